@@ -1,0 +1,253 @@
+// The design document: plain, serialisable data with stable ids. It is saved to files and
+// localStorage, carried in share links and (later) synced between browsers, so it holds only
+// what the user decided. Derived data (reachability, lint, classes) never lives here.
+//
+// Kubernetes-shaped parts (selectors, policy rules, service ports) keep the API's own field
+// names and its "absent vs empty" distinctions, because those distinctions change meaning
+// (see shared/semantics.md 1.4). `undefined` always means "the field was absent".
+
+export type Id = string;
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+export const PROTOCOLS: readonly Protocol[] = ['TCP', 'UDP', 'SCTP'];
+export type Direction = 'Ingress' | 'Egress';
+
+// ---------------------------------------------------------------- label selectors
+
+export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: SelectorOperator;
+  values?: string[];
+}
+
+/** metav1.LabelSelector. `{}` selects everything. */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+// ---------------------------------------------------------------- namespaces and workloads
+
+export interface Namespace {
+  id: Id;
+  name: string;
+  /** User labels. `kubernetes.io/metadata.name` is implied and never stored here. */
+  labels: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export type WorkloadKind =
+  | 'Pod'
+  | 'Deployment'
+  | 'StatefulSet'
+  | 'DaemonSet'
+  | 'ReplicaSet'
+  | 'ReplicationController'
+  | 'Job'
+  | 'CronJob';
+
+export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
+  'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob',
+];
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  /** Absent means TCP, as in the API. */
+  protocol?: Protocol;
+}
+
+export interface Workload {
+  id: Id;
+  namespaceId: Id;
+  name: string;
+  kind: WorkloadKind;
+  /** Labels of the pods (the pod template's labels for controllers). */
+  podLabels: Record<string, string>;
+  /** Container ports of all (regular and sidecar) containers of the pod. */
+  ports: ContainerPort[];
+  /** Known pod IPs (status.podIPs); only Pods read from a cluster usually have them. */
+  podIPs?: string[];
+  hostNetwork?: boolean;
+  nodeName?: string;
+  /** status.hostIP, used for the "own node is always allowed" rule. */
+  hostIP?: string;
+  replicas?: number;
+  /** Labels on the workload object itself (metadata.labels), kept for export. */
+  labels?: Record<string, string>;
+}
+
+// ---------------------------------------------------------------- services
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer';
+
+export interface ServicePort {
+  name?: string;
+  /** Absent means TCP. */
+  protocol?: Protocol;
+  port: number;
+  /** Number or container port name; absent means "same as port". */
+  targetPort?: number | string;
+  nodePort?: number;
+}
+
+export interface Service {
+  id: Id;
+  namespaceId: Id;
+  name: string;
+  type: ServiceType;
+  /** Absent = a Service without selector (manual endpoints): outside the pod model. */
+  selector?: Record<string, string>;
+  ports: ServicePort[];
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+  internalTrafficPolicy?: 'Cluster' | 'Local';
+  loadBalancerSourceRanges?: string[];
+  loadBalancerClass?: string;
+  allocateLoadBalancerNodePorts?: boolean;
+  /** `None` for headless Services; other values are server-assigned and not exported. */
+  clusterIP?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+// ---------------------------------------------------------------- NetworkPolicy (networking.k8s.io/v1)
+
+export interface IPBlock {
+  cidr: string;
+  except?: string[];
+}
+
+/** One element of `from`/`to`. Exactly as written: a selector left out is `undefined`. */
+export interface PolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: IPBlock;
+}
+
+export interface PolicyPort {
+  /** Absent means TCP. */
+  protocol?: Protocol;
+  /** Absent = all ports of the protocol. A string is a named port, resolved on the destination pod. */
+  port?: number | string;
+  endPort?: number;
+}
+
+export interface IngressRule {
+  /** Absent or [] = all sources. */
+  from?: PolicyPeer[];
+  /** Absent or [] = all ports of all protocols. */
+  ports?: PolicyPort[];
+}
+
+export interface EgressRule {
+  to?: PolicyPeer[];
+  ports?: PolicyPort[];
+}
+
+export interface NetworkPolicy {
+  id: Id;
+  namespaceId: Id;
+  name: string;
+  podSelector: LabelSelector;
+  /** As written. Absent (or []) is defaulted by the evaluator (semantics.md 1.3). */
+  policyTypes?: Direction[];
+  ingress?: IngressRule[];
+  egress?: EgressRule[];
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  /** Set when the policy was synthesised from intents; cleared when the user takes it over. */
+  generated?: { by: 'intents' | 'template'; note?: string };
+}
+
+// ---------------------------------------------------------------- external networks
+
+/** A named set of addresses outside the cluster (IPv4 and/or IPv6 CIDRs). */
+export interface ExternalNetwork {
+  id: Id;
+  name: string;
+  cidrs: string[];
+  description?: string;
+}
+
+// ---------------------------------------------------------------- cluster settings
+
+/**
+ * Where network plugins and clouds differ (semantics.md 1.12, 2.5-2.8). Defaults follow the
+ * upstream Kubernetes conformance tests (`upstream`).
+ */
+export interface ClusterProfile {
+  name: 'upstream' | 'cilium' | 'netpol-analyzer-compat' | 'custom';
+  /** ipBlock matches a pod whose IP is known. */
+  ipBlockMatchesPods: boolean;
+  /** ipBlock matches node addresses (node CIDR, hostNetwork pods, SNATed LB traffic). */
+  ipBlockMatchesNodes: boolean;
+  /** Treat hostNetwork pods as ordinary pods for selectors (most plugins: false). */
+  hostNetworkIsPod: boolean;
+  /** How LoadBalancer / NodePort traffic is proxied; decides the source a backend sees. */
+  serviceProxy: 'kube-proxy' | 'cilium-snat' | 'cilium-dsr';
+  /** Whether NetworkPolicy `endPort` is enforced (Cilium documents it as unsupported). */
+  endPortSupported: boolean;
+}
+
+export interface ClusterSettings {
+  profile: ClusterProfile;
+  /** Node addresses (CIDRs or /32s); SNATed external traffic appears from these. */
+  nodeCidrs: string[];
+  podCidrs: string[];
+  serviceCidrs: string[];
+}
+
+// ---------------------------------------------------------------- intents (design by intent)
+
+/** "Allow this flow": realised by synthesised NetworkPolicies. */
+export interface Intent {
+  id: Id;
+  /** Endpoint ids: workload, external network or load balancer (service) ids. */
+  fromId: Id;
+  toId: Id;
+  /** Empty = all ports of the target. */
+  ports: PolicyPort[];
+  note?: string;
+}
+
+export interface NamespaceDefaults {
+  denyIngress: boolean;
+  denyEgress: boolean;
+  /** When egress is denied by default, also allow DNS to kube-dns (UDP+TCP 53). */
+  allowDns: boolean;
+}
+
+// ---------------------------------------------------------------- the document
+
+export interface Model {
+  namespaces: Record<Id, Namespace>;
+  workloads: Record<Id, Workload>;
+  services: Record<Id, Service>;
+  policies: Record<Id, NetworkPolicy>;
+  externals: Record<Id, ExternalNetwork>;
+  intents: Record<Id, Intent>;
+  /** Per-namespace default-deny switches for design by intent, keyed by namespace id. */
+  namespaceDefaults: Record<Id, NamespaceDefaults>;
+  cluster: ClusterSettings;
+}
+
+export interface NodeLayout {
+  x: number;
+  y: number;
+  /** Size, for group nodes (namespaces). */
+  w?: number;
+  h?: number;
+}
+
+/** Positions are relative to the parent namespace for workloads, absolute otherwise. */
+export type Layout = Record<Id, NodeLayout>;
+
+export const DOC_VERSION = 1;
+
+export interface Doc {
+  version: number;
+  name: string;
+  model: Model;
+  layout: Layout;
+}
