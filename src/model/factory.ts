@@ -1,0 +1,79 @@
+// Constructors for empty documents, default cluster settings and ids.
+
+import { DOC_VERSION } from './types.ts';
+import type { ClusterProfile, ClusterSettings, Doc, Id, Model } from './types.ts';
+
+export const PROFILES: Record<Exclude<ClusterProfile['name'], 'custom'>, ClusterProfile> = {
+  // The upstream conformance expectations (semantics.md 1.6, 1.12, 6).
+  upstream: {
+    name: 'upstream',
+    ipBlockMatchesPods: true,
+    ipBlockMatchesNodes: true,
+    hostNetworkIsPod: false,
+    serviceProxy: 'kube-proxy',
+    endPortSupported: true,
+  },
+  cilium: {
+    name: 'cilium',
+    ipBlockMatchesPods: false,
+    ipBlockMatchesNodes: false,
+    hostNetworkIsPod: false,
+    serviceProxy: 'cilium-snat',
+    endPortSupported: false,
+  },
+  'netpol-analyzer-compat': {
+    name: 'netpol-analyzer-compat',
+    ipBlockMatchesPods: false,
+    ipBlockMatchesNodes: true,
+    hostNetworkIsPod: false,
+    serviceProxy: 'kube-proxy',
+    endPortSupported: true,
+  },
+};
+
+export function defaultClusterSettings(): ClusterSettings {
+  return {
+    profile: { ...PROFILES.upstream },
+    nodeCidrs: ['10.0.0.0/16'],
+    podCidrs: ['10.244.0.0/16'],
+    serviceCidrs: ['10.96.0.0/12'],
+  };
+}
+
+export function emptyModel(): Model {
+  return {
+    namespaces: {},
+    workloads: {},
+    services: {},
+    policies: {},
+    externals: {},
+    intents: {},
+    namespaceDefaults: {},
+    cluster: defaultClusterSettings(),
+  };
+}
+
+export function emptyDoc(name = 'Untitled design'): Doc {
+  return { version: DOC_VERSION, name, model: emptyModel(), layout: {} };
+}
+
+// Ids of imported objects are derived from their Kubernetes identity, so importing the same
+// manifests twice yields the same ids. Objects created in the designer get random ids.
+export const ids = {
+  namespace: (name: string): Id => `ns:${name}`,
+  workload: (ns: string, kind: string, name: string): Id => `wl:${ns}/${kind}/${name}`,
+  service: (ns: string, name: string): Id => `svc:${ns}/${name}`,
+  policy: (ns: string, name: string): Id => `np:${ns}/${name}`,
+  external: (name: string): Id => `ext:${name}`,
+};
+
+let counter = 0;
+/** A fresh random id with a readable prefix, e.g. `wl-k3j9x2`. */
+export function newId(prefix: string): Id {
+  counter = (counter + 1) % 1296;
+  const rand = Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0');
+  return `${prefix}-${rand}${counter.toString(36)}`;
+}
+
+/** The label the control plane sets on every namespace (semantics.md 1.5). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
