@@ -1,0 +1,68 @@
+// The design document store: the saved, shareable part of the state, with undo history.
+// One `commitDoc` call = one user action = one undo step. In-flight gestures (drags) never
+// write here; they live in the session store until they settle.
+
+import { createStore, useStore } from 'zustand';
+import { temporal } from 'zundo';
+import type { Doc } from '../../src/model/types.ts';
+import { emptyDoc } from '../../src/model/factory.ts';
+
+export interface DocState {
+  doc: Doc;
+}
+
+export function createDocStore(initial: Doc = emptyDoc()) {
+  return createStore<DocState>()(
+    temporal(() => ({ doc: initial }), {
+      limit: 200,
+      partialize: (s) => ({ doc: s.doc }),
+      // The doc is immutable: a reference check is exact and O(1).
+      equality: (a, b) => a.doc === b.doc,
+    }),
+  );
+}
+
+export type DocStore = ReturnType<typeof createDocStore>;
+
+/** The app's document store. Tests of store logic may create their own with createDocStore(). */
+export const docStore: DocStore = createDocStore();
+
+export function useDocStore<T>(selector: (s: DocState) => T): T {
+  return useStore(docStore, selector);
+}
+
+/** Apply a pure Doc -> Doc command as one undoable step. No-op when the command returns the same doc. */
+export function commitDoc(command: (doc: Doc) => Doc, store: DocStore = docStore): void {
+  const before = store.getState().doc;
+  const after = command(before);
+  if (after !== before) store.setState({ doc: after });
+}
+
+/**
+ * Replace the whole document. `record: true` makes it one undoable step (an import into the
+ * current design); `record: false` is for loading a file, a link or the autosave, and clears
+ * history so undo cannot step back into a different design.
+ */
+export function replaceDoc(doc: Doc, opts: { record: boolean }, store: DocStore = docStore): void {
+  if (opts.record) {
+    store.setState({ doc });
+    return;
+  }
+  const t = store.temporal.getState();
+  t.pause();
+  store.setState({ doc });
+  t.resume();
+  t.clear();
+}
+
+export const history = {
+  undo: (store: DocStore = docStore) => store.temporal.getState().undo(),
+  redo: (store: DocStore = docStore) => store.temporal.getState().redo(),
+  clear: (store: DocStore = docStore) => store.temporal.getState().clear(),
+};
+
+export function useHistoryFlags(): { canUndo: boolean; canRedo: boolean } {
+  const canUndo = useStore(docStore.temporal, (t) => t.pastStates.length > 0);
+  const canRedo = useStore(docStore.temporal, (t) => t.futureStates.length > 0);
+  return { canUndo, canRedo };
+}

@@ -1,0 +1,62 @@
+// Transient UI state: selection, highlights, open panels, in-flight gestures. Never saved,
+// never in undo history.
+
+import { createStore, useStore } from 'zustand';
+import type { Id, PolicyPort } from '../../src/model/types.ts';
+
+export type BottomTab = 'yaml' | 'matrix' | 'problems';
+export type RightTab = 'inspect' | 'policies' | 'explain';
+export type EdgeView = 'allowed' | 'denied-too' | 'selection';
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+export interface SessionState {
+  /** Selected canvas element ids (model ids; edges use their edge ids). */
+  selection: Id[];
+  /** Ids to highlight on the canvas, e.g. the pods a selector being edited matches. */
+  highlight: Id[];
+  /** The pair whose explanation is open (endpoint ids as in Reachability). */
+  explain: { src: string; dst: string; query?: { protocol: 'TCP' | 'UDP' | 'SCTP'; port: number } } | null;
+  /** A connection drawn on the canvas, waiting for the port/protocol dialog. */
+  pendingIntent: { fromId: Id; toId: Id; ports?: PolicyPort[] } | null;
+  /** The policy open in the policy editor. */
+  editingPolicyId: Id | null;
+  rightTab: RightTab;
+  bottomTab: BottomTab;
+  bottomOpen: boolean;
+  importOpen: boolean;
+  edgeView: EdgeView;
+  /** In-drag positions by node id; committed to the doc when the drag settles. */
+  dragOverrides: Record<Id, XY>;
+}
+
+export const initialSession: SessionState = {
+  selection: [],
+  highlight: [],
+  explain: null,
+  pendingIntent: null,
+  editingPolicyId: null,
+  rightTab: 'inspect',
+  bottomTab: 'yaml',
+  bottomOpen: true,
+  importOpen: false,
+  edgeView: 'allowed',
+  dragOverrides: {},
+};
+
+export function createSessionStore() {
+  return createStore<SessionState>()(() => ({ ...initialSession }));
+}
+
+export const sessionStore = createSessionStore();
+
+export function useSessionStore<T>(selector: (s: SessionState) => T): T {
+  return useStore(sessionStore, selector);
+}
+
+export function setSession(patch: Partial<SessionState>): void {
+  sessionStore.setState(patch);
+}
