@@ -196,6 +196,15 @@ export interface ClusterSettings {
   nodeCidrs: string[];
   podCidrs: string[];
   serviceCidrs: string[];
+  /**
+   * How LoadBalancer traffic reaches the cluster (semantics.md 2.5): decides which source
+   * address a backend's ingress policy sees. Absent = 'vip-passthrough'.
+   */
+  lbDeliveryMode?: 'vip-passthrough' | 'nodeport-passthrough' | 'proxy' | 'direct-to-pod';
+  /** Source addresses of proxy / direct-to-pod load balancers (e.g. the NLB subnets). */
+  lbSourceCidrs?: string[];
+  /** Whether loadBalancerSourceRanges is enforced (cloud firewall / kube-proxy). Absent = true. */
+  lbSourceRangesEnforced?: boolean;
 }
 
 // ---------------------------------------------------------------- intents (design by intent)
@@ -218,6 +227,52 @@ export interface NamespaceDefaults {
   allowDns: boolean;
 }
 
+// ---------------------------------------------------------------- connectivity assertions
+
+/** "This pair must (not) reach each other on this port", checked live after every edit. */
+export interface Assertion {
+  id: Id;
+  /** Endpoint ids: workload, external network or `lb:<serviceId>`. */
+  fromId: Id;
+  toId: Id;
+  protocol: Protocol;
+  port: number;
+  expect: 'reach' | 'no-reach';
+  note?: string;
+}
+
+// ---------------------------------------------------------------- review: comments and versions
+
+export type CommentTarget =
+  | { kind: 'design' }
+  | { kind: 'node'; id: Id }
+  | { kind: 'edge'; src: string; dst: string }
+  | { kind: 'policy'; id: Id };
+
+export interface CommentMessage {
+  id: Id;
+  author: string;
+  /** ISO 8601 time. */
+  at: string;
+  text: string;
+}
+
+export interface CommentThread {
+  id: Id;
+  target: CommentTarget;
+  resolved: boolean;
+  messages: CommentMessage[];
+}
+
+/** A named snapshot of the design, kept in the document to compare any two. */
+export interface DesignVersion {
+  id: Id;
+  name: string;
+  at: string;
+  /** The model at that time, without its own `versions` (no nesting). */
+  model: Model;
+}
+
 // ---------------------------------------------------------------- the document
 
 export interface Model {
@@ -230,6 +285,12 @@ export interface Model {
   /** Per-namespace default-deny switches for design by intent, keyed by namespace id. */
   namespaceDefaults: Record<Id, NamespaceDefaults>;
   cluster: ClusterSettings;
+  /** Connectivity assertions (absent in older files = none). */
+  assertions?: Record<Id, Assertion>;
+  /** Review comments; they travel with files and share links. */
+  comments?: Record<Id, CommentThread>;
+  /** Named versions for review. */
+  versions?: Record<Id, DesignVersion>;
 }
 
 export interface NodeLayout {
