@@ -1,0 +1,32 @@
+// Markdown reachability table for pull requests: heading, counts, one row per connection.
+
+import type { Reachability } from '../policy/reachability-types.ts';
+import { formatConnSet } from './conn-format.ts';
+import { connectionRows, pairCount, reachView, RowTally } from './rows.ts';
+import { summaryLine } from './reach-table.ts';
+
+/** Inline code that survives `|` and backticks inside names. */
+export function mdCode(s: string): string {
+  return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
+}
+
+export function mdCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+export function* reachMarkdownChunks(r: Reachability, heading = 'Reachability'): Generator<string> {
+  const view = reachView(r);
+  yield `## ${heading}\n\n`;
+  yield '| Source | Destination | Allowed |\n|---|---|---|\n';
+  const tally = new RowTally();
+  for (const row of connectionRows(r, view)) {
+    tally.add(row);
+    yield `| ${mdCode(row.src)} | ${mdCode(row.dst)} | ${mdCell(formatConnSet(row.allowed))} |\n`;
+  }
+  if (tally.connections === 0) yield '| _none_ | | |\n';
+  yield `\n${summaryLine(view.workloads.length, view.names.length - view.workloads.length, tally, pairCount(view))}.\n`;
+}
+
+export function formatReachMarkdown(r: Reachability, heading?: string): string {
+  return [...reachMarkdownChunks(r, heading)].join('');
+}
