@@ -1,0 +1,101 @@
+// Reachability of the current design, derived (never stored in the doc). Evaluated once per
+// `model` reference, so moving nodes around never re-evaluates. Small designs are evaluated
+// synchronously; large ones in a Web Worker so typing and dragging stay responsive.
+
+import { createStore, useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import type { Model } from '../../src/model/types.ts';
+import type { Reachability } from '../../src/policy/reachability-types.ts';
+import { evaluate } from '../../src/policy/evaluate.ts';
+import { docStore } from './doc-store.ts';
+import type { EvalRequest, EvalResponse } from '../worker/eval.worker.ts';
+
+/** Above this many workloads evaluation moves to a worker. */
+export const WORKER_THRESHOLD = 150;
+
+export interface ReachState {
+  /** Latest evaluated result (may lag the doc while `pending`). */
+  reach: Reachability | null;
+  /** The model `reach` was computed from: read ids and names from this one, they match. */
+  model: Model;
+  /** A newer model is being evaluated. */
+  pending: boolean;
+  /** Message of the last evaluation failure, if the latest model could not be evaluated. */
+  error: string | null;
+}
+
+export const reachStore = createStore<ReachState>()(() => ({
+  reach: null,
+  model: docStore.getState().doc.model,
+  pending: false,
+  error: null,
+}));
+
+let seq = 0;
+let worker: Worker | null = null;
+let workerBroken = false;
+
+function getWorker(): Worker | null {
+  if (worker || workerBroken || typeof Worker === 'undefined') return worker;
+  try {
+    worker = new Worker(new URL('../worker/eval.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<EvalResponse>) => {
+      if (e.data.seq !== seq) return; // an older request: a newer model is on its way
+      const model = pendingModels.get(e.data.seq);
+      pendingModels.clear();
+      if ('error' in e.data) reachStore.setState({ pending: false, error: e.data.error });
+      else reachStore.setState({ reach: e.data.reach, model: model ?? reachStore.getState().model, pending: false, error: null });
+    };
+    worker.onerror = () => {
+      workerBroken = true;
+      worker = null;
+      evaluateNow(docStore.getState().doc.model);
+    };
+  } catch {
+    workerBroken = true;
+    worker = null;
+  }
+  return worker;
+}
+
+const pendingModels = new Map<number, Model>();
+
+function evaluateNow(model: Model): void {
+  seq++;
+  try {
+    reachStore.setState({ reach: evaluate(model), model, pending: false, error: null });
+  } catch (err) {
+    reachStore.setState({ model, pending: false, error: String(err) });
+  }
+}
+
+let lastModel: Model | null = null;
+
+/** Schedules evaluation of `model` unless it is the one evaluated last. */
+export function requestEvaluation(model: Model): void {
+  if (model === lastModel) return;
+  lastModel = model;
+  const big = Object.keys(model.workloads).length > WORKER_THRESHOLD;
+  const w = big ? getWorker() : null;
+  if (!w) {
+    evaluateNow(model);
+    return;
+  }
+  seq++;
+  pendingModels.set(seq, model);
+  reachStore.setState({ pending: true });
+  w.postMessage({ seq, model } satisfies EvalRequest);
+}
+
+requestEvaluation(docStore.getState().doc.model);
+docStore.subscribe((s) => requestEvaluation(s.doc.model));
+
+/** The reachability of the design; re-renders when a new result arrives. */
+export function useReachability(): { reach: Reachability | null; model: Model; pending: boolean } {
+  return useStore(reachStore, useShallow((s) => ({ reach: s.reach, model: s.model, pending: s.pending })));
+}
+
+/** Current result without subscribing (event handlers, the e2e test API). */
+export function getReachability(): Reachability | null {
+  return reachStore.getState().reach;
+}
