@@ -1,0 +1,445 @@
+// All-pairs reachability under NetworkPolicy v1 (semantics.md 1), computed per equivalence
+// class of endpoints.
+//
+// Public API:
+//   evaluate(model): Reachability
+//   ingressAllowedFrom(model, dstWorkloadId, source): IngressFromResult   (for Services / LBs)
+//
+// How: (1) every selector, subject and peer is answered once as a bitset over endpoints, using
+// an inverted label index; (2) endpoints are partitioned into classes by refining with those
+// bitsets (plus named-port resolution and node placement), so members of a class behave
+// identically; (3) per destination class an ingress column and per source class an egress row
+// of interned conn-set ids is built from the rules (cached per isolating-policy set); (4) the
+// class matrix is egress ∩ ingress.
+//
+// Tier seam (semantics 3.2/3.8): a direction's verdict is currently the NetworkPolicy tier
+// alone (`npColumn`/`npRow`). Admin and baseline tiers will add their own subject/peer
+// bitsets to the refinement in step 2 and, per direction, compute first-match "decided"
+// sets: the final id for a pair becomes admin-decided ? admin : (np-isolated ? np :
+// baseline-decided ? baseline : ALL). Only `directionIds()` needs to change.
+
+import type { Direction, LabelSelector, Model, NetworkPolicy, PolicyPeer, Workload } from '../model/types.ts';
+import { ipIntersect, ipSetOf, ipSubsetOf, toCidrs } from '../net/ipset.ts';
+import { andInto, forEachBit, hasBit, newBits, orInto, popcount, setBit, type Bits } from './bitset.ts';
+import { buildEndpoints, ipBlockKey, NODE_ENDPOINT_ID, splitByBlocks } from './endpoints.ts';
+import {
+  effectiveTypes, ipBlockSet, isPolicyPod, namespaceOf, peersOfRule, resolveNamedPort, ruleConnToward,
+  rulesFor, workloadIpSet, ruleMatchesPeer, type PeerRef,
+} from './np-rules.ts';
+import { allConn, ConnTable, emptyConn, intersect, union } from './portset.ts';
+import type { ConnSet, Reachability } from './reachability-types.ts';
+import { matchesSelector, namespaceLabels, selectorKey } from './selectors.ts';
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+// ---------------------------------------------------------------- label index
+
+class LabelIndex {
+  private readonly byKeyValue = new Map<string, Map<string, number[]>>();
+  private readonly cache = new Map<string, Bits>();
+  constructor(private readonly n: number, private readonly universe: Bits, labelsOf: (i: number) => Record<string, string> | undefined) {
+    for (let i = 0; i < n; i++) {
+      const labels = labelsOf(i);
+      if (!labels) continue;
+      for (const k in labels) {
+        let vals = this.byKeyValue.get(k);
+        if (!vals) this.byKeyValue.set(k, (vals = new Map()));
+        let list = vals.get(labels[k]);
+        if (!list) vals.set(labels[k], (list = []));
+        list.push(i);
+      }
+    }
+  }
+
+  private bitsOf(k: string, values?: readonly string[]): Bits {
+    const b = newBits(this.n);
+    const vals = this.byKeyValue.get(k);
+    if (!vals) return b;
+    if (values) {
+      for (const v of values) for (const i of vals.get(v) ?? []) setBit(b, i);
+    } else for (const list of vals.values()) for (const i of list) setBit(b, i);
+    return b;
+  }
+
+  /** Members of the universe matching the selector. Do not mutate the result. */
+  select(sel: LabelSelector): Bits {
+    const key = selectorKey(sel);
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const out = this.universe.slice();
+    for (const k in sel.matchLabels ?? {}) andInto(out, this.bitsOf(k, [sel.matchLabels![k]]));
+    for (const req of sel.matchExpressions ?? []) {
+      switch (req.operator) {
+        case 'In': andInto(out, this.bitsOf(req.key, req.values ?? [])); break;
+        case 'Exists': andInto(out, this.bitsOf(req.key)); break;
+        case 'NotIn': { const b = this.bitsOf(req.key, req.values ?? []); for (let i = 0; i < out.length; i++) out[i] &= ~b[i]; break; }
+        case 'DoesNotExist': { const b = this.bitsOf(req.key); for (let i = 0; i < out.length; i++) out[i] &= ~b[i]; break; }
+        default: out.fill(0);
+      }
+    }
+    this.cache.set(key, out);
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------- compiled rules
+
+interface CompiledRule {
+  /** Peer classes; undefined = every endpoint (no from/to). */
+  peers: Bits | undefined;
+  /** Ports that do not depend on the destination. */
+  fixed: number;
+  /** Named ports, resolved on the destination workload. */
+  named: { name: string; proto: 'TCP' | 'UDP' | 'SCTP' }[];
+}
+
+export function evaluate(model: Model): Reachability {
+  const t0 = now();
+  const profile = model.cluster.profile;
+  const { endpoints, refs } = buildEndpoints(model);
+  const n = endpoints.length;
+  const policies = Object.values(model.policies).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const workloadAt = (i: number): Workload | undefined => {
+    const r = refs[i];
+    return r.kind === 'workload' ? r.workload : undefined;
+  };
+  const policyPods = newBits(n);
+  for (let i = 0; i < n; i++) {
+    const w = workloadAt(i);
+    if (w && isPolicyPod(w, profile)) setBit(policyPods, i);
+  }
+  const podIndex = new LabelIndex(n, policyPods, (i) => (hasBit(policyPods, i) ? workloadAt(i)!.podLabels : undefined));
+
+  // Workloads per namespace, and namespace selectors answered over namespace labels.
+  const nsMembers = new Map<string, Bits>();
+  for (let i = 0; i < n; i++) {
+    const w = workloadAt(i);
+    if (!w || !hasBit(policyPods, i)) continue;
+    let b = nsMembers.get(w.namespaceId);
+    if (!b) nsMembers.set(w.namespaceId, (b = newBits(n)));
+    setBit(b, i);
+  }
+  const nsIds = new Set<string>([...Object.keys(model.namespaces), ...nsMembers.keys()]);
+  const nsSelCache = new Map<string, Bits>();
+  const nsSelect = (sel: LabelSelector): Bits => {
+    const key = selectorKey(sel);
+    let b = nsSelCache.get(key);
+    if (!b) {
+      b = newBits(n);
+      for (const id of nsIds) {
+        const members = nsMembers.get(id);
+        if (members && matchesSelector(sel, namespaceLabels(namespaceOf(model, id)))) orInto(b, members);
+      }
+      nsSelCache.set(key, b);
+    }
+    return b;
+  };
+  const emptyBits = newBits(n);
+
+  // Every distinct peer as an endpoint bitset.
+  const peerCache = new Map<string, Bits>();
+  const peerBits = (peer: PolicyPeer, nsId: string): Bits => {
+    const key = peer.ipBlock
+      ? `ip:${ipBlockKey(peer.ipBlock.cidr, peer.ipBlock.except)}:${peer.podSelector || peer.namespaceSelector ? 'x' : ''}`
+      : `sel:${peer.namespaceSelector ? selectorKey(peer.namespaceSelector) : `ns=${nsId}`}:${peer.podSelector ? selectorKey(peer.podSelector) : '*'}`;
+    let b = peerCache.get(key);
+    if (b) return b;
+    if (peer.ipBlock) {
+      b = newBits(n);
+      if (!peer.podSelector && !peer.namespaceSelector) {
+        const direct = { ipBlock: peer.ipBlock };
+        for (let i = 0; i < n; i++) if (peerIpMatch(direct.ipBlock, refs[i])) setBit(b, i);
+      }
+    } else if (!peer.podSelector && !peer.namespaceSelector) {
+      b = emptyBits;
+    } else {
+      b = (peer.namespaceSelector ? nsSelect(peer.namespaceSelector) : nsMembers.get(nsId) ?? emptyBits).slice();
+      if (peer.podSelector) andInto(b, podIndex.select(peer.podSelector));
+    }
+    peerCache.set(key, b);
+    return b;
+  };
+  const blockSets = new Map<string, ReturnType<typeof workloadIpSet>>();
+  function peerIpMatch(block: { cidr: string; except?: string[] }, ref: PeerRef): boolean {
+    const key = ipBlockKey(block.cidr, block.except);
+    let set = blockSets.get(key);
+    if (!set) blockSets.set(key, (set = ipBlockSet(block)));
+    if (ref.kind === 'workload') return ipIntersect(workloadIpSet(ref.workload, profile), set).length > 0;
+    if (ref.node) return profile.ipBlockMatchesNodes && ipIntersect(ref.set, set).length > 0;
+    return ref.set.length > 0 && ipSubsetOf(ref.set, set);
+  }
+
+  // Subjects per policy, and the named ports any policy uses.
+  const subjects: Bits[] = policies.map((np) => {
+    const b = (nsMembers.get(np.namespaceId) ?? emptyBits).slice();
+    andInto(b, podIndex.select(np.podSelector));
+    return b;
+  });
+  const namedPorts = new Set<string>();
+  const ruleSets: Bits[] = [];
+  for (const np of policies) {
+    for (const dir of ['Ingress', 'Egress'] as const) {
+      for (const rule of rulesFor(np, dir)) {
+        for (const p of rule.ports ?? []) if (typeof p.port === 'string') namedPorts.add(`${p.protocol ?? 'TCP'}/${p.port}`);
+        for (const peer of peersOfRule(rule, dir) ?? []) ruleSets.push(peerBits(peer, np.namespaceId));
+      }
+    }
+  }
+
+  // ---- classes: initial key, then refinement by every subject and peer set
+  const hostNodes = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const w = workloadAt(i);
+    if (w?.hostNetwork && w.nodeName && !hasBit(policyPods, i)) hostNodes.add(w.nodeName);
+  }
+  const named = [...namedPorts].sort();
+  const initialKey = (i: number): string => {
+    const w = workloadAt(i);
+    if (!w) return `ep:${endpoints[i].id}`;
+    const ports = named.map((k) => {
+      const [proto, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
+      return w.ports.filter((cp) => cp.name === name && (cp.protocol ?? 'TCP') === proto).map((cp) => cp.containerPort).sort().join(',');
+    });
+    const node = hostNodes.size > 0 && w.nodeName ? w.nodeName : '';
+    return `wl:${hasBit(policyPods, i) ? 'pod' : 'host'}:${node}:${ports.join('|')}`;
+  };
+  const classOfEp = new Int32Array(n);
+  {
+    const ids = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const k = initialKey(i);
+      let c = ids.get(k);
+      if (c === undefined) ids.set(k, (c = ids.size));
+      classOfEp[i] = c;
+    }
+    let next = ids.size;
+    const seen = new Set<Bits>();
+    for (const s of [...subjects, ...ruleSets]) {
+      if (seen.has(s)) continue;
+      seen.add(s);
+      const split = new Map<number, number>();
+      forEachBit(s, (i) => {
+        const c = classOfEp[i];
+        let to = split.get(c);
+        if (to === undefined) split.set(c, (to = next++));
+        classOfEp[i] = to;
+      });
+    }
+    // Renumber densely in endpoint order so class ids are stable for equal inputs.
+    const dense = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      let c = dense.get(classOfEp[i]);
+      if (c === undefined) dense.set(classOfEp[i], (c = dense.size));
+      classOfEp[i] = c;
+    }
+  }
+  const classCount = n === 0 ? 0 : Math.max(...classOfEp) + 1;
+  const rep = new Int32Array(classCount).fill(-1);
+  for (let i = 0; i < n; i++) if (rep[classOfEp[i]] < 0) rep[classOfEp[i]] = i;
+
+  // ---- compile rules over classes
+  const table = new ConnTable();
+  const classBitsCache = new Map<Bits, Bits>();
+  const toClassBits = (b: Bits): Bits => {
+    let out = classBitsCache.get(b);
+    if (!out) {
+      out = newBits(classCount);
+      if (popcount(b) < classCount) forEachBit(b, (i) => setBit(out!, classOfEp[i]));
+      else for (let c = 0; c < classCount; c++) if (hasBit(b, rep[c])) setBit(out, c);
+      classBitsCache.set(b, out);
+    }
+    return out;
+  };
+  const compiled = new Map<string, CompiledRule[]>(); // `${policyIdx}:${dir}`
+  const compile = (pi: number, dir: Direction): CompiledRule[] => {
+    const key = `${pi}:${dir}`;
+    let rules = compiled.get(key);
+    if (rules) return rules;
+    const np = policies[pi];
+    rules = rulesFor(np, dir).map((rule) => {
+      const peers = peersOfRule(rule, dir);
+      let peerClasses: Bits | undefined;
+      if (peers && peers.length > 0) {
+        peerClasses = newBits(classCount);
+        for (const p of peers) orInto(peerClasses, toClassBits(peerBits(p, np.namespaceId)));
+      }
+      const fixedRule = { ...rule, ports: rule.ports?.filter((p) => typeof p.port !== 'string') };
+      const hasNamed = (rule.ports ?? []).some((p) => typeof p.port === 'string');
+      const fixed = hasNamed && fixedRule.ports!.length === 0 ? 0 : table.id(ruleConnToward(fixedRule, undefined, profile));
+      const namedList = (rule.ports ?? []).filter((p) => typeof p.port === 'string').map((p) => ({ name: p.port as string, proto: p.protocol ?? 'TCP' }));
+      return { peers: peerClasses, fixed, named: namedList };
+    });
+    compiled.set(key, rules);
+    return rules;
+  };
+  const namedCache = new Map<string, number>();
+  const ruleConnToClass = (r: CompiledRule, dstClass: number): number => {
+    if (r.named.length === 0) return r.fixed;
+    const w = workloadAt(rep[dstClass]);
+    let id = r.fixed;
+    for (const { name, proto } of r.named) {
+      const key = `${dstClass}:${proto}/${name}`;
+      let c = namedCache.get(key);
+      if (c === undefined) namedCache.set(key, (c = table.id(resolveNamedPort(w, name, proto))));
+      id = table.union(id, c);
+    }
+    return id;
+  };
+
+  // Isolating policies per class and direction.
+  const types = policies.map(effectiveTypes);
+  const isolating = (c: number, dir: Direction): number[] => {
+    const e = rep[c];
+    if (!hasBit(policyPods, e)) return [];
+    const out: number[] = [];
+    for (let pi = 0; pi < policies.length; pi++) if (types[pi].has(dir) && hasBit(subjects[pi], e)) out.push(pi);
+    return out;
+  };
+
+  // NetworkPolicy tier, ingress at destination class d: conn id per source class (null = not isolated).
+  const columnCache = new Map<string, Int32Array>();
+  const npColumn = (d: number): Int32Array | null => {
+    const pols = isolating(d, 'Ingress');
+    if (pols.length === 0) return null;
+    const rules = pols.flatMap((pi) => compile(pi, 'Ingress'));
+    const dependsOnDst = rules.some((r) => r.named.length > 0);
+    const key = `${pols.join(',')}${dependsOnDst ? `@${d}` : ''}`;
+    let col = columnCache.get(key);
+    if (col) return col;
+    col = new Int32Array(classCount);
+    for (const r of rules) {
+      const conn = ruleConnToClass(r, d);
+      if (conn === 0) continue;
+      if (!r.peers) for (let s = 0; s < classCount; s++) col[s] = table.union(col[s], conn);
+      else forEachBit(r.peers, (s) => { col![s] = table.union(col![s], conn); });
+    }
+    columnCache.set(key, col);
+    return col;
+  };
+  const rowCache = new Map<string, Int32Array>();
+  const npRow = (s: number): Int32Array | null => {
+    const pols = isolating(s, 'Egress');
+    if (pols.length === 0) return null;
+    const key = pols.join(',');
+    let row = rowCache.get(key);
+    if (row) return row;
+    row = new Int32Array(classCount);
+    for (const r of pols.flatMap((pi) => compile(pi, 'Egress'))) {
+      if (r.named.length === 0) {
+        if (r.fixed === 0) continue;
+        if (!r.peers) for (let d = 0; d < classCount; d++) row[d] = table.union(row[d], r.fixed);
+        else forEachBit(r.peers, (d) => { row![d] = table.union(row![d], r.fixed); });
+      } else {
+        const each = (d: number): void => { row![d] = table.union(row![d], ruleConnToClass(r, d)); };
+        if (!r.peers) for (let d = 0; d < classCount; d++) each(d);
+        else forEachBit(r.peers, each);
+      }
+    }
+    rowCache.set(key, row);
+    return row;
+  };
+
+  // Ingress from the destination's own node is always allowed (1.9): from the node endpoint,
+  // and from hostNetwork workloads placed on the same node.
+  const nodeClass = endpoints.length && endpoints[n - 1].id === NODE_ENDPOINT_ID ? classOfEp[n - 1] : -1;
+  const hostNodeOf = new Array<string | undefined>(classCount);
+  const podNodeOf = new Array<string | undefined>(classCount);
+  for (let c = 0; c < classCount; c++) {
+    const w = workloadAt(rep[c]);
+    if (!w?.nodeName) continue;
+    if (hasBit(policyPods, rep[c])) podNodeOf[c] = w.nodeName;
+    else hostNodeOf[c] = w.nodeName;
+  }
+
+  const matrix = new Int32Array(classCount * classCount);
+  const cols: (Int32Array | null)[] = [];
+  for (let d = 0; d < classCount; d++) cols.push(npColumn(d));
+  for (let s = 0; s < classCount; s++) {
+    const row = npRow(s);
+    const base = s * classCount;
+    const ownNodeSource = s === nodeClass;
+    for (let d = 0; d < classCount; d++) {
+      const e = row ? row[d] : ConnTable.ALL;
+      if (e === 0) continue;
+      const col = cols[d];
+      let i = col ? col[s] : ConnTable.ALL;
+      if (col && (ownNodeSource || (hostNodeOf[s] !== undefined && hostNodeOf[s] === podNodeOf[d]))) i = ConnTable.ALL;
+      matrix[base + d] = table.intersect(e, i);
+    }
+  }
+
+  const endpointIndex: Record<string, number> = {};
+  endpoints.forEach((e, i) => { endpointIndex[e.id] = i; });
+  const ms = now() - t0;
+  return {
+    endpoints,
+    endpointIndex,
+    classOf: Array.from(classOfEp),
+    classCount,
+    connSets: table.sets,
+    matrix,
+    stats: { classes: classCount, endpoints: n, ms },
+  };
+}
+
+// ---------------------------------------------------------------- ingress from an arbitrary source
+
+export interface IngressFromResult {
+  /** Whether any NetworkPolicy isolates the destination for ingress. */
+  isolated: boolean;
+  /** Connections admitted from every address of the source (or from the workload). */
+  allowed: ConnSet;
+  /** For IP sources: the source split into parts that the rules treat alike. */
+  parts: { cidrs: string[]; allowed: ConnSet }[];
+  /**
+   * The destination is a policy pod, so traffic from its own node is admitted whatever
+   * `allowed` says (semantics 1.9); callers that SNAT to the backend's node apply this.
+   */
+  ownNodeBypass: boolean;
+}
+
+export function ingressAllowedFrom(
+  model: Model,
+  dstWorkloadId: string,
+  source: { kind: 'ip'; cidrs: string[] } | { kind: 'workload'; id: string },
+): IngressFromResult {
+  const dst = model.workloads[dstWorkloadId];
+  if (!dst) throw new Error(`unknown workload '${dstWorkloadId}'`);
+  const profile = model.cluster.profile;
+  const isPod = isPolicyPod(dst, profile);
+  const pols = isPod ? ingressPolicies(model, dst) : [];
+  const admitted = (peer: PeerRef): ConnSet => {
+    if (!isPod || pols.length === 0) return allConn();
+    let c = emptyConn();
+    for (const np of pols) {
+      for (const rule of rulesFor(np, 'Ingress')) {
+        if (ruleMatchesPeer(model, rule, 'Ingress', np.namespaceId, peer)) c = union(c, ruleConnToward(rule, dst, profile));
+      }
+    }
+    return c;
+  };
+  if (source.kind === 'workload') {
+    const w = model.workloads[source.id];
+    if (!w) throw new Error(`unknown workload '${source.id}'`);
+    const allowed = source.id === dstWorkloadId ? allConn() : admitted({ kind: 'workload', workload: w });
+    return { isolated: pols.length > 0, allowed, parts: [], ownNodeBypass: isPod };
+  }
+  const set = ipSetOf(source.cidrs);
+  const blocks = pols.flatMap((np) => rulesFor(np, 'Ingress').flatMap((r) => (peersOfRule(r, 'Ingress') ?? []).flatMap((p) => (p.ipBlock ? [ipBlockSet(p.ipBlock)] : []))));
+  const parts = splitByBlocks(set, blocks).map((p) => ({ cidrs: toCidrs(p), allowed: admitted({ kind: 'addresses', set: p, node: false }) }));
+  const allowed = parts.length === 0 ? emptyConn() : parts.map((p) => p.allowed).reduce((a, b) => intersect(a, b));
+  return { isolated: pols.length > 0, allowed, parts, ownNodeBypass: isPod };
+}
+
+export function ingressPolicies(model: Model, dst: Workload): NetworkPolicy[] {
+  return policiesSelecting(model, dst, 'Ingress');
+}
+
+export function policiesSelecting(model: Model, w: Workload, dir: Direction): NetworkPolicy[] {
+  if (!isPolicyPod(w, model.cluster.profile)) return [];
+  return Object.values(model.policies)
+    .filter((np) => np.namespaceId === w.namespaceId && effectiveTypes(np).has(dir) && matchesSelector(np.podSelector, w.podLabels))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+

@@ -1,0 +1,124 @@
+// Why a connection is (not) allowed: per side, the isolating policies and matching rules.
+// Walks the policies directly (no classes), and is tested to agree with evaluate().
+//
+// Public API:
+//   explain(model, srcEndpointId, dstEndpointId, query?): Explanation
+//   resolveEndpoint(model, text): { ok: true, endpoint } | { ok: false, error }
+//     text = `ns/name` (workload), an endpoint id, or a CIDR / IP (ad-hoc external endpoint)
+
+import type { Model, NetworkPolicy, Protocol, Workload } from '../model/types.ts';
+import { parseCidr } from '../net/ip.ts';
+import { ipSetOf } from '../net/ipset.ts';
+import { buildEndpoints } from './endpoints.ts';
+import { policiesSelecting } from './evaluate.ts';
+import { isPolicyPod, namespaceOf, ruleConnToward, ruleMatchesPeer, rulesFor, type PeerRef } from './np-rules.ts';
+import { allConn, contains, describeConn, emptyConn, equals, intersect, isEmpty, union } from './portset.ts';
+import type { ConnSet, Endpoint, Explanation, RuleContribution, SideExplanation } from './reachability-types.ts';
+
+interface Resolved {
+  endpoint: Endpoint;
+  ref: PeerRef;
+}
+
+function lookup(model: Model, id: string): Resolved | undefined {
+  const built = buildEndpoints(model);
+  const i = built.endpoints.findIndex((e) => e.id === id);
+  if (i >= 0) return { endpoint: built.endpoints[i], ref: built.refs[i] };
+  const c = parseCidr(id.replace(/^ip:/, ''));
+  if (!c.ok) return undefined;
+  return {
+    endpoint: { id: `ip:${c.canonical}`, kind: 'external', modelId: `ip:${c.canonical}`, name: c.canonical, cidrs: [c.canonical] },
+    ref: { kind: 'addresses', set: ipSetOf([c.canonical]), node: false },
+  };
+}
+
+export function resolveEndpoint(model: Model, text: string): { ok: true; endpoint: Endpoint } | { ok: false; error: string } {
+  const t = text.trim();
+  const built = buildEndpoints(model);
+  const byId = built.endpoints.find((e) => e.id === t);
+  if (byId) return { ok: true, endpoint: byId };
+  if (t.includes('/') && !parseCidr(t).ok) {
+    const byName = built.endpoints.find((e) => e.kind === 'workload' && e.name === t);
+    if (byName) return { ok: true, endpoint: byName };
+    const [ns] = t.split('/');
+    const known = Object.values(model.namespaces).some((n) => n.name === ns);
+    return { ok: false, error: known ? `no workload named '${t}'` : `no workload named '${t}' (unknown namespace '${ns}')` };
+  }
+  const byExternalName = built.endpoints.find((e) => e.kind !== 'workload' && e.name === t);
+  if (byExternalName) return { ok: true, endpoint: byExternalName };
+  const c = parseCidr(t);
+  if (c.ok) return { ok: true, endpoint: lookup(model, c.canonical)!.endpoint };
+  return { ok: false, error: `'${text}' is neither namespace/name of a workload, an endpoint, nor an IP/CIDR (${c.error})` };
+}
+
+const policyName = (model: Model, np: NetworkPolicy): string => `${namespaceOf(model, np.namespaceId).name}/${np.name}`;
+
+function side(model: Model, dir: 'Egress' | 'Ingress', subject: Resolved, peer: Resolved, dstWorkload: Workload | undefined): SideExplanation {
+  const profile = model.cluster.profile;
+  const base = { direction: dir, subject: subject.endpoint.id, isolatingPolicies: [] as string[], contributions: [] as RuleContribution[] };
+  if (subject.ref.kind !== 'workload' || !isPolicyPod(subject.ref.workload, profile)) return { ...base, status: 'not-a-pod', allowed: allConn() };
+  if (subject.endpoint.id === peer.endpoint.id) return { ...base, status: 'self', allowed: allConn() };
+  const w = subject.ref.workload;
+  const pols = policiesSelecting(model, w, dir);
+  if (dir === 'Ingress' && pols.length > 0 && isOwnNode(model, peer, w)) return { ...base, isolatingPolicies: pols.map((p) => p.id), status: 'own-node', allowed: allConn() };
+  if (pols.length === 0) return { ...base, status: 'not-isolated', allowed: allConn() };
+  let allowed = emptyConn();
+  const contributions: RuleContribution[] = [];
+  for (const np of pols) {
+    rulesFor(np, dir).forEach((rule, ruleIndex) => {
+      if (!ruleMatchesPeer(model, rule, dir, np.namespaceId, peer.ref)) return;
+      const conn = ruleConnToward(rule, dstWorkload, profile);
+      contributions.push({ policyId: np.id, ruleIndex, allowed: conn });
+      allowed = union(allowed, conn);
+    });
+  }
+  return { ...base, isolatingPolicies: pols.map((p) => p.id), status: 'isolated', contributions, allowed };
+}
+
+// The node endpoint stands for every node, the destination's own included; a hostNetwork
+// workload (node traffic) counts when both are placed on the same named node.
+function isOwnNode(model: Model, peer: Resolved, dst: Workload): boolean {
+  if (peer.endpoint.kind === 'node') return true;
+  const src = peer.ref.kind === 'workload' ? peer.ref.workload : undefined;
+  return !!src && !isPolicyPod(src, model.cluster.profile) && !!src.nodeName && src.nodeName === dst.nodeName;
+}
+
+export function explain(model: Model, srcEndpointId: string, dstEndpointId: string, query?: { protocol: Protocol; port: number }): Explanation {
+  const src = lookup(model, srcEndpointId);
+  const dst = lookup(model, dstEndpointId);
+  if (!src) throw new Error(`unknown endpoint '${srcEndpointId}'`);
+  if (!dst) throw new Error(`unknown endpoint '${dstEndpointId}'`);
+  const dstWorkload = dst.ref.kind === 'workload' ? dst.ref.workload : undefined;
+  const egress = side(model, 'Egress', src, dst, dstWorkload);
+  const ingress = side(model, 'Ingress', dst, src, dstWorkload);
+  const allowed = src.endpoint.id === dst.endpoint.id ? allConn() : intersect(egress.allowed, ingress.allowed);
+  const verdict = query
+    ? contains(allowed, query.protocol, query.port) ? 'allowed' : 'denied'
+    : isEmpty(allowed) ? 'denied' : equals(allowed, allConn()) ? 'allowed' : 'partial';
+  const summary = [
+    sideSummary(model, egress, src.endpoint, dst.endpoint),
+    sideSummary(model, ingress, dst.endpoint, src.endpoint),
+    query
+      ? `Result: ${query.protocol}/${query.port} from ${src.endpoint.name} to ${dst.endpoint.name} is ${verdict}.`
+      : `Result: ${src.endpoint.name} -> ${dst.endpoint.name}: ${verdict === 'denied' ? 'denied' : `allowed ${describeConn(allowed)}`}.`,
+  ];
+  return { src: src.endpoint, dst: dst.endpoint, ...(query ? { query } : {}), allowed, verdict, egress, ingress, summary };
+}
+
+function sideSummary(model: Model, s: SideExplanation, subject: Endpoint, peer: Endpoint): string {
+  const at = `${s.direction} at ${subject.name}`;
+  switch (s.status) {
+    case 'not-a-pod': return `${at}: not a pod, no NetworkPolicy applies.`;
+    case 'self': return `${at}: a pod may always talk to itself.`;
+    case 'own-node': return `${at}: traffic from the pod's own node is always allowed.`;
+    case 'not-isolated': return `${at} is not isolated (no policy selects it for ${s.direction.toLowerCase()}): everything allowed.`;
+    default: break;
+  }
+  const names = s.isolatingPolicies.map((id) => policyName(model, model.policies[id])).join(', ');
+  const verb = s.direction === 'Ingress' ? 'admits' : 'allows traffic to';
+  if (s.contributions.length === 0) return `${at} is isolated by ${names}; no rule ${verb} ${peer.name}.`;
+  const rules = s.contributions
+    .map((c) => `${policyName(model, model.policies[c.policyId])} ${s.direction.toLowerCase()}[${c.ruleIndex}] allows ${describeConn(c.allowed)}`)
+    .join('; ');
+  return `${at} is isolated by ${names}; ${rules}.`;
+}

@@ -1,0 +1,87 @@
+// Label selectors exactly as metav1.LabelSelector.
+//
+// Public API:
+//   matchesSelector(sel, labels): boolean   matchLabels AND every matchExpressions requirement
+//   validateSelector(sel, path): {path, message}[]   requirement shape rules (values vs operator)
+//   namespaceLabels(ns): user labels plus kubernetes.io/metadata.name=<name>
+//   selectorKey(sel): canonical text, equal for selectors that are written the same way
+//   isEmptySelector(sel): `{}` (selects everything)
+
+import { NAMESPACE_NAME_LABEL } from '../model/factory.ts';
+import type { LabelSelector, LabelSelectorRequirement, Namespace } from '../model/types.ts';
+
+const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+
+function has(labels: Record<string, string>, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(labels, key);
+}
+
+export function requirementMatches(req: LabelSelectorRequirement, labels: Record<string, string>): boolean {
+  const present = has(labels, req.key);
+  switch (req.operator) {
+    case 'In':
+      return present && (req.values ?? []).includes(labels[req.key]);
+    case 'NotIn':
+      // NotIn also matches objects that do not carry the key at all.
+      return !present || !(req.values ?? []).includes(labels[req.key]);
+    case 'Exists':
+      return present;
+    case 'DoesNotExist':
+      return !present;
+    default:
+      // An unknown operator is invalid; matching nothing fails closed.
+      return false;
+  }
+}
+
+export function matchesSelector(sel: LabelSelector, labels: Record<string, string>): boolean {
+  for (const key in sel.matchLabels ?? {}) {
+    if (!has(labels, key) || labels[key] !== sel.matchLabels![key]) return false;
+  }
+  for (const req of sel.matchExpressions ?? []) if (!requirementMatches(req, labels)) return false;
+  return true;
+}
+
+export function isEmptySelector(sel: LabelSelector): boolean {
+  return Object.keys(sel.matchLabels ?? {}).length === 0 && (sel.matchExpressions ?? []).length === 0;
+}
+
+export interface SelectorProblem {
+  path: string;
+  message: string;
+}
+
+export function validateSelector(sel: LabelSelector, path: string): SelectorProblem[] {
+  const problems: SelectorProblem[] = [];
+  (sel.matchExpressions ?? []).forEach((req, i) => {
+    const p = `${path}.matchExpressions[${i}]`;
+    if (!req.key) problems.push({ path: `${p}.key`, message: 'key must not be empty' });
+    if (!OPERATORS.has(req.operator)) {
+      problems.push({ path: `${p}.operator`, message: `'${String(req.operator)}' is not a valid operator (use In, NotIn, Exists or DoesNotExist)` });
+      return;
+    }
+    const n = req.values?.length ?? 0;
+    if ((req.operator === 'In' || req.operator === 'NotIn') && n === 0) {
+      problems.push({ path: `${p}.values`, message: `must be specified when operator is ${req.operator}` });
+    }
+    if ((req.operator === 'Exists' || req.operator === 'DoesNotExist') && n > 0) {
+      problems.push({ path: `${p}.values`, message: `may not be specified when operator is ${req.operator}` });
+    }
+  });
+  return problems;
+}
+
+export function namespaceLabels(ns: Namespace): Record<string, string> {
+  return { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name };
+}
+
+/** Canonical text of a selector: keys sorted, values sorted, so equal selectors share a key. */
+export function selectorKey(sel: LabelSelector): string {
+  const ml = Object.keys(sel.matchLabels ?? {})
+    .sort()
+    .map((k) => `${k}=${sel.matchLabels![k]}`);
+  const me = (sel.matchExpressions ?? [])
+    .map((r) => `${r.key} ${r.operator} (${[...(r.values ?? [])].sort().join(',')})`)
+    .sort();
+  return `{${ml.join(',')}|${me.join(';')}}`;
+}
