@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDoc } from '../model/factory.ts';
+import type { Doc } from '../model/types.ts';
+import { parseDesignFile, serializeDoc } from './file-format.ts';
+
+function shop(): Doc {
+  const doc = emptyDoc('Shop');
+  doc.model.namespaces['ns:shop'] = { id: 'ns:shop', name: 'shop', labels: { team: 'web' } };
+  doc.model.workloads['wl-web'] = {
+    id: 'wl-web', namespaceId: 'ns:shop', name: 'web', kind: 'Deployment',
+    podLabels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }],
+  };
+  doc.model.policies['np-1'] = {
+    id: 'np-1', namespaceId: 'ns:shop', name: 'deny', podSelector: {}, policyTypes: ['Ingress'], ingress: [],
+  };
+  doc.layout = { 'ns:shop': { x: 0, y: 0, w: 300, h: 200 }, 'wl-web': { x: 20, y: 60 } };
+  return doc;
+}
+
+describe('design file format', () => {
+  it('round-trips a design exactly', () => {
+    const doc = shop();
+    const parsed = parseDesignFile(serializeDoc(doc));
+    expect(parsed).toEqual({ ok: true, doc, warnings: [] });
+  });
+
+  it('writes the envelope and is deterministic whatever the key insertion order', () => {
+    const a = shop();
+    const b = shop();
+    b.model.workloads = { 'wl-web': { ports: [{ containerPort: 8080, name: 'http' }], podLabels: { app: 'web' }, kind: 'Deployment', name: 'web', namespaceId: 'ns:shop', id: 'wl-web' } };
+    const text = serializeDoc(a);
+    expect(serializeDoc(b)).toBe(text);
+    const env = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(env)).toEqual(['format', 'version', 'doc']);
+    expect(env.format).toBe('netpol-designer');
+    expect(env.version).toBe(1);
+  });
+
+  it('refuses a file from a newer version with a clear message', () => {
+    const text = JSON.stringify({ format: 'netpol-designer', version: 3, doc: { version: 3, name: 'x', model: {} } });
+    const r = parseDesignFile(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('made by a newer NetPol Designer (format 3); this version reads up to 1');
+  });
+
+  it('refuses text that is not JSON, another format, or a Kubernetes manifest', () => {
+    expect(parseDesignFile('{"format": "netpol-designer", ').ok).toBe(false);
+    const other = parseDesignFile(JSON.stringify({ format: 'excalidraw', version: 2 }));
+    expect(other.ok === false && other.error).toContain("format 'excalidraw'");
+    const k8s = parseDesignFile(JSON.stringify({ apiVersion: 'v1', kind: 'Namespace' }));
+    expect(k8s.ok === false && k8s.error).toContain('Import');
+  });
+
+  it('opens the autosave shape {version, doc} and a bare doc', () => {
+    const doc = shop();
+    expect(parseDesignFile(JSON.stringify({ version: 1, doc }))).toEqual({ ok: true, doc, warnings: [] });
+    expect(parseDesignFile(JSON.stringify(doc))).toEqual({ ok: true, doc, warnings: [] });
+  });
+});

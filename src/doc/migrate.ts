@@ -1,0 +1,63 @@
+// Upgrades of saved documents from older format versions, one step per version. Each step is
+// a pure function on raw JSON (before validation), so restore.ts validates only the current shape.
+
+import { DOC_VERSION } from '../model/types.ts';
+
+type RawDoc = Record<string, unknown>;
+export interface MigrationStep {
+  /** Upgrades a raw document of version `from` to `from + 1`. */
+  up(raw: RawDoc): RawDoc;
+  /** One line for the user, shown as a note after loading. */
+  note: string;
+}
+
+const ENTITY_COLLECTIONS = ['namespaces', 'workloads', 'services', 'policies', 'externals', 'intents'];
+
+/**
+ * Version 0: the pre-release draft format, where entity collections were arrays of objects
+ * with an `id` (as people also write by hand). Version 1 keys them by id.
+ */
+function v0ToV1(raw: RawDoc): RawDoc {
+  const model = raw.model;
+  if (typeof model !== 'object' || model === null || Array.isArray(model)) return { ...raw, version: 1 };
+  const next: RawDoc = { ...(model as RawDoc) };
+  for (const key of ENTITY_COLLECTIONS) {
+    const list = next[key];
+    if (!Array.isArray(list)) continue;
+    const record: RawDoc = {};
+    list.forEach((item: unknown, i) => {
+      const id = typeof item === 'object' && item !== null && typeof (item as RawDoc).id === 'string'
+        ? (item as RawDoc).id as string
+        : `${key}-${i}`;
+      record[id] = typeof item === 'object' && item !== null ? { ...(item as RawDoc), id } : item;
+    });
+    next[key] = record;
+  }
+  return { ...raw, version: 1, model: next };
+}
+
+/** Step `n` upgrades version n to n + 1. */
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
+  0: { up: v0ToV1, note: 'upgraded from format 0: collections converted from lists to maps by id' },
+};
+
+export function newerVersionMessage(version: number, supported = DOC_VERSION): string {
+  return `made by a newer NetPol Designer (format ${version}); this version reads up to ${supported}. Update NetPol Designer to open it.`;
+}
+
+export type MigrateResult = { ok: true; doc: RawDoc; notes: string[] } | { ok: false; error: string };
+
+/** Runs the steps from `fromVersion` up to `target` (default: the current DOC_VERSION). */
+export function migrate(raw: RawDoc, fromVersion: number, target = DOC_VERSION,
+  steps: Readonly<Record<number, MigrationStep>> = MIGRATIONS): MigrateResult {
+  if (fromVersion > target) return { ok: false, error: newerVersionMessage(fromVersion, target) };
+  let doc = raw;
+  const notes: string[] = [];
+  for (let v = fromVersion; v < target; v++) {
+    const step = steps[v];
+    if (!step) return { ok: false, error: `cannot read format ${fromVersion}: no upgrade from format ${v} to ${v + 1}` };
+    doc = step.up(doc);
+    notes.push(step.note);
+  }
+  return { ok: true, doc: { ...doc, version: target }, notes };
+}
