@@ -1,0 +1,34 @@
+// Problems found while reading or validating manifests, located as precisely as we can.
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  file: string;
+  /** 1-based line in the file. */
+  line?: number;
+  /** 1-based index of the YAML document in the file. */
+  doc?: number;
+  /** e.g. "NetworkPolicy shop/api-allow". */
+  object?: string;
+  /** Field path inside the object, e.g. "spec.ingress[0].from[1].ipBlock.cidr". */
+  path?: string;
+  message: string;
+}
+
+/** `file:line: Kind ns/name: path: message` (parts that are unknown are left out). */
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = d.file;
+  if (d.line !== undefined) where += `:${d.line}`;
+  else if (d.doc !== undefined) where += ` (document ${d.doc})`;
+  const parts = [where];
+  if (d.object) parts.push(d.object);
+  if (d.path) parts.push(d.path);
+  const prefix = parts.join(': ');
+  const tag = d.severity === 'error' ? '' : `${d.severity}: `;
+  return `${prefix}: ${tag}${d.message}`;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

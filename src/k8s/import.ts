@@ -1,0 +1,53 @@
+// Entry point: manifest files -> model, merged into an optional base design.
+
+import { emptyModel } from '../model/factory.ts';
+import type { Model } from '../model/types.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { parseManifestText } from './parse.ts';
+import type { ParseLimits } from './parse.ts';
+import { addRawObject } from './to-model.ts';
+import type { ConvertState } from './to-model.ts';
+
+export interface ManifestFile {
+  name: string;
+  text: string;
+}
+
+export interface ImportResult {
+  model: Model;
+  diagnostics: Diagnostic[];
+  /** Objects of kinds the designer does not model, counted by kind. */
+  skipped: Record<string, number>;
+  /** Objects imported, counted by kind. */
+  counts: Record<string, number>;
+}
+
+export interface ImportOptions {
+  limits?: Partial<ParseLimits>;
+}
+
+/**
+ * Reads manifests into a model. With `base`, objects are merged into a copy of it (same id
+ * replaces). Never throws for bad input: problems are returned as diagnostics.
+ */
+export function importManifests(files: readonly ManifestFile[], base?: Model, opts: ImportOptions = {}): ImportResult {
+  // The model is plain data, so a JSON copy is a faithful deep copy.
+  const model: Model = base ? (JSON.parse(JSON.stringify(base)) as Model) : emptyModel();
+  const state: ConvertState = { model, diagnostics: [], skipped: {}, counts: {}, seen: new Set() };
+  for (const f of files) {
+    const parsed = parseManifestText(f.name, f.text, opts.limits);
+    state.diagnostics.push(...parsed.diagnostics);
+    for (const raw of parsed.objects) {
+      try {
+        addRawObject(raw, state);
+      } catch (err) {
+        // A converter bug must not lose the rest of the import.
+        state.diagnostics.push({
+          severity: 'error', file: raw.file, doc: raw.doc, line: raw.line,
+          message: `internal error while reading this object: ${err instanceof Error ? err.message : String(err)}`,
+        });
+      }
+    }
+  }
+  return { model, diagnostics: state.diagnostics, skipped: state.skipped, counts: state.counts };
+}

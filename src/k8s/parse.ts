@@ -1,0 +1,358 @@
+// Reads YAML (multi-document) and JSON manifest text into raw objects, each with its file,
+// document index and line numbers, expanding `kind: List` and typed lists (PodList, ...).
+// Input is untrusted: size, nesting depth, alias count and alias-expanded size are limited,
+// and every failure becomes a Diagnostic instead of an exception.
+
+import { constructFromEvents, parseEvents, getScalarValue, YAML11_SCHEMA, EVENT_ID } from 'js-yaml';
+import type { Event } from 'js-yaml';
+import type { Diagnostic } from './diagnostics.ts';
+
+export interface ParseLimits {
+  /** Characters per file. */
+  maxFileChars: number;
+  /** Collection nesting depth (after alias expansion). */
+  maxDepth: number;
+  /** Alias nodes (`*ref`) per document. */
+  maxAliases: number;
+  /** Nodes per document counted with aliases expanded (guards "billion laughs"). */
+  maxExpandedNodes: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxFileChars: 50 * 1024 * 1024,
+  maxDepth: 100,
+  maxAliases: 1000,
+  maxExpandedNodes: 5_000_000,
+};
+
+export interface RawObject {
+  file: string;
+  /** 1-based document index in the file. */
+  doc: number;
+  /** 1-based line where the object starts (when known). */
+  line?: number;
+  value: Record<string, unknown>;
+  /** 1-based line of a field path inside this object (e.g. "spec.ingress[0]"), when known. */
+  lineOf: (path: string) => number | undefined;
+}
+
+export interface ParseResult {
+  objects: RawObject[];
+  diagnostics: Diagnostic[];
+}
+
+// kubectl's typed lists (`kubectl get deploy -o yaml` in some versions) leave out item kinds.
+const LIST_SUFFIX = 'List';
+
+/** Parses one file. Never throws. */
+export function parseManifestText(file: string, text: string, limits: Partial<ParseLimits> = {}): ParseResult {
+  const lim = { ...DEFAULT_LIMITS, ...limits };
+  const diagnostics: Diagnostic[] = [];
+  const objects: RawObject[] = [];
+  if (text.length > lim.maxFileChars) {
+    diagnostics.push({
+      severity: 'error', file,
+      message: `file is too large (${text.length} characters; the limit is ${lim.maxFileChars}); nothing was read from it`,
+    });
+    return { objects, diagnostics };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+
+  const docs = readDocuments(file, text, lim, diagnostics);
+  for (const d of docs) expandDocument(d, objects, diagnostics);
+  return { objects, diagnostics };
+}
+
+interface LoadedDoc {
+  file: string;
+  doc: number;
+  value: unknown;
+  line?: number;
+  lineOf: (path: string) => number | undefined;
+}
+
+// Each `---` chunk is parsed on its own so one malformed document does not hide the others.
+function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics: Diagnostic[]): LoadedDoc[] {
+  const out: LoadedDoc[] = [];
+  const lineStarts = lineStartOffsets(text);
+  const lineAt = (offset: number): number => upperBound(lineStarts, offset);
+  let docIndex = 0;
+  for (const chunk of splitDocuments(text)) {
+    let events: Event[];
+    try {
+      events = parseEvents(chunk.text, { filename: file, maxDepth: lim.maxDepth });
+    } catch (err) {
+      if (isJsonLike(chunk.text)) {
+        const json = tryJson(chunk.text);
+        if (json.ok) {
+          docIndex += 1;
+          if (checkShape(json.value, lim, file, docIndex, lineAt(chunk.offset), diagnostics)) {
+            out.push({ file, doc: docIndex, value: json.value, line: lineAt(chunk.offset), lineOf: () => undefined });
+          }
+          continue;
+        }
+      }
+      docIndex += 1;
+      diagnostics.push(yamlErrorDiagnostic(err, file, docIndex, (rel) => lineAt(chunk.offset + rel)));
+      continue;
+    }
+    for (const docEvents of splitEventsByDocument(events)) {
+      docIndex += 1;
+      const startOffset = firstOffset(docEvents);
+      const line = startOffset === undefined ? undefined : lineAt(chunk.offset + startOffset);
+      let values: unknown[];
+      try {
+        values = constructFromEvents(docEvents, { source: chunk.text, filename: file, schema: YAML11_SCHEMA, maxAliases: lim.maxAliases });
+      } catch (err) {
+        diagnostics.push(yamlErrorDiagnostic(err, file, docIndex, (rel) => lineAt(chunk.offset + rel), line));
+        continue;
+      }
+      const value = values[0];
+      if (value === null || value === undefined) continue; // empty or comment-only document
+      if (!checkShape(value, lim, file, docIndex, line, diagnostics)) continue;
+      let pathLines: Map<string, number> | undefined;
+      const lineOf = (path: string): number | undefined => {
+        pathLines ??= pathOffsets(docEvents, chunk.text);
+        // Fall back to the closest enclosing path we know.
+        for (let p = path; ; p = parentPath(p)) {
+          const off = pathLines.get(p);
+          if (off !== undefined) return lineAt(chunk.offset + off);
+          if (p === '') return line;
+        }
+      };
+      out.push({ file, doc: docIndex, value, line, lineOf });
+    }
+  }
+  return out;
+}
+
+function expandDocument(d: LoadedDoc, objects: RawObject[], diagnostics: Diagnostic[]): void {
+  if (!isRecord(d.value)) {
+    diagnostics.push({ severity: 'warning', file: d.file, doc: d.doc, line: d.line, message: 'document is not a mapping (object); skipped' });
+    return;
+  }
+  const kind = d.value.kind;
+  if (typeof kind === 'string' && kind.endsWith(LIST_SUFFIX) && Array.isArray(d.value.items)) {
+    const itemKind = kind === LIST_SUFFIX ? undefined : kind.slice(0, -LIST_SUFFIX.length);
+    const listApi = typeof d.value.apiVersion === 'string' ? d.value.apiVersion : undefined;
+    d.value.items.forEach((item: unknown, i: number) => {
+      const prefix = `items[${i}]`;
+      if (!isRecord(item)) {
+        diagnostics.push({ severity: 'warning', file: d.file, doc: d.doc, line: d.lineOf(prefix), path: prefix, message: 'list item is not an object; skipped' });
+        return;
+      }
+      // Typed lists omit kind/apiVersion on items; derive them from the list.
+      let value = item;
+      if (value.kind === undefined && itemKind) value = { ...value, kind: itemKind };
+      if (value.apiVersion === undefined && itemKind && listApi && listApi !== 'v1') value = { ...value, apiVersion: listApi };
+      else if (value.apiVersion === undefined && itemKind && listApi === 'v1') value = { ...value, apiVersion: 'v1' };
+      objects.push({
+        file: d.file, doc: d.doc, line: d.lineOf(prefix), value,
+        lineOf: (path) => d.lineOf(path === '' ? prefix : `${prefix}.${path}`),
+      });
+    });
+    return;
+  }
+  objects.push({ file: d.file, doc: d.doc, line: d.line, value: d.value, lineOf: d.lineOf });
+}
+
+// ------------------------------------------------------------------ limits
+
+/** Depth and alias-expanded size, memoised per shared (aliased) node so bombs stay cheap. */
+function checkShape(value: unknown, lim: ParseLimits, file: string, doc: number, line: number | undefined, diagnostics: Diagnostic[]): boolean {
+  const sizes = new Map<object, number>();
+  const depths = new Map<object, number>();
+  const onStack = new Set<object>();
+  let problem: string | undefined;
+  const visit = (v: unknown): [number, number] => {
+    if (problem || v === null || typeof v !== 'object') return [1, 0];
+    const known = sizes.get(v);
+    if (known !== undefined) return [known, depths.get(v)!];
+    if (onStack.has(v)) { problem = 'the document refers to itself (recursive alias)'; return [1, 0]; }
+    onStack.add(v);
+    let size = 1;
+    let depth = 0;
+    const children: unknown[] = Array.isArray(v) ? v : Object.values(v);
+    for (const c of children) {
+      const [s, dep] = visit(c);
+      size += s;
+      depth = Math.max(depth, dep);
+      if (problem) break;
+      if (size > lim.maxExpandedNodes) {
+        problem = `the document expands to more than ${lim.maxExpandedNodes} nodes (too many aliases?)`;
+        break;
+      }
+      if (depth + 1 > lim.maxDepth) {
+        problem = `the document is nested more than ${lim.maxDepth} levels deep`;
+        break;
+      }
+    }
+    onStack.delete(v);
+    sizes.set(v, size);
+    depths.set(v, depth + 1);
+    return [size, depth + 1];
+  };
+  visit(value);
+  if (problem) {
+    diagnostics.push({ severity: 'error', file, doc, line, message: `${problem}; document refused` });
+    return false;
+  }
+  return true;
+}
+
+// ------------------------------------------------------------------ YAML helpers
+
+interface Chunk { text: string; offset: number }
+
+/** Splits at `---` document markers at column 0 (they always start a new document in YAML). */
+function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const marker = /^---(?=[ \t\r\n]|$)/gm;
+  let start = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    if (m.index > start || m.index > 0) {
+      chunks.push({ text: text.slice(start, m.index), offset: start });
+    }
+    start = m.index;
+    marker.lastIndex = m.index + 3;
+  }
+  chunks.push({ text: text.slice(start), offset: start });
+  // The part before the first marker is a document only if it holds something.
+  return chunks.filter((c, i) => i > 0 || c.text.startsWith('---') || hasContent(c.text));
+}
+
+function hasContent(text: string): boolean {
+  return text.split(/\r?\n/).some((l) => l.trim() !== '' && !l.trim().startsWith('#') && !l.startsWith('%'));
+}
+
+function splitEventsByDocument(events: Event[]): Event[][] {
+  const docs: Event[][] = [];
+  let current: Event[] | undefined;
+  let depth = 0;
+  for (const e of events) {
+    if (e.type === EVENT_ID.DOCUMENT && depth === 0) {
+      current = [e];
+      docs.push(current);
+      depth = 1;
+      continue;
+    }
+    current?.push(e);
+    if (e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING) depth += 1;
+    else if (e.type === EVENT_ID.POP) depth -= 1;
+  }
+  return docs;
+}
+
+function firstOffset(events: Event[]): number | undefined {
+  for (const e of events) {
+    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) return e.start;
+    if (e.type === EVENT_ID.SCALAR && e.valueStart >= 0) return e.valueStart;
+  }
+  return undefined;
+}
+
+/** Field path -> source offset of its value (keys are joined like `spec.ingress[0].from`). */
+function pathOffsets(events: Event[], source: string): Map<string, number> {
+  const out = new Map<string, number>();
+  type Frame = { kind: 'map' | 'seq'; path: string; index: number; key?: string; keyOffset?: number; expectKey: boolean };
+  const stack: Frame[] = [];
+  const childPath = (f: Frame): string =>
+    f.kind === 'seq' ? `${f.path}[${f.index}]` : f.path === '' ? f.key ?? '' : `${f.path}.${f.key ?? ''}`;
+  // Called for every node; returns the node's path if it is a value (not a key).
+  const place = (offset: number, scalarText?: string): string | undefined => {
+    const top = stack[stack.length - 1];
+    if (!top) return '';
+    if (top.kind === 'map') {
+      if (top.expectKey) {
+        top.key = scalarText ?? '?';
+        top.keyOffset = offset;
+        top.expectKey = false;
+        return undefined;
+      }
+      top.expectKey = true;
+      const p = childPath(top);
+      // Report the key's line: that is where a reader looks for the field.
+      out.set(p, top.keyOffset ?? offset);
+      return p;
+    }
+    const p = childPath(top);
+    top.index += 1;
+    out.set(p, offset);
+    return p;
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const p = place(e.start) ?? '?';
+        if (stack.length === 0) out.set('', e.start);
+        stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: p, index: 0, expectKey: true });
+        break;
+      }
+      case EVENT_ID.SCALAR:
+        place(e.valueStart, e.valueStart >= 0 ? getScalarValue(source, e) : '');
+        break;
+      case EVENT_ID.ALIAS:
+        place(e.anchorStart);
+        break;
+      case EVENT_ID.POP:
+        stack.pop();
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+function parentPath(path: string): string {
+  const m = /^(.*)(\.[^.[\]]*|\[\d+\])$/.exec(path);
+  return m ? m[1] : '';
+}
+
+function yamlErrorDiagnostic(err: unknown, file: string, doc: number, lineAt: (rel: number) => number, fallbackLine?: number): Diagnostic {
+  const e = err as { reason?: unknown; message?: unknown; mark?: { position?: unknown } };
+  const reason = typeof e?.reason === 'string' ? e.reason : typeof e?.message === 'string' ? e.message : String(err);
+  const pos = typeof e?.mark?.position === 'number' ? e.mark.position : undefined;
+  const line = pos !== undefined ? lineAt(pos) : fallbackLine;
+  const limit = /maxDepth|maxAliases|maxTotalMergeKeys/.test(reason);
+  return {
+    severity: 'error', file, doc, line,
+    message: limit ? `document refused: ${reason}` : `malformed YAML: ${reason}; document skipped`,
+  };
+}
+
+function isJsonLike(text: string): boolean {
+  const t = text.replace(/^---/, '').trimStart();
+  return t.startsWith('{') || t.startsWith('[');
+}
+
+function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^---/, '')) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line number of an offset: count of line starts <= offset. */
+function upperBound(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
