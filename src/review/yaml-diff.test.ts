@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diffLines, sideBySideRows, unifiedDiff } from './line-diff.ts';
 import { yamlDiff, yamlDiffByObject } from './yaml-diff.ts';
+import { manifestDiff } from './manifest-diff.ts';
+import { addPolicy, addWorkload, newModel } from '../services/test-model.ts';
 
 describe('line diff', () => {
   it('finds the shortest edit script', () => {
@@ -126,5 +128,22 @@ describe('YAML manifest diff', () => {
     const changed = objs[1].rows.filter((r) => r.kind !== 'same');
     expect(changed).toEqual([{ kind: 'changed', left: { n: 17, text: '    - port: 80' }, right: { n: 17, text: '    - port: 443' } }]);
     expect(objs[3].rows[0]).toEqual({ kind: 'added', right: { n: 19, text: 'apiVersion: networking.k8s.io/v1' } });
+  });
+});
+
+describe('manifest diff of two designs', () => {
+  it('shows a policy port change as one changed object', () => {
+    const base = newModel();
+    addWorkload(base, 'shop', 'web', { app: 'web' });
+    addPolicy(base, 'shop', 'allow-web', { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ ports: [{ port: 80 }] }] });
+    const next = JSON.parse(JSON.stringify(base));
+    next.policies['np:shop/allow-web'].ingress[0].ports[0].port = 443;
+    const d = manifestDiff(base, next);
+    expect(d.objects.map((o) => [o.key, o.status])).toEqual([
+      ['Namespace shop', 'same'],
+      ['NetworkPolicy shop/allow-web', 'changed'],
+    ]);
+    const changed = d.rows.filter((r) => r.kind !== 'same').map((r) => [r.kind, r.left?.text.trim(), r.right?.text.trim()]);
+    expect(changed).toEqual([['changed', 'port: 80', 'port: 443']]);
   });
 });
