@@ -1,0 +1,94 @@
+// L-SHADOW-01: a policy whose removal changes no reachability, because the other policies on
+// the same pods already allow everything it allows. Decided with the evaluator (evaluate with
+// and without the policy, compare every pair), so it is exact but costs one evaluation per
+// policy; it is skipped above the size limits in LintOptions.
+
+import type { Model, NetworkPolicy } from '../model/types.ts';
+import { ipSetOf, ipSubsetOf } from '../net/ipset.ts';
+import { evaluate } from '../policy/evaluate.ts';
+import { effectiveTypes, isSubject, rulesFor } from '../policy/np-rules.ts';
+import { equals } from '../policy/portset.ts';
+import type { Reachability } from '../policy/reachability-types.ts';
+import type { LintContext, LintFinding, LintRuleSet } from './types.ts';
+
+/**
+ * For each endpoint of `fine`, the index of the endpoint of `coarse` it lies in. Removing a
+ * policy can only merge external parts (fewer ipBlocks to split on), never split them.
+ */
+function mapEndpoints(fine: Reachability, coarse: Reachability): number[] | undefined {
+  const out: number[] = [];
+  for (const e of fine.endpoints) {
+    const same = coarse.endpointIndex[e.id];
+    if (same !== undefined) {
+      out.push(same);
+      continue;
+    }
+    const mine = ipSetOf(e.cidrs ?? []);
+    const k = coarse.endpoints.findIndex((c) => c.modelId === e.modelId && ipSubsetOf(mine, ipSetOf(c.cidrs ?? [])));
+    if (k < 0) return undefined;
+    out.push(k);
+  }
+  return out;
+}
+
+function sameReachability(withIt: Reachability, without: Reachability): boolean | undefined {
+  const map = mapEndpoints(withIt, without);
+  if (!map) return undefined;
+  const n = withIt.endpoints.length;
+  for (let i = 0; i < n; i++) {
+    const rowA = withIt.classOf[i] * withIt.classCount;
+    const rowB = without.classOf[map[i]] * without.classCount;
+    for (let j = 0; j < n; j++) {
+      if (i === j || map[i] === map[j]) continue;
+      const a = withIt.connSets[withIt.matrix[rowA + withIt.classOf[j]]];
+      const b = without.connSets[without.matrix[rowB + without.classOf[map[j]]]];
+      if (!equals(a, b)) return false;
+    }
+  }
+  return true;
+}
+
+function withoutPolicy(model: Model, id: string): Model {
+  const policies = { ...model.policies };
+  delete policies[id];
+  return { ...model, policies };
+}
+
+/** Pure deny policies (no rules in any direction they isolate) are safety nets, not redundancy. */
+function hasRules(np: NetworkPolicy): boolean {
+  return [...effectiveTypes(np)].some((dir) => rulesFor(np, dir).length > 0);
+}
+
+export const shadowRules: LintRuleSet = {
+  family: 'shadow',
+  ids: ['L-SHADOW-01'],
+  run(ctx: LintContext) {
+    const { model, options } = ctx;
+    if (ctx.policies.length < 2 || ctx.policies.length > options.shadowMaxPolicies) return [];
+    if (Object.keys(model.workloads).length > options.shadowMaxWorkloads) return [];
+    const full = ctx.reach ?? evaluate(model);
+    const out: LintFinding[] = [];
+    for (const np of ctx.policies) {
+      if (!hasRules(np)) continue;
+      const subjects = ctx.workloadsIn(np.namespaceId).filter((w) => isSubject(model, np, w));
+      if (subjects.length === 0) continue;
+      if (sameReachability(full, evaluate(withoutPolicy(model, np.id))) !== true) continue;
+      const dirs = effectiveTypes(np);
+      const others = ctx.policies.filter(
+        (o) => o !== np && [...effectiveTypes(o)].some((d) => dirs.has(d)) && subjects.some((w) => isSubject(model, o, w)),
+      );
+      out.push({
+        id: 'L-SHADOW-01',
+        severity: 'info',
+        objectId: np.id,
+        object: ctx.policyLabel(np),
+        message:
+          'is shadowed: every connection it allows is already allowed' +
+          (others.length ? ` by ${others.slice(0, 3).map((o) => ctx.policyLabel(o).replace('NetworkPolicy ', '')).join(', ')}${others.length > 3 ? ', …' : ''}` : ' by other policies') +
+          '; removing it changes no reachability',
+        hint: 'remove it, or narrow the policy that shadows it if this one states the intended access',
+      });
+    }
+    return out;
+  },
+};
