@@ -1,4 +1,29 @@
-// Right-hand side panel: Inspector / Policies / Explanation tabs. (Owned by the panels work.)
+// Right-hand side panel: Inspector / Policies / Explanation tabs.
+
+import './panels.css';
+import type { RightTab } from '../state/session-store.ts';
+import { setSession, useSessionStore } from '../state/session-store.ts';
+import { Inspector } from './inspector/Inspector.tsx';
+import { PoliciesTab } from './policies/PoliciesTab.tsx';
+import { ExplainPanel } from './explain/ExplainPanel.tsx';
+import { Tabs } from './Tabs.tsx';
+
+const TABS: { id: RightTab; label: string }[] = [
+  { id: 'inspect', label: 'Inspect' },
+  { id: 'policies', label: 'Policies' },
+  { id: 'explain', label: 'Explain' },
+];
+
 export function RightPanel() {
-  return <aside className="right-panel" />;
+  const tab = useSessionStore((s) => s.rightTab);
+  return (
+    <aside className="right-panel panel" aria-label="Details">
+      <Tabs label="Details" tabs={TABS} active={tab} onSelect={(rightTab) => setSession({ rightTab })} />
+      <div className="panel-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'inspect' && <Inspector />}
+        {tab === 'policies' && <PoliciesTab />}
+        {tab === 'explain' && <ExplainPanel />}
+      </div>
+    </aside>
+  );
 }

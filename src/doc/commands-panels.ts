@@ -1,6 +1,6 @@
 // Checks and small commands the designer's panels need beyond src/doc/commands.ts.
 
-import type { Id, Model, NetworkPolicy } from '../model/types.ts';
+import type { Direction, EgressRule, Id, IngressRule, Model, NetworkPolicy, PolicyPeer, PolicyPort } from '../model/types.ts';
 import { newId } from '../model/factory.ts';
 
 export type NamedKind = 'namespace' | 'workload' | 'service' | 'policy';
@@ -53,4 +53,87 @@ export function duplicatePolicyObject(model: Model, policyId: Id): NetworkPolicy
   copy.name = freePolicyName(model, src.namespaceId, `${src.name}-copy`);
   delete copy.generated;
   return copy;
+}
+
+// ---------------------------------------------------------------- policy editor edits
+
+type AnyRule = IngressRule | EgressRule;
+
+function rulesOf(np: NetworkPolicy, dir: Direction): AnyRule[] {
+  return (dir === 'Ingress' ? np.ingress : np.egress) ?? [];
+}
+
+function withRules(np: NetworkPolicy, dir: Direction, rules: AnyRule[]): NetworkPolicy {
+  return dir === 'Ingress' ? { ...np, ingress: rules as IngressRule[] } : { ...np, egress: rules as EgressRule[] };
+}
+
+/**
+ * Appends an empty rule. Like `- {}` it allows every peer on every port; the editor says so
+ * plainly, and the user narrows it by adding peers and ports.
+ */
+export function addRule(np: NetworkPolicy, dir: Direction): NetworkPolicy {
+  const next = withRules(np, dir, [...rulesOf(np, dir), {}]);
+  // Adding a rule for a direction the written policyTypes leave out would have no effect.
+  if (np.policyTypes?.length && !np.policyTypes.includes(dir)) next.policyTypes = [...np.policyTypes, dir];
+  return next;
+}
+
+export function replaceRule(np: NetworkPolicy, dir: Direction, index: number, rule: AnyRule): NetworkPolicy {
+  return withRules(np, dir, rulesOf(np, dir).map((r, i) => (i === index ? rule : r)));
+}
+
+export function removeRule(np: NetworkPolicy, dir: Direction, index: number): NetworkPolicy {
+  return withRules(np, dir, rulesOf(np, dir).filter((_, i) => i !== index));
+}
+
+/** Peers of a rule (`from` for ingress, `to` for egress). */
+export function rulePeers(rule: AnyRule, dir: Direction): PolicyPeer[] | undefined {
+  return dir === 'Ingress' ? (rule as IngressRule).from : (rule as EgressRule).to;
+}
+
+export function withRulePeers(rule: AnyRule, dir: Direction, peers: PolicyPeer[]): AnyRule {
+  const { ...copy } = rule as IngressRule & EgressRule;
+  if (dir === 'Ingress') {
+    if (peers.length) copy.from = peers;
+    else delete copy.from;
+  } else if (peers.length) copy.to = peers;
+  else delete copy.to;
+  return copy;
+}
+
+export function withRulePorts(rule: AnyRule, ports: PolicyPort[]): AnyRule {
+  const { ports: _old, ...rest } = rule;
+  return ports.length ? { ...rest, ports } : rest;
+}
+
+export type PeerKind = 'pods' | 'namespaces' | 'pods-in-namespaces' | 'ipBlock';
+
+export function peerKind(p: PolicyPeer): PeerKind {
+  if (p.ipBlock) return 'ipBlock';
+  if (p.podSelector && p.namespaceSelector) return 'pods-in-namespaces';
+  if (p.namespaceSelector) return 'namespaces';
+  return 'pods';
+}
+
+/** The peer reshaped to another kind, keeping the selectors that still apply. */
+export function peerAsKind(p: PolicyPeer, kind: PeerKind): PolicyPeer {
+  switch (kind) {
+    case 'pods':
+      return { podSelector: p.podSelector ?? {} };
+    case 'namespaces':
+      return { namespaceSelector: p.namespaceSelector ?? {} };
+    case 'pods-in-namespaces':
+      return { podSelector: p.podSelector ?? {}, namespaceSelector: p.namespaceSelector ?? {} };
+    case 'ipBlock':
+      return { ipBlock: p.ipBlock ?? { cidr: '0.0.0.0/0' } };
+  }
+}
+
+/** Writes policyTypes explicitly with `dir` switched on or off. */
+export function withPolicyType(np: NetworkPolicy, dir: Direction, on: boolean, effective: ReadonlySet<Direction>): NetworkPolicy {
+  const set = new Set(effective);
+  if (on) set.add(dir);
+  else set.delete(dir);
+  const policyTypes = (['Ingress', 'Egress'] as const).filter((d) => set.has(d));
+  return { ...np, policyTypes };
 }
