@@ -1,0 +1,149 @@
+// evaluate() must agree with the naive reference (semantics.md 1.11) on random small models,
+// at every port where an answer can change (rule ports, container ports, and their neighbours).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PROFILES } from '../model/factory.ts';
+import type { ContainerPort, EgressRule, IngressRule, LabelSelector, Model, PolicyPeer, PolicyPort, Protocol } from '../model/types.ts';
+import { evaluate } from '../policy/evaluate.ts';
+import { explain } from '../policy/explain.ts';
+import { contains, equals } from '../policy/portset.ts';
+import { connBetween } from '../policy/reachability.ts';
+import { build } from './builder.ts';
+import { referenceAllowed } from './reference.ts';
+
+const PROTOS: Protocol[] = ['TCP', 'UDP', 'SCTP'];
+const key = fc.constantFrom('app', 'tier', 'env');
+const val = fc.constantFrom('a', 'b', 'c');
+const labels = fc.dictionary(key, val, { maxKeys: 3 });
+const selector: fc.Arbitrary<LabelSelector> = fc.record(
+  {
+    matchLabels: fc.dictionary(key, val, { maxKeys: 1 }),
+    matchExpressions: fc.array(
+      fc.oneof(
+        fc.record({ key, operator: fc.constantFrom('In' as const, 'NotIn' as const), values: fc.array(val, { minLength: 1, maxLength: 2 }) }),
+        fc.record({ key, operator: fc.constantFrom('Exists' as const, 'DoesNotExist' as const) }),
+      ),
+      { maxLength: 2 },
+    ),
+  },
+  { requiredKeys: [] },
+);
+const nsSelector: fc.Arbitrary<LabelSelector> = fc.oneof(
+  fc.constant({}),
+  fc.record({ matchLabels: fc.record({ team: fc.constantFrom('red', 'blue') }) }),
+  fc.record({ matchLabels: fc.record({ 'kubernetes.io/metadata.name': fc.constantFrom('n0', 'n1') }) }),
+  fc.record({ matchExpressions: fc.constant([{ key: 'team', operator: 'NotIn' as const, values: ['red'] }]) }),
+);
+const cidr = fc.constantFrom('0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '10.1.0.1/32', '192.168.0.0/16', '128.0.0.0/1', '10.9.0.0/24');
+const peer: fc.Arbitrary<PolicyPeer> = fc.oneof(
+  fc.record({ podSelector: selector }),
+  fc.record({ namespaceSelector: nsSelector }),
+  fc.record({ podSelector: selector, namespaceSelector: nsSelector }),
+  fc.record({ ipBlock: fc.record({ cidr, except: fc.constantFrom(undefined, ['10.1.0.1/32'], ['10.1.0.0/24', '10.9.0.0/25']) }, { requiredKeys: ['cidr'] }) }).map((p) => ({ ipBlock: p.ipBlock.except ? p.ipBlock : { cidr: p.ipBlock.cidr } })),
+);
+const policyPort: fc.Arbitrary<PolicyPort> = fc.record(
+  {
+    protocol: fc.constantFrom(...PROTOS),
+    port: fc.oneof(fc.constantFrom(80, 81, 443, 53), fc.constantFrom('http', 'dns', 'metrics')),
+    endPort: fc.constantFrom(81, 90, 8080),
+  },
+  { requiredKeys: [] },
+).map((p) => (p.endPort !== undefined && (typeof p.port !== 'number' || p.endPort < p.port) ? { ...p, endPort: undefined } : p));
+const rule = fc.record({ peers: fc.option(fc.array(peer, { maxLength: 2 })), ports: fc.option(fc.array(policyPort, { maxLength: 2 })) });
+const containerPort: fc.Arbitrary<ContainerPort> = fc.record(
+  { name: fc.constantFrom('http', 'dns', 'metrics'), containerPort: fc.constantFrom(80, 81, 53, 8080, 9090), protocol: fc.constantFrom(...PROTOS) },
+  { requiredKeys: ['containerPort'] },
+);
+const workload = fc.record({
+  ns: fc.constantFrom('n0', 'n1'),
+  labels,
+  ports: fc.array(containerPort, { maxLength: 3 }),
+  ip: fc.option(fc.constantFrom('10.1.0.1', '10.1.0.7', '192.168.3.4', '10.9.0.200')),
+  host: fc.option(fc.constantFrom('n-a', 'n-b')),
+});
+const policy = fc.record({
+  ns: fc.constantFrom('n0', 'n1'),
+  podSelector: selector,
+  policyTypes: fc.constantFrom(undefined, [], ['Ingress'], ['Egress'], ['Ingress', 'Egress']),
+  ingress: fc.option(fc.array(rule, { maxLength: 2 })),
+  egress: fc.option(fc.array(rule, { maxLength: 2 })),
+});
+const scenario = fc.record({
+  profile: fc.constantFrom('upstream' as const, 'cilium' as const, 'netpol-analyzer-compat' as const),
+  hostNetworkIsPod: fc.boolean(),
+  teams: fc.tuple(fc.constantFrom('red', 'blue'), fc.constantFrom('red', 'blue')),
+  workloads: fc.array(workload, { minLength: 1, maxLength: 5 }),
+  policies: fc.array(policy, { maxLength: 4 }),
+  externals: fc.array(fc.array(cidr, { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
+  nodes: fc.constantFrom([], ['10.0.0.0/24'], ['10.1.0.0/24']),
+});
+
+function toModel(s: fc.Infer<typeof scenario>): Model {
+  const b = build().profile({ ...PROFILES[s.profile], hostNetworkIsPod: s.hostNetworkIsPod }).nodes(...s.nodes);
+  b.ns('n0', { team: s.teams[0] }).ns('n1', { team: s.teams[1] });
+  s.workloads.forEach((w, i) => b.pod(w.ns, `w${i}`, w.labels, w.ports, {
+    ...(w.ip ? { podIPs: [w.ip] } : {}),
+    ...(w.host ? { hostNetwork: true, nodeName: w.host, hostIP: '10.0.0.9' } : i % 2 ? { nodeName: 'n-a' } : {}),
+  }));
+  s.externals.forEach((cidrs, i) => b.external(`e${i}`, `ext${i}`, cidrs));
+  s.policies.forEach((p, i) => b.policy(p.ns, `p${i}`, {
+    podSelector: p.podSelector,
+    ...(p.policyTypes ? { policyTypes: p.policyTypes as ('Ingress' | 'Egress')[] } : {}),
+    ...(p.ingress ? { ingress: p.ingress.map((r): IngressRule => ({ ...(r.peers ? { from: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) })) } : {}),
+    ...(p.egress ? { egress: p.egress.map((r): EgressRule => ({ ...(r.peers ? { to: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) })) } : {}),
+  }));
+  return b.model;
+}
+
+function samplePorts(m: Model): number[] {
+  const ports = new Set([1, 65535, 80, 81]);
+  for (const w of Object.values(m.workloads)) for (const cp of w.ports) ports.add(cp.containerPort);
+  for (const np of Object.values(m.policies)) {
+    for (const r of [...(np.ingress ?? []), ...(np.egress ?? [])]) {
+      for (const p of r.ports ?? []) {
+        if (typeof p.port === 'number') [p.port - 1, p.port, p.port + 1].forEach((x) => ports.add(x));
+        if (p.endPort !== undefined) [p.endPort, p.endPort + 1].forEach((x) => ports.add(x));
+      }
+    }
+  }
+  return [...ports].filter((p) => p >= 1 && p <= 65535);
+}
+
+describe('evaluate() vs the naive reference (property)', () => {
+  it('agrees on every pair, protocol and relevant port', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const m = toModel(s);
+        const r = evaluate(m);
+        const ports = samplePorts(m);
+        for (const src of r.endpoints) {
+          for (const dst of r.endpoints) {
+            const conn = connBetween(r, src.id, dst.id);
+            for (const proto of PROTOS) {
+              for (const port of ports) {
+                const want = referenceAllowed(m, src, dst, proto, port);
+                if (contains(conn, proto, port) !== want) {
+                  throw new Error(`${src.id} -> ${dst.id} ${proto}/${port}: evaluate ${!want}, reference ${want}\n${JSON.stringify(m, null, 1)}`);
+                }
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('explain() gives the same sets as evaluate()', () => {
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const m = toModel(s);
+        const r = evaluate(m);
+        for (const src of r.endpoints) for (const dst of r.endpoints) {
+          expect(equals(explain(m, src.id, dst.id).allowed, connBetween(r, src.id, dst.id))).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,0 +1,97 @@
+// A deliberately naive reference evaluator, written straight from semantics.md 1.11: one
+// (source, destination, protocol, port) at a time, no classes, no caches. Used by the
+// property test to check evaluate(). Addresses of an endpoint come from its CIDRs.
+
+import type { Model, NetworkPolicy, PolicyPeer, PolicyPort, Protocol, Workload } from '../model/types.ts';
+import { parseCidr } from '../net/ip.ts';
+import type { Endpoint } from '../policy/reachability-types.ts';
+import { matchesSelector, namespaceLabels } from '../policy/selectors.ts';
+
+type Range = [bigint, bigint];
+const range = (c: string): Range | undefined => {
+  const p = parseCidr(c);
+  return p.ok ? [p.first, p.last] : undefined;
+};
+const within = (a: Range, b: Range): boolean => a[0] >= b[0] && a[1] <= b[1];
+const overlaps = (a: Range, b: Range): boolean => a[0] <= b[1] && b[0] <= a[1];
+
+function effectiveTypes(np: NetworkPolicy): string[] {
+  const pt = np.policyTypes ?? [];
+  if (pt.length > 0) return pt;
+  return (np.egress ?? []).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+export function referenceAllowed(model: Model, src: Endpoint, dst: Endpoint, proto: Protocol, port: number): boolean {
+  if (src.id === dst.id) return true;
+  const profile = model.cluster.profile;
+  const wl = (e: Endpoint): Workload | undefined => (e.kind === 'workload' ? model.workloads[e.modelId] : undefined);
+  const isPod = (w: Workload | undefined): w is Workload => !!w && (!w.hostNetwork || profile.hostNetworkIsPod);
+  const nsLabels = (w: Workload) => namespaceLabels(model.namespaces[w.namespaceId]);
+
+  // ipBlock against an endpoint: pods by their IPs, nodes by overlap, external parts whole.
+  const blockMatches = (peer: PolicyPeer, e: Endpoint): boolean => {
+    const cidr = range(peer.ipBlock!.cidr);
+    if (!cidr) return false;
+    const excepts = (peer.ipBlock!.except ?? []).map(range).filter((r): r is Range => !!r);
+    const inBlock = (r: Range): boolean => within(r, cidr) && !excepts.some((x) => overlaps(r, x));
+    const w = wl(e);
+    if (w) {
+      const allowedByProfile = isPod(w) ? profile.ipBlockMatchesPods : profile.ipBlockMatchesNodes;
+      const ips = w.podIPs?.length ? w.podIPs : w.hostNetwork && w.hostIP ? [w.hostIP] : [];
+      return allowedByProfile && ips.some((ip) => { const r = range(ip); return !!r && inBlock(r); });
+    }
+    const rs = (e.cidrs ?? []).map(range).filter((r): r is Range => !!r);
+    if (e.kind === 'node') {
+      // some node address inside the block (cidr minus excepts)
+      return profile.ipBlockMatchesNodes && rs.some((r) => overlaps(r, cidr) && !excepts.some((x) => within([r[0] > cidr[0] ? r[0] : cidr[0], r[1] < cidr[1] ? r[1] : cidr[1]], x)));
+    }
+    return rs.length > 0 && rs.every(inBlock);
+  };
+
+  const peerMatches = (peer: PolicyPeer, np: NetworkPolicy, other: Endpoint): boolean => {
+    if (peer.ipBlock) return !peer.podSelector && !peer.namespaceSelector && blockMatches(peer, other);
+    if (!peer.podSelector && !peer.namespaceSelector) return false;
+    const w = wl(other);
+    if (!isPod(w)) return false;
+    const nsOk = peer.namespaceSelector ? matchesSelector(peer.namespaceSelector, nsLabels(w)) : w.namespaceId === np.namespaceId;
+    return nsOk && (!peer.podSelector || matchesSelector(peer.podSelector, w.podLabels));
+  };
+
+  const portMatches = (p: PolicyPort, dstPod: Workload | undefined): boolean => {
+    if ((p.protocol ?? 'TCP') !== proto) return false;
+    if (p.port === undefined) return true;
+    if (typeof p.port === 'number') {
+      const end = profile.endPortSupported ? (p.endPort ?? p.port) : p.port;
+      return port >= p.port && port <= end;
+    }
+    if (!dstPod) return false;
+    return dstPod.ports.some((cp) => cp.name === p.port && (cp.protocol ?? 'TCP') === proto && cp.containerPort === port);
+  };
+
+  const direction = (dir: 'Ingress' | 'Egress', subject: Workload, peer: Endpoint, dstPod: Workload | undefined): 'notIsolated' | 'allow' | 'deny' => {
+    const pols = Object.values(model.policies).filter(
+      (np) => effectiveTypes(np).includes(dir) && np.namespaceId === subject.namespaceId && matchesSelector(np.podSelector, subject.podLabels),
+    );
+    if (pols.length === 0) return 'notIsolated';
+    const ok = pols.some((np) =>
+      ((dir === 'Ingress' ? np.ingress : np.egress) ?? []).some((r) => {
+        const peers = dir === 'Ingress' ? (r as { from?: PolicyPeer[] }).from : (r as { to?: PolicyPeer[] }).to;
+        const peerOk = !peers || peers.length === 0 || peers.some((p) => peerMatches(p, np, peer));
+        const portOk = !r.ports || r.ports.length === 0 || r.ports.some((p) => portMatches(p, dstPod));
+        return peerOk && portOk;
+      }),
+    );
+    return ok ? 'allow' : 'deny';
+  };
+
+  const s = wl(src);
+  const d = wl(dst);
+  const egress = isPod(s) ? direction('Egress', s, dst, d) !== 'deny' : true;
+  let ingress = true;
+  if (isPod(d)) {
+    const srcHost = s && !isPod(s);
+    const ownNode = src.kind === 'node' || (!!srcHost && !!s.nodeName && s.nodeName === d.nodeName);
+    ingress = ownNode || direction('Ingress', d, src, d) !== 'deny';
+  }
+  return egress && ingress;
+}
