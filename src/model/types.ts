@@ -109,6 +109,11 @@ export interface Service {
   clusterIP?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  /**
+   * Observed load-balancer addresses (status.loadBalancer.ingress[].ip), kept only to lint
+   * egress ipBlocks that target an in-cluster LB IP; never exported.
+   */
+  status?: { loadBalancerIPs?: string[] };
 }
 
 // ---------------------------------------------------------------- NetworkPolicy (networking.k8s.io/v1)
