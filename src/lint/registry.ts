@@ -7,6 +7,7 @@ import { policyTypeRules } from './policy-types.ts';
 import { portRules } from './ports.ts';
 import { selectorRules } from './selectors.ts';
 import { serviceRules } from './services.ts';
+import { serviceLbRules } from './services-lb.ts';
 import { shadowRules } from './shadow.ts';
 import type { LintRuleSet } from './types.ts';
 
@@ -18,5 +19,6 @@ export const LINT_RULE_SETS: readonly LintRuleSet[] = [
   ipBlockRules,
   dnsRules,
   serviceRules,
+  serviceLbRules,
   shadowRules,
 ];
