@@ -1,0 +1,104 @@
+// The four commands. Each returns its exit code; usage problems throw UsageError (exit 2).
+
+import type { Protocol } from '../model/types.ts';
+import { diffPolicies, policyDiffIsEmpty } from '../diff/policy-diff.ts';
+import { diffAddsAccess, diffReachability, diffRemovesAccess } from '../diff/reachability-diff.ts';
+import { lint } from '../lint/lint.ts';
+import { evaluate } from '../policy/evaluate.ts';
+import { explain, resolveEndpoint } from '../policy/explain.ts';
+import { formatConnSet } from '../report/conn-format.ts';
+import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../report/diff-format.ts';
+import { reachChunks, REACH_FORMATS } from '../report/formats.ts';
+import { formatLintJson, formatLintTable } from '../report/lint-format.ts';
+import { choice, parseArgs, UsageError } from './args.ts';
+import { writeAll, type CliIO } from './io.ts';
+import { loadModel } from './load.ts';
+import { USAGE } from './usage.ts';
+
+function needFiles(positional: string[], command: string): void {
+  if (positional.length === 0) throw new UsageError(`${command}: no manifest file or directory given (see 'netpol ${command} --help')`);
+}
+
+export async function analyzeCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { values: ['format', 'profile'] });
+  if (args.bools.has('help')) return help(io, 'analyze');
+  const format = choice(args.flags, 'format', REACH_FORMATS, 'table');
+  needFiles(args.positional, 'analyze');
+  const { model } = loadModel(args.positional, args.flags, io);
+  await writeAll(io, reachChunks(format, evaluate(model)));
+  return 0;
+}
+
+/** `80`, `80/TCP`, `53/udp`. */
+export function parsePort(text: string): { protocol: Protocol; port: number } {
+  const m = /^(\d{1,5})(?:\/(tcp|udp|sctp))?$/i.exec(text.trim());
+  const port = m ? Number(m[1]) : NaN;
+  if (!m || port < 1 || port > 65535) throw new UsageError(`--port must look like 80 or 80/TCP (1-65535; TCP, UDP or SCTP), got '${text}'`);
+  return { protocol: (m[2]?.toUpperCase() ?? 'TCP') as Protocol, port };
+}
+
+export async function explainCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { values: ['from', 'to', 'port', 'format', 'profile'] });
+  if (args.bools.has('help')) return help(io, 'explain');
+  const format = choice(args.flags, 'format', ['text', 'json'] as const, 'text');
+  for (const f of ['from', 'to']) if (!args.flags[f]) throw new UsageError(`explain: --${f} is required (see 'netpol explain --help')`);
+  const query = args.flags.port !== undefined ? parsePort(args.flags.port) : undefined;
+  needFiles(args.positional, 'explain');
+  const { model } = loadModel(args.positional, args.flags, io);
+  const ends = (['from', 'to'] as const).map((f) => {
+    const r = resolveEndpoint(model, args.flags[f]);
+    if (!r.ok) throw new UsageError(`--${f}: ${r.error}`);
+    return r.endpoint;
+  });
+  const x = explain(model, ends[0].id, ends[1].id, query);
+  if (format === 'json') {
+    await writeAll(io, [JSON.stringify(x, null, 2) + '\n']);
+    return 0;
+  }
+  const lines = [
+    `From:    ${x.src.name} (${x.src.kind})`,
+    `To:      ${x.dst.name} (${x.dst.kind})`,
+    query ? `Query:   ${query.protocol}/${query.port}` : undefined,
+    `Verdict: ${x.verdict}${x.verdict === 'denied' ? '' : ` (allowed: ${formatConnSet(x.allowed)})`}`,
+    '',
+    ...x.summary,
+  ].filter((l) => l !== undefined);
+  await writeAll(io, [lines.join('\n') + '\n']);
+  return 0;
+}
+
+export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { values: ['format', 'fail-on', 'profile'] });
+  if (args.bools.has('help')) return help(io, 'diff');
+  const format = choice(args.flags, 'format', ['table', 'json', 'md'] as const, 'table');
+  const failOn = args.flags['fail-on'] === undefined ? undefined : choice(args.flags, 'fail-on', ['added', 'removed', 'any'] as const, 'any');
+  if (args.positional.length !== 2) throw new UsageError(`diff: expected BASE and NEW (got ${args.positional.length} paths; see 'netpol diff --help')`);
+  const base = loadModel([args.positional[0]], args.flags, io).model;
+  const next = loadModel([args.positional[1]], args.flags, io).model;
+  const d = diffReachability(base, evaluate(base), next, evaluate(next));
+  const p = diffPolicies(base, next);
+  const text = format === 'json' ? formatDiffJson(d, p) : format === 'md' ? formatDiffMarkdown(d, p) : formatDiffTable(d, p);
+  await writeAll(io, [text]);
+  const fails =
+    failOn === 'added' ? diffAddsAccess(d) : failOn === 'removed' ? diffRemovesAccess(d) : failOn === 'any' ? d.changes.length > 0 || !policyDiffIsEmpty(p) : false;
+  return fails ? 1 : 0;
+}
+
+export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { values: ['format', 'fail-on', 'profile'] });
+  if (args.bools.has('help')) return help(io, 'lint');
+  const format = choice(args.flags, 'format', ['table', 'json'] as const, 'table');
+  const failOn = args.flags['fail-on'] === undefined ? undefined : choice(args.flags, 'fail-on', ['error', 'warning'] as const, 'error');
+  needFiles(args.positional, 'lint');
+  const { model, diagnostics } = loadModel(args.positional, args.flags, io);
+  const findings = lint(model, evaluate(model));
+  await writeAll(io, [format === 'json' ? formatLintJson(findings) : formatLintTable(findings)]);
+  const failing = (sev: string) => (failOn === 'warning' ? sev === 'error' || sev === 'warning' : sev === 'error');
+  const fails = failOn !== undefined && (findings.some((f) => failing(f.severity)) || diagnostics.some((d) => failing(d.severity)));
+  return fails ? 1 : 0;
+}
+
+async function help(io: CliIO, command: string): Promise<number> {
+  await writeAll(io, [USAGE[command]]);
+  return 0;
+}

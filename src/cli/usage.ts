@@ -1,0 +1,66 @@
+// Help texts. Kept next to each other so the overall help and the per-command help agree.
+
+export const USAGE: Record<string, string> = {
+  main: `netpol: analyze Kubernetes NetworkPolicies, Services and load balancers from manifests
+
+Usage: netpol <command> [options]
+
+Commands:
+  analyze FILE_OR_DIR...   who can connect to whom, on which ports
+  explain FILE_OR_DIR...   why one connection is allowed or denied
+  diff BASE NEW            reachability and policy changes between two sets of manifests
+  lint FILE_OR_DIR...      common NetworkPolicy and Service mistakes
+
+Files: .yaml, .yml and .json manifests; directories are read recursively.
+Run 'netpol <command> --help' for the options of a command.
+`,
+  analyze: `Usage: netpol analyze FILE_OR_DIR... [--format table|json|md|csv|dot] [--profile NAME]
+
+Prints every allowed connection (source, destination, ports) between workloads, external
+networks and nodes. Self connections are omitted.
+
+Options:
+  --format table|json|md|csv|dot   output format (default: table)
+                                   json: {"workloads": [...], "connections": [{"src", "dst",
+                                   "allowed": {"TCP": [[lo, hi]...], "UDP": [...], "SCTP": [...]}}]}
+  --profile upstream|cilium|netpol-analyzer-compat
+                                   network-plugin behaviour to assume (default: upstream)
+  -h, --help                       this help
+`,
+  explain: `Usage: netpol explain FILE_OR_DIR... --from ENDPOINT --to ENDPOINT [--port PORT[/PROTO]]
+
+Explains which policies and rules decide a connection, on the egress side of the source and
+the ingress side of the destination.
+
+Options:
+  --from ENDPOINT      namespace/name of a workload, an external network name, or an IP/CIDR
+  --to ENDPOINT        same forms as --from
+  --port PORT[/PROTO]  ask about one port, e.g. 80/TCP or 53/UDP (protocol defaults to TCP)
+  --format text|json   output format (default: text)
+  --profile upstream|cilium|netpol-analyzer-compat
+  -h, --help           this help
+`,
+  diff: `Usage: netpol diff BASE NEW [--format table|json|md] [--fail-on added|removed|any]
+
+Compares the reachability (and the NetworkPolicies) of two sets of manifests. BASE and NEW
+are each a file or a directory. Endpoints are matched by namespace/name.
+
+Options:
+  --format table|json|md      output format (default: table)
+  --fail-on added|removed|any exit 1 when a connection (or port) is added, removed, or anything
+                              changed
+  --profile upstream|cilium|netpol-analyzer-compat
+  -h, --help                  this help
+`,
+  lint: `Usage: netpol lint FILE_OR_DIR... [--format table|json] [--fail-on error|warning]
+
+Checks manifests for NetworkPolicy and Service mistakes (catalogue ids L-PT-01, L-DNS-01, ...).
+
+Options:
+  --format table|json      output format (default: table)
+  --fail-on error|warning  exit 1 when a finding (or manifest problem) of this severity or worse
+                           exists
+  --profile upstream|cilium|netpol-analyzer-compat
+  -h, --help               this help
+`,
+};

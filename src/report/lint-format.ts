@@ -1,0 +1,31 @@
+// Lint findings as a review-friendly text table or JSON.
+
+import type { LintFinding } from '../lint/types.ts';
+
+function pad(s: string, w: number): string {
+  return s.length >= w ? s : s + ' '.repeat(w - s.length);
+}
+
+export function lintSummary(findings: readonly LintFinding[]): string {
+  const n = (sev: LintFinding['severity']) => findings.filter((f) => f.severity === sev).length;
+  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  return `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${n('info')} info`;
+}
+
+/** One line per finding (severity, id, object, path: message), the hint indented below. */
+export function formatLintTable(findings: readonly LintFinding[]): string {
+  if (findings.length === 0) return 'No findings.\n';
+  const wo = Math.max(6, ...findings.map((f) => (f.object ?? '').length)) + 2;
+  const wi = Math.max(2, ...findings.map((f) => f.id.length)) + 2;
+  const lines = [`${pad('SEVERITY', 9)}${pad('ID', wi)}${pad('OBJECT', wo)}MESSAGE`];
+  for (const f of findings) {
+    lines.push(`${pad(f.severity, 9)}${pad(f.id, wi)}${pad(f.object ?? '', wo)}${f.path ? `${f.path}: ` : ''}${f.message}`);
+    if (f.hint) lines.push(`${' '.repeat(9 + wi + wo)}hint: ${f.hint}`);
+  }
+  lines.push('', lintSummary(findings));
+  return lines.join('\n') + '\n';
+}
+
+export function formatLintJson(findings: readonly LintFinding[]): string {
+  return JSON.stringify({ findings }, null, 2) + '\n';
+}
