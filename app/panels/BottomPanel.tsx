@@ -1,4 +1,55 @@
-// Bottom drawer: YAML / Matrix / Problems tabs. (Owned by the panels work.)
+// Bottom drawer: YAML / Matrix / Problems tabs, collapsible.
+
+import { useMemo } from 'react';
+import './panels.css';
+import { lint } from '../../src/lint/lint.ts';
+import type { BottomTab } from '../state/session-store.ts';
+import { setSession, useSessionStore } from '../state/session-store.ts';
+import { useReachability } from '../state/reachability.ts';
+import { useLastImport } from './import-result.ts';
+import { MatrixView } from './bottom/MatrixView.tsx';
+import { ProblemsView } from './bottom/ProblemsView.tsx';
+import { YamlView } from './bottom/YamlView.tsx';
+import { Tabs } from './Tabs.tsx';
+
+function useProblemCount(): number {
+  const { reach, model } = useReachability();
+  const last = useLastImport();
+  const findings = useMemo(() => (reach ? lint(model, reach) : []), [model, reach]);
+  const errors = (last?.diagnostics ?? []).filter((d) => d.severity !== 'info').length;
+  return errors + findings.filter((f) => f.severity !== 'info').length;
+}
+
 export function BottomPanel() {
-  return <section className="bottom-panel" />;
+  const tab = useSessionStore((s) => s.bottomTab);
+  const open = useSessionStore((s) => s.bottomOpen);
+  const problems = useProblemCount();
+  const tabs: { id: BottomTab; label: string; badge?: number }[] = [
+    { id: 'yaml', label: 'YAML' },
+    { id: 'matrix', label: 'Matrix' },
+    { id: 'problems', label: 'Problems', badge: problems },
+  ];
+  return (
+    <section className={`bottom-panel panel ${open ? 'open' : 'closed'}`} aria-label="Output">
+      <Tabs label="Output" tabs={tabs} active={tab} onSelect={(bottomTab) => setSession({ bottomTab, bottomOpen: true })}>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="icon-btn collapse-btn"
+          aria-label={open ? 'Collapse bottom panel' : 'Expand bottom panel'}
+          aria-expanded={open}
+          onClick={() => setSession({ bottomOpen: !open })}
+        >
+          {open ? '▾' : '▴'}
+        </button>
+      </Tabs>
+      {open && (
+        <div className="bottom-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {tab === 'yaml' && <YamlView />}
+          {tab === 'matrix' && <MatrixView />}
+          {tab === 'problems' && <ProblemsView />}
+        </div>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,88 @@
+// Problems: diagnostics of the last import plus lint findings of the design. Clicking one
+// selects the object it is about.
+
+import { useMemo } from 'react';
+import type { Diagnostic } from '../../../src/k8s/diagnostics.ts';
+import { formatDiagnostic } from '../../../src/k8s/diagnostics.ts';
+import { lint } from '../../../src/lint/lint.ts';
+import type { LintFinding } from '../../../src/lint/types.ts';
+import { ids } from '../../../src/model/factory.ts';
+import type { Id, Model } from '../../../src/model/types.ts';
+import { WORKLOAD_KINDS } from '../../../src/model/types.ts';
+import { useReachability } from '../../state/reachability.ts';
+import { setSession } from '../../state/session-store.ts';
+import { useLastImport } from '../import-result.ts';
+
+/** Model id for a diagnostic's "Kind ns/name" (imported ids derive from the identity). */
+function idOfObject(model: Model, object: string | undefined): Id | undefined {
+  const m = object?.match(/^(\S+) (?:([^/\s]+)\/)?(\S+)$/);
+  if (!m) return undefined;
+  const [, kind, ns, name] = m;
+  const candidates: Id[] = [];
+  if (kind === 'Namespace') candidates.push(ids.namespace(name));
+  if (ns && kind === 'Service') candidates.push(ids.service(ns, name));
+  if (ns && kind === 'NetworkPolicy') candidates.push(ids.policy(ns, name));
+  if (ns && (WORKLOAD_KINDS as readonly string[]).includes(kind)) candidates.push(ids.workload(ns, kind, name));
+  return candidates.find((id) => model.namespaces[id] || model.services[id] || model.policies[id] || model.workloads[id]);
+}
+
+function reveal(model: Model, id: Id | undefined) {
+  if (!id) return;
+  if (model.policies[id]) setSession({ selection: [], rightTab: 'policies', editingPolicyId: id });
+  else setSession({ selection: [id], rightTab: 'inspect' });
+}
+
+export function ProblemsView() {
+  const { reach, model } = useReachability();
+  const last = useLastImport();
+  const findings = useMemo<LintFinding[]>(() => (reach ? lint(model, reach) : lint(model)), [model, reach]);
+  const diags: Diagnostic[] = last?.diagnostics ?? [];
+
+  if (diags.length === 0 && findings.length === 0) {
+    return <p className="empty-state pad">No problems found in the design{last ? ' or the last import' : ''}.</p>;
+  }
+  return (
+    <div className="problems" data-testid="problems">
+      {diags.length > 0 && (
+        <section aria-label="Import diagnostics">
+          <h4>Last import ({diags.length})</h4>
+          <ul>
+            {diags.map((d, i) => {
+              const id = idOfObject(model, d.object);
+              return (
+                <li key={i} className={`problem sev-${d.severity}`}>
+                  <span className={`sev-dot ${d.severity}`} aria-label={d.severity} />
+                  {id ? (
+                    <button type="button" className="link-btn" onClick={() => reveal(model, id)}>
+                      {formatDiagnostic(d)}
+                    </button>
+                  ) : (
+                    <span>{formatDiagnostic(d)}</span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+      {findings.length > 0 && (
+        <section aria-label="Lint findings">
+          <h4>Design checks ({findings.length})</h4>
+          <ul>
+            {findings.map((f, i) => (
+              <li key={i} className={`problem sev-${f.severity}`}>
+                <span className={`sev-dot ${f.severity}`} aria-label={f.severity} />
+                <button type="button" className="link-btn" disabled={!f.objectId} onClick={() => reveal(model, f.objectId)}>
+                  <code>{f.id}</code> {f.object ? `${f.object}: ` : ''}
+                  {f.path ? `${f.path}: ` : ''}
+                  {f.message}
+                </button>
+                {f.hint && <div className="hint problem-hint">{f.hint}</div>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+// The whole design as manifests (Namespaces, Services, NetworkPolicies) in a read-only
+// CodeMirror editor, with Copy and Download.
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EditorView, basicSetup } from 'codemirror';
+import { EditorState } from '@codemirror/state';
+import { yaml } from '@codemirror/lang-yaml';
+import { exportManifests } from '../../../src/k8s/export.ts';
+import { useDocStore } from '../../state/doc-store.ts';
+
+/** `My design` -> `my-design.yaml`. */
+export function yamlFileName(designName: string): string {
+  const slug = designName
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug || 'design'}.yaml`;
+}
+
+export function YamlView() {
+  const model = useDocStore((s) => s.doc.model);
+  const name = useDocStore((s) => s.doc.name);
+  const text = useMemo(() => exportManifests(model), [model]);
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (!host.current) return;
+    view.current = new EditorView({
+      parent: host.current,
+      state: EditorState.create({
+        doc: text,
+        extensions: [basicSetup, yaml(), EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.contentAttributes.of({ 'aria-label': 'Design manifests (read-only)' })],
+      }),
+    });
+    return () => {
+      view.current?.destroy();
+      view.current = null;
+    };
+    // Created once; later texts are dispatched below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || v.state.doc.toString() === text) return;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
+  }, [text]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('ok');
+    } catch {
+      setCopied('failed');
+    }
+    setTimeout(() => setCopied('idle'), 1500);
+  };
+
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = yamlFileName(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <div className="yaml-view">
+      <div className="view-toolbar">
+        <span className="hint">{text ? 'Namespaces, Services and NetworkPolicies of the design (generated policies included).' : 'The design is empty.'}</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => void copy()} disabled={!text}>
+          {copied === 'ok' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
+        </button>
+        <button type="button" onClick={download} disabled={!text}>
+          Download .yaml
+        </button>
+      </div>
+      <div className="cm-host" ref={host} data-testid="yaml-view" />
+    </div>
+  );
+}
