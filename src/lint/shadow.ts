@@ -6,7 +6,7 @@
 import type { Model, NetworkPolicy } from '../model/types.ts';
 import { ipSetOf, ipSubsetOf } from '../net/ipset.ts';
 import { evaluate } from '../policy/evaluate.ts';
-import { effectiveTypes, isSubject, rulesFor } from '../policy/np-rules.ts';
+import { effectiveTypes, isSubject, peerMatches, peersOfRule, rulesFor } from '../policy/np-rules.ts';
 import { equals } from '../policy/portset.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 import type { LintContext, LintFinding, LintRuleSet } from './types.ts';
@@ -59,6 +59,21 @@ function hasRules(np: NetworkPolicy): boolean {
   return [...effectiveTypes(np)].some((dir) => rulesFor(np, dir).length > 0);
 }
 
+/**
+ * Whether some rule can match a peer the design holds. A policy whose rules only reach
+ * outside the design (DNS pods in kube-system, say) trivially "changes nothing" here.
+ */
+function reachesIntoDesign(ctx: LintContext, np: NetworkPolicy): boolean {
+  const workloads = Object.values(ctx.model.workloads);
+  return [...effectiveTypes(np)].some((dir) =>
+    rulesFor(np, dir).some((rule) => {
+      const peers = peersOfRule(rule, dir);
+      if (!peers || peers.length === 0) return true;
+      return peers.some((p) => p.ipBlock !== undefined || workloads.some((w) => peerMatches(ctx.model, p, np.namespaceId, { kind: 'workload', workload: w })));
+    }),
+  );
+}
+
 export const shadowRules: LintRuleSet = {
   family: 'shadow',
   ids: ['L-SHADOW-01'],
@@ -69,13 +84,13 @@ export const shadowRules: LintRuleSet = {
     const full = ctx.reach ?? evaluate(model);
     const out: LintFinding[] = [];
     for (const np of ctx.policies) {
-      if (!hasRules(np)) continue;
+      if (!hasRules(np) || !reachesIntoDesign(ctx, np)) continue;
       const subjects = ctx.workloadsIn(np.namespaceId).filter((w) => isSubject(model, np, w));
       if (subjects.length === 0) continue;
       if (sameReachability(full, evaluate(withoutPolicy(model, np.id))) !== true) continue;
       const dirs = effectiveTypes(np);
       const others = ctx.policies.filter(
-        (o) => o !== np && [...effectiveTypes(o)].some((d) => dirs.has(d)) && subjects.some((w) => isSubject(model, o, w)),
+        (o) => o !== np && hasRules(o) && [...effectiveTypes(o)].some((d) => dirs.has(d)) && subjects.some((w) => isSubject(model, o, w)),
       );
       out.push({
         id: 'L-SHADOW-01',
