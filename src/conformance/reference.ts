@@ -89,8 +89,8 @@ export function referenceAllowed(model: Model, src: Endpoint, dst: Endpoint, pro
   const egress = isPod(s) ? direction('Egress', s, dst, d) !== 'deny' : true;
   let ingress = true;
   if (isPod(d)) {
-    const srcHost = s && !isPod(s);
-    const ownNode = src.kind === 'node' || (!!srcHost && !!s.nodeName && s.nodeName === d.nodeName);
+    const srcHost = s !== undefined && !isPod(s) ? (s as Workload) : undefined;
+    const ownNode = src.kind === 'node' || (!!srcHost?.nodeName && srcHost.nodeName === d.nodeName);
     ingress = ownNode || direction('Ingress', d, src, d) !== 'deny';
   }
   return egress && ingress;

@@ -161,11 +161,16 @@ export function evaluate(model: Model): Reachability {
     return b;
   };
   const blockSets = new Map<string, ReturnType<typeof workloadIpSet>>();
+  const workloadIps = new Map<Workload, ReturnType<typeof workloadIpSet>>();
   function peerIpMatch(block: { cidr: string; except?: string[] }, ref: PeerRef): boolean {
     const key = ipBlockKey(block.cidr, block.except);
     let set = blockSets.get(key);
     if (!set) blockSets.set(key, (set = ipBlockSet(block)));
-    if (ref.kind === 'workload') return ipIntersect(workloadIpSet(ref.workload, profile), set).length > 0;
+    if (ref.kind === 'workload') {
+      let ips = workloadIps.get(ref.workload);
+      if (!ips) workloadIps.set(ref.workload, (ips = workloadIpSet(ref.workload, profile)));
+      return ips.length > 0 && ipIntersect(ips, set).length > 0;
+    }
     if (ref.node) return profile.ipBlockMatchesNodes && ipIntersect(ref.set, set).length > 0;
     return ref.set.length > 0 && ipSubsetOf(ref.set, set);
   }
@@ -289,13 +294,18 @@ export function evaluate(model: Model): Reachability {
 
   // Isolating policies per class and direction.
   const types = policies.map(effectiveTypes);
-  const isolating = (c: number, dir: Direction): number[] => {
-    const e = rep[c];
-    if (!hasBit(policyPods, e)) return [];
-    const out: number[] = [];
-    for (let pi = 0; pi < policies.length; pi++) if (types[pi].has(dir) && hasBit(subjects[pi], e)) out.push(pi);
-    return out;
-  };
+  // Policies whose subjects contain each class, per direction (ascending policy index).
+  const isolatingIn: number[][] = Array.from({ length: classCount }, () => []);
+  const isolatingEg: number[][] = Array.from({ length: classCount }, () => []);
+  policies.forEach((_, pi) => {
+    const inT = types[pi].has('Ingress');
+    const egT = types[pi].has('Egress');
+    forEachBit(toClassBits(subjects[pi]), (c) => {
+      if (inT) isolatingIn[c].push(pi);
+      if (egT) isolatingEg[c].push(pi);
+    });
+  });
+  const isolating = (c: number, dir: Direction): number[] => (dir === 'Ingress' ? isolatingIn : isolatingEg)[c];
 
   // NetworkPolicy tier, ingress at destination class d: conn id per source class (null = not isolated).
   const columnCache = new Map<string, Int32Array>();

@@ -1,0 +1,114 @@
+// `npm run bench`: one row per synthetic size with workloads, policies, classes, parse ms
+// (YAML manifests -> model through src/k8s/import.ts), evaluate ms, output ms (the analyze JSON
+// contract, streamed into a byte counter) and the peak RSS of a fresh process per size.
+//
+// `tsx bench/core.bench.ts --one 500 200` runs one size and prints its row as JSON.
+
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Model } from '../src/model/types.ts';
+import { evaluate } from '../src/policy/evaluate.ts';
+import type { Reachability } from '../src/policy/reachability-types.ts';
+import { SIZES, synthetic } from './synthetic.ts';
+
+interface Row {
+  workloads: number;
+  policies: number;
+  classes: number;
+  parseMs: number | null;
+  evaluateMs: number;
+  outputMs: number;
+  outputMB: number;
+  peakMB: number;
+}
+
+type Importer = (files: { name: string; text: string }[]) => { model: Model };
+
+async function loadImporter(): Promise<Importer | undefined> {
+  try {
+    const mod = (await import('../src/k8s/import.ts')) as { importManifests?: Importer };
+    return mod.importManifests;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the analyze JSON contract in chunks to `sink`; returns bytes written. */
+export function writeAnalyzeJson(model: Model, r: Reachability, sink: (chunk: string) => void): void {
+  const wl = r.endpoints.map((e, i) => [e, i] as const).filter(([e]) => e.kind === 'workload');
+  const nameJson = wl.map(([e]) => JSON.stringify(e.name));
+  const allowedJson = r.connSets.map((c) => `{"TCP":${JSON.stringify(c.TCP)},"UDP":${JSON.stringify(c.UDP)},"SCTP":${JSON.stringify(c.SCTP)}}`);
+  sink(`{"workloads":[${nameJson.join(',')}],"connections":[`);
+  let first = true;
+  let buf = '';
+  for (let a = 0; a < wl.length; a++) {
+    const base = r.classOf[wl[a][1]] * r.classCount;
+    for (let b = 0; b < wl.length; b++) {
+      if (a === b) continue;
+      const id = r.matrix[base + r.classOf[wl[b][1]]];
+      if (id === 0) continue;
+      buf += `${first ? '' : ','}{"src":${nameJson[a]},"dst":${nameJson[b]},"allowed":${allowedJson[id]}}`;
+      first = false;
+      if (buf.length > 1 << 20) { sink(buf); buf = ''; }
+    }
+  }
+  sink(`${buf}]}`);
+  void model;
+}
+
+async function one(workloads: number, policies: number): Promise<Row> {
+  const { model, files } = synthetic(workloads, policies);
+  const importer = await loadImporter();
+  let parseMs: number | null = null;
+  if (importer) {
+    const t = performance.now();
+    importer(files);
+    parseMs = performance.now() - t;
+  }
+  const t0 = performance.now();
+  const r = evaluate(model);
+  const evaluateMs = performance.now() - t0;
+  const t1 = performance.now();
+  let bytes = 0;
+  writeAnalyzeJson(model, r, (chunk) => { bytes += chunk.length; });
+  const outputMs = performance.now() - t1;
+  return {
+    workloads: Object.keys(model.workloads).length,
+    policies: Object.keys(model.policies).length,
+    classes: r.classCount,
+    parseMs,
+    evaluateMs,
+    outputMs,
+    outputMB: bytes / 1e6,
+    peakMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+function fmt(r: Row): string {
+  const cells = [r.workloads, r.policies, r.classes, r.parseMs === null ? 'n/a' : r.parseMs.toFixed(0), r.evaluateMs.toFixed(0), `${r.outputMs.toFixed(0)} (${r.outputMB.toFixed(1)} MB)`, r.peakMB.toFixed(0)];
+  return `| ${cells.join(' | ')} |`;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  if (args[0] === '--one') {
+    console.log(JSON.stringify(await one(Number(args[1]), Number(args[2]))));
+    return;
+  }
+  const only = args.length ? SIZES.filter(([w]) => args.includes(String(w))) : SIZES;
+  console.log('| workloads | policies | classes | parse ms | evaluate ms | output ms (size) | peak MB |');
+  console.log('|---|---|---|---|---|---|---|');
+  const self = fileURLToPath(import.meta.url);
+  for (const [w, p] of only) {
+    // A fresh process per size so peak memory belongs to that size alone.
+    const res = spawnSync(process.execPath, ['--import', 'tsx', self, '--one', String(w), String(p)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const line = res.stdout.trim().split('\n').pop() ?? '';
+    if (res.status !== 0 || !line.startsWith('{')) {
+      console.log(`| ${w} | ${p} | failed: ${(res.stderr || res.stdout).trim().split('\n').slice(-3).join(' ')} |`);
+      continue;
+    }
+    console.log(fmt(JSON.parse(line) as Row));
+  }
+}
+
+await main();
