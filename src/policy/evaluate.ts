@@ -239,7 +239,8 @@ export function evaluate(model: Model): Reachability {
       classOfEp[i] = c;
     }
   }
-  const classCount = n === 0 ? 0 : Math.max(...classOfEp) + 1;
+  let classCount = 0;
+  for (let i = 0; i < n; i++) if (classOfEp[i] >= classCount) classCount = classOfEp[i] + 1;
   const rep = new Int32Array(classCount).fill(-1);
   for (let i = 0; i < n; i++) if (rep[classOfEp[i]] < 0) rep[classOfEp[i]] = i;
 
