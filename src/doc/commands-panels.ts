@@ -1,7 +1,8 @@
 // Checks and small commands the designer's panels need beyond src/doc/commands.ts.
 
-import type { Direction, EgressRule, Id, IngressRule, Model, NetworkPolicy, PolicyPeer, PolicyPort } from '../model/types.ts';
+import type { Direction, Doc, EgressRule, Id, IngressRule, Model, NetworkPolicy, PolicyPeer, PolicyPort } from '../model/types.ts';
 import { newId } from '../model/factory.ts';
+import { adoptGeneratedPolicy } from '../policy/synthesize.ts';
 
 export type NamedKind = 'namespace' | 'workload' | 'service' | 'policy';
 
@@ -136,4 +137,20 @@ export function withPolicyType(np: NetworkPolicy, dir: Direction, on: boolean, e
   else set.delete(dir);
   const policyTypes = (['Ingress', 'Egress'] as const).filter((d) => set.has(d));
   return { ...np, policyTypes };
+}
+
+/**
+ * Takes over a generated policy (it becomes hand-written and gets a regular id). Returns the
+ * new doc and the policy's new id, so the editor can keep it open.
+ */
+export function takeOverPolicy(doc: Doc, id: Id): { doc: Doc; id: Id } {
+  const old = doc.model.policies[id];
+  if (!old?.generated) return { doc, id };
+  const model = adoptGeneratedPolicy(doc.model, id);
+  const newId =
+    Object.keys(model.policies).find((k) => {
+      const p = model.policies[k];
+      return !doc.model.policies[k] && !p.generated && p.namespaceId === old.namespaceId && p.name === old.name;
+    }) ?? id;
+  return { doc: { ...doc, model }, id: newId };
 }

@@ -1,7 +1,7 @@
 // Turns a generated policy into a hand-written one the editor can change.
 
-import { adoptGeneratedPolicy } from '../../../src/policy/synthesize.ts';
-import { commitDoc } from '../../state/doc-store.ts';
+import { takeOverPolicy } from '../../../src/doc/commands-panels.ts';
+import { commitDoc, docStore } from '../../state/doc-store.ts';
 import { setSession } from '../../state/session-store.ts';
 
 export function TakeOverButton({ policyId }: { policyId: string }) {
@@ -9,8 +9,9 @@ export function TakeOverButton({ policyId }: { policyId: string }) {
     <button
       type="button"
       onClick={() => {
-        commitDoc((d) => ({ ...d, model: adoptGeneratedPolicy(d.model, policyId) }));
-        setSession({ editingPolicyId: policyId });
+        const { doc, id } = takeOverPolicy(docStore.getState().doc, policyId);
+        commitDoc(() => doc);
+        setSession({ editingPolicyId: id, rightTab: 'policies' });
       }}
     >
       Take over (edit by hand)
