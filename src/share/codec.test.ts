@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { deflateSync, strToU8 } from 'fflate';
+import { emptyDoc } from '../model/factory.ts';
+import type { Doc } from '../model/types.ts';
+import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
+import { decodeShare, encodeShare, SHARE_FRAGMENT_LIMIT } from './codec.ts';
+
+function design(workloads: number): Doc {
+  const doc = emptyDoc('Shop — ünïcode ✓');
+  doc.model.namespaces['ns:shop'] = { id: 'ns:shop', name: 'shop', labels: {} };
+  for (let i = 0; i < workloads; i++) {
+    doc.model.workloads[`w${i}`] = { id: `w${i}`, namespaceId: 'ns:shop', name: `svc-${i}-${(i * 7919).toString(36)}`, kind: 'Deployment', podLabels: { app: `a${(i * 104729).toString(36)}` }, ports: [{ containerPort: 1000 + ((i * 31) % 60000) }] };
+    doc.layout[`w${i}`] = { x: (i * 37) % 997, y: (i * 53) % 991 };
+  }
+  doc.model.policies.p = { id: 'p', namespaceId: 'ns:shop', name: 'deny', podSelector: {}, policyTypes: ['Ingress'], ingress: [] };
+  doc.layout['ns:shop'] = { x: 0, y: 0, w: 1200, h: 1100 };
+  return doc;
+}
+
+function encoded(doc: Doc): string {
+  const r = encodeShare(doc);
+  if (!r.ok) throw new Error('too large');
+  return r.fragment;
+}
+
+describe('share codec', () => {
+  it('round-trips a design, including non-ASCII names', () => {
+    const doc = design(5);
+    const fragment = encoded(doc);
+    expect(fragment).toMatch(/^d=1\.[A-Za-z0-9_-]+$/);
+    expect(decodeShare(fragment)).toEqual({ ok: true, doc, warnings: [] });
+    expect(decodeShare(`https://example.test/app#${fragment}`)).toEqual({ ok: true, doc, warnings: [] });
+  });
+
+  it('refuses a design over the size limit and reports its size', () => {
+    const r = encodeShare(design(3000));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.reason).toBe('too-large');
+      expect(r.limit).toBe(SHARE_FRAGMENT_LIMIT);
+      expect(r.bytes).toBeGreaterThan(SHARE_FRAGMENT_LIMIT);
+    }
+  });
+
+  it('explains a truncated link', () => {
+    const fragment = encoded(design(40));
+    const r = decodeShare(fragment.slice(0, Math.floor(fragment.length * 0.6)));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(/damaged or incomplete/);
+  });
+
+  it('explains corrupt data, a wrong prefix and a missing parameter', () => {
+    expect(decodeShare('d=1.@@@')).toEqual({ ok: false, error: 'the link is damaged or incomplete: its data is not valid base64url (was it cut off or edited?)' });
+    expect(decodeShare('d=1.AAAAAAAA').ok).toBe(false);
+    expect(decodeShare('d=hello')).toEqual({ ok: false, error: 'not a NetPol Designer share link: expected d=<version>.<data>' });
+    expect(decodeShare('view=1')).toEqual({ ok: false, error: 'not a NetPol Designer share link: no "d=" in the link' });
+    const notDesign = `d=1.${bytesToBase64url(deflateSync(strToU8('[1,2]')))}`;
+    expect(decodeShare(notDesign)).toEqual({ ok: false, error: 'the link is damaged: its data is not a design' });
+  });
+
+  it('refuses a link from a newer version', () => {
+    const fragment = encoded(design(1)).replace(/^d=1\./, 'd=7.');
+    expect(decodeShare(fragment)).toEqual({ ok: false, error: 'this link was made by a newer NetPol Designer (format 7); this version reads up to 1. Update NetPol Designer to open it.' });
+  });
+
+  it('validates decoded designs like any untrusted input', () => {
+    const payload = { name: 'x', model: { namespaces: {}, workloads: { w: { namespaceId: 'ns:gone', name: 'w', kind: 'Pod', podLabels: {}, ports: [] } } }, layout: { ghost: { x: 1, y: 1 } } };
+    const r = decodeShare(`d=1.${bytesToBase64url(deflateSync(strToU8(JSON.stringify(payload))))}`);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.doc.model.namespaces['ns:gone']).toEqual({ id: 'ns:gone', name: 'gone', labels: {} });
+    expect(r.doc.layout).toEqual({});
+    expect(r.warnings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('base64url', () => {
+  it('round-trips all byte values and uses only URL-safe characters', () => {
+    const bytes = new Uint8Array(70000).map((_, i) => (i * 131) % 256);
+    const text = bytesToBase64url(bytes);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(base64urlToBytes(text)).toEqual(bytes);
+    expect(base64urlToBytes('abc=')).toBeUndefined();
+    expect(base64urlToBytes('a')).toBeUndefined();
+  });
+});
+
+describe('share codec truncation', () => {
+  it('explains a link cut off at any length', () => {
+    const fragment = encoded(design(40));
+    for (let cut = 5; cut < fragment.length; cut += 97) {
+      const r = decodeShare(fragment.slice(0, cut));
+      expect(r.ok, `cut at ${cut}`).toBe(false);
+    }
+  });
+});
