@@ -1,12 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { App } from './App.tsx';
+import { loadInitialDesign } from './state/startup.ts';
+import { startAutosave } from './state/autosave.ts';
+import { docStore } from './state/doc-store.ts';
+import { notify } from './state/session-store.ts';
+import { installTestApi } from './test-api.ts';
 
-function App() {
-  return <h1>NetPol Designer</h1>;
-}
+if (import.meta.env.MODE === 'e2e') installTestApi();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+// Load first, then start saving, so the loaded design is not written back needlessly and a
+// corrupt autosave is set aside before anything overwrites it.
+void loadInitialDesign().finally(() => {
+  startAutosave(docStore, localStorage, (msg) => notify(msg, 'error'));
+});

@@ -31,6 +31,22 @@ export interface SessionState {
   edgeView: EdgeView;
   /** In-drag positions by node id; committed to the doc when the drag settles. */
   dragOverrides: Record<Id, XY>;
+  /** In-resize namespace sizes by node id; committed with the positions when the resize ends. */
+  sizeOverrides: Record<Id, { w: number; h: number }>;
+  /** Sizes React Flow measured in the DOM (needed to keep a controlled flow initialised). */
+  measured: Record<Id, { width: number; height: number }>;
+  /** A short message for the user (toast), e.g. why a drop was refused. */
+  notice: { text: string; kind: 'info' | 'error' } | null;
+  /** Workloads dragged into another namespace, waiting for the user's confirmation. */
+  pendingMove: PendingMove | null;
+}
+
+export interface PendingMove {
+  moves: { workloadId: Id; toNamespaceId: Id; at: XY }[];
+  /** Other nodes moved in the same drag (committed with the moves, or dropped on cancel). */
+  positions: Record<Id, { x?: number; y?: number; w?: number; h?: number }>;
+  /** What changes, one line each, from the core (src/doc/commands-move-impact.ts). */
+  impact: string[];
 }
 
 export const initialSession: SessionState = {
@@ -45,6 +61,10 @@ export const initialSession: SessionState = {
   importOpen: false,
   edgeView: 'allowed',
   dragOverrides: {},
+  sizeOverrides: {},
+  measured: {},
+  notice: null,
+  pendingMove: null,
 };
 
 export function createSessionStore() {
@@ -59,4 +79,9 @@ export function useSessionStore<T>(selector: (s: SessionState) => T): T {
 
 export function setSession(patch: Partial<SessionState>): void {
   sessionStore.setState(patch);
+}
+
+/** Shows a toast message. */
+export function notify(text: string, kind: 'info' | 'error' = 'info'): void {
+  sessionStore.setState({ notice: { text, kind } });
 }

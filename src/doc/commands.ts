@@ -462,3 +462,8 @@ function pruneLayout(model: Model, layout: Layout): Layout {
   const gone = new Set(Object.keys(layout).filter((id) => !isLayoutable(model, id)));
   return gone.size ? omitKeys(layout, gone) : layout;
 }
+
+/** A whole new layout (auto layout); entries for vanished entities are dropped. */
+export function replaceLayout(doc: Doc, layout: Layout): Doc {
+  return { ...doc, layout: pruneLayout(doc.model, layout) };
+}

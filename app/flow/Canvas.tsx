@@ -1,0 +1,170 @@
+// The design canvas: a controlled React Flow projected from the doc (project-nodes.ts) with
+// edges derived from the core's results (build-edges.ts). Every durable change goes through
+// route-changes.ts or a doc command, one undo step per gesture.
+
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import {
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
+  type Connection, type Edge, type Node, type OnDelete,
+} from '@xyflow/react';
+import { useShallow } from 'zustand/react/shallow';
+import { deleteEntities } from '../../src/doc/commands.ts';
+import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
+import type { Id } from '../../src/model/types.ts';
+import { commitDoc, useDocStore } from '../state/doc-store.ts';
+import { notify, setSession, sessionStore, useSessionStore } from '../state/session-store.ts';
+import { useReachability } from '../state/reachability.ts';
+import { useIntentStates } from '../state/intent-states.ts';
+import { useFitViewRequests } from '../state/view-requests.ts';
+import { buildEdges } from './build-edges.ts';
+import { edgeTypes, nodeTypes } from './node-types.ts';
+import { NodeProjector } from './project-nodes.ts';
+import { routeEdgeChanges, routeNodeChanges } from './route-changes.ts';
+import { dropPaletteItem, PALETTE_MIME, type PaletteItem } from './palette-drop.ts';
+import type { AppNode, FlowEdge } from './flow-types.ts';
+import { CanvasStatus } from './CanvasStatus.tsx';
+import { ExplainPairBar } from './ExplainPairBar.tsx';
+
+const EMPTY: ReadonlySet<Id> = new Set();
+const FIT_OPTIONS = { padding: 0.12, duration: 0 };
+
+/** Model id of a canvas node an intent can start or end at (LB nodes stand for their Service). */
+function intentEndpointId(nodeId: string): Id {
+  return serviceIdOfLoadBalancer(nodeId) ?? nodeId;
+}
+
+export function Canvas() {
+  const doc = useDocStore((s) => s.doc);
+  const s = useSessionStore(useShallow((x) => ({
+    selection: x.selection, dragOverrides: x.dragOverrides, sizeOverrides: x.sizeOverrides,
+    measured: x.measured, highlight: x.highlight, edgeView: x.edgeView,
+  })));
+  const { reach, model: reachModel } = useReachability();
+  const intentState = useIntentStates();
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const projector = useRef(new NodeProjector());
+  useFitViewRequests(() => void fitView(FIT_OPTIONS));
+
+  const selection = useMemo(() => new Set(s.selection), [s.selection]);
+  const highlight = useMemo(() => (s.highlight.length ? new Set(s.highlight) : EMPTY), [s.highlight]);
+
+  const built = useMemo(
+    () => buildEdges({ model: doc.model, reach, reachModel, selection, view: s.edgeView, intentState }),
+    [doc.model, reach, reachModel, selection, s.edgeView, intentState],
+  );
+  const edges = useMemo(
+    () => built.edges.map((e) => (selection.has(e.id) ? { ...e, selected: true } : e)),
+    [built.edges, selection],
+  );
+  const nodes = useMemo(() => projector.current.project({
+    doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
+    focus: built.focus, highlight,
+  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight]);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (!c.source || !c.target || c.source === c.target) return;
+    setSession({ pendingIntent: { fromId: intentEndpointId(c.source), toId: intentEndpointId(c.target) } });
+  }, []);
+
+  const isValidConnection = useCallback((c: Connection | Edge) => c.source !== c.target, []);
+
+  const onDelete: OnDelete<AppNode, FlowEdge> = useCallback(({ nodes: ns, edges: es }) => {
+    const ids = [...ns.map((n) => n.id), ...es.flatMap((e) => (e.data?.intentId ? [e.data.intentId] : []))];
+    if (ids.length === 0) return;
+    commitDoc((d) => deleteEntities(d, ids));
+    const gone = new Set([...ids, ...es.map((e) => e.id)]);
+    setSession({ selection: sessionStore.getState().selection.filter((id) => !gone.has(id)) });
+  }, []);
+
+  const onEdgeClick = useCallback((_: unknown, e: FlowEdge) => {
+    if (e.data?.explain) setSession({ explain: e.data.explain, rightTab: 'explain' });
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((e: DragEvent) => {
+    const item = e.dataTransfer.getData(PALETTE_MIME) as PaletteItem;
+    if (!item) return;
+    e.preventDefault();
+    const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    let created: Id | null = null;
+    commitDoc((d) => {
+      const r = dropPaletteItem(d, item, at);
+      created = r.created;
+      if (r.message) notify(r.message.text, r.message.kind);
+      return r.doc;
+    });
+    if (created) setSession({ selection: [created], rightTab: 'inspect' });
+  }, [screenToFlowPosition]);
+
+  const onPaneClick = useCallback(() => {
+    if (sessionStore.getState().selection.length) setSession({ selection: [] });
+  }, []);
+
+  // Fit once when the first design arrives (the autosave or sample loads after mount).
+  const fitted = useRef(false);
+  const hasNodes = nodes.length > 0;
+  useEffect(() => {
+    if (hasNodes && !fitted.current) {
+      fitted.current = true;
+      requestAnimationFrame(() => void fitView(FIT_OPTIONS));
+    }
+  }, [hasNodes, fitView]);
+
+  const empty = Object.keys(doc.model.namespaces).length === 0 && Object.keys(doc.model.externals).length === 0;
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow<AppNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={routeNodeChanges}
+        onEdgesChange={routeEdgeChanges}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onDelete={onDelete}
+        onEdgeClick={onEdgeClick}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={['Delete', 'Backspace']}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Control', 'Meta']}
+        connectionRadius={30}
+        minZoom={0.05}
+        maxZoom={2}
+        zIndexMode="basic"
+        elevateEdgesOnSelect
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
+        <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} />
+        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+        <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
+        <Panel position="top-center"><ExplainPairBar /></Panel>
+        {empty && (
+          <Panel position="top-center" className="empty-state">
+            <div data-testid="empty-state">
+              <strong>This design is empty.</strong>
+              <p>Drag a namespace from the palette or import manifests.</p>
+            </div>
+          </Panel>
+        )}
+      </ReactFlow>
+    </div>
+  );
+}
+
+function miniMapColor(n: Node): string {
+  switch (n.type) {
+    case 'namespace': return '#e2e8f0';
+    case 'external': return '#fde68a';
+    case 'loadbalancer': return '#c7d2fe';
+    default: return '#94a3b8';
+  }
+}

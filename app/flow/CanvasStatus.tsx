@@ -1,0 +1,18 @@
+import { useReachability } from '../state/reachability.ts';
+import { useSessionStore } from '../state/session-store.ts';
+
+/** Evaluation status and what the edges currently show. */
+export function CanvasStatus({ aggregated }: { aggregated: boolean }) {
+  const { reach, pending } = useReachability();
+  const view = useSessionStore((s) => s.edgeView);
+  const hasSelection = useSessionStore((s) => s.selection.length > 0);
+  return (
+    <div className="canvas-status" data-testid="canvas-status">
+      {pending ? <span className="evaluating">evaluating…</span>
+        : reach ? <span>{reach.stats.endpoints} endpoints · {reach.stats.classes} classes · {Math.round(reach.stats.ms)} ms</span>
+          : <span>not evaluated</span>}
+      {aggregated && <span className="hint"> · dense design: edges grouped per namespace, select a node for its own edges</span>}
+      {view === 'selection' && !hasSelection && <span className="hint"> · select a node to see its connections</span>}
+    </div>
+  );
+}

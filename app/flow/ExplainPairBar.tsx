@@ -1,0 +1,28 @@
+// With exactly two endpoint nodes selected, offers to explain the flow between them either way
+// (also for pairs with no edge, i.e. denied ones).
+
+import { useShallow } from 'zustand/react/shallow';
+import { useDocStore } from '../state/doc-store.ts';
+import { useReachability } from '../state/reachability.ts';
+import { setSession, useSessionStore } from '../state/session-store.ts';
+
+export function ExplainPairBar() {
+  const selection = useSessionStore(useShallow((s) => s.selection));
+  const model = useDocStore((s) => s.doc.model);
+  const { reach } = useReachability();
+  const picked = selection.filter((id) => model.workloads[id] || model.externals[id]);
+  if (picked.length !== 2 || selection.length !== 2 || !reach) return null;
+  const epId = (id: string) => reach.endpoints.find((e) => e.modelId === id)?.id;
+  const name = (id: string) => model.workloads[id]?.name ?? model.externals[id]?.name ?? id;
+  const [a, b] = picked;
+  const ea = epId(a);
+  const eb = epId(b);
+  if (!ea || !eb) return null;
+  const ask = (src: string, dst: string) => setSession({ explain: { src, dst }, rightTab: 'explain' });
+  return (
+    <div className="explain-bar">
+      <button type="button" onClick={() => ask(ea, eb)}>Explain {name(a)} → {name(b)}</button>
+      <button type="button" onClick={() => ask(eb, ea)}>Explain {name(b)} → {name(a)}</button>
+    </div>
+  );
+}

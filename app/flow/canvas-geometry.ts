@@ -1,0 +1,55 @@
+// Where things are on the canvas, from the doc's layout (namespaces are top-level, so their
+// layout is absolute; workloads are relative to their namespace).
+
+import type { Doc, Id } from '../../src/model/types.ts';
+import { MIN_NAMESPACE_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING, WORKLOAD_SIZE } from '../../src/layout/sizes.ts';
+import type { XY } from '../state/session-store.ts';
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function namespaceRect(doc: Doc, nsId: Id, override?: XY): Rect | null {
+  const l = doc.layout[nsId];
+  if (!l) return null;
+  const p = override ?? l;
+  return { x: p.x, y: p.y, w: l.w ?? MIN_NAMESPACE_SIZE.w, h: l.h ?? MIN_NAMESPACE_SIZE.h };
+}
+
+/** The innermost (smallest) namespace containing the point, or null. */
+export function namespaceAt(doc: Doc, p: XY, overrides: Record<Id, XY> = {}): Id | null {
+  let best: { id: Id; area: number } | null = null;
+  for (const id of Object.keys(doc.model.namespaces)) {
+    const r = namespaceRect(doc, id, overrides[id]);
+    if (!r || p.x < r.x || p.y < r.y || p.x > r.x + r.w || p.y > r.y + r.h) continue;
+    const area = r.w * r.h;
+    if (!best || area < best.area) best = { id, area };
+  }
+  return best?.id ?? null;
+}
+
+/** The namespace whose rectangle is closest to the point (for load balancers dropped outside). */
+export function nearestNamespace(doc: Doc, p: XY): Id | null {
+  let best: { id: Id; d: number } | null = null;
+  for (const id of Object.keys(doc.model.namespaces)) {
+    const r = namespaceRect(doc, id);
+    if (!r) continue;
+    const dx = Math.max(r.x - p.x, 0, p.x - (r.x + r.w));
+    const dy = Math.max(r.y - p.y, 0, p.y - (r.y + r.h));
+    const d = dx * dx + dy * dy;
+    if (!best || d < best.d) best = { id, d };
+  }
+  return best?.id ?? null;
+}
+
+/** A workload position relative to its namespace, kept below the title bar and inside the left/top border. */
+export function clampIntoNamespace(rel: XY): XY {
+  return { x: Math.max(NAMESPACE_PADDING / 2, rel.x), y: Math.max(NAMESPACE_HEADER, rel.y) };
+}
+
+export function workloadCenter(topLeftAbs: XY): XY {
+  return { x: topLeftAbs.x + WORKLOAD_SIZE.w / 2, y: topLeftAbs.y + WORKLOAD_SIZE.h / 2 };
+}

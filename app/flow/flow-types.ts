@@ -1,0 +1,26 @@
+// Node and edge types of the canvas. Node data carries ids only: node components read what
+// they show from the doc store with narrow selectors, so editing one entity re-renders one node.
+
+import type { Edge, Node } from '@xyflow/react';
+
+export type NamespaceNode = Node<{ entityId: string }, 'namespace'>;
+export type WorkloadNode = Node<{ entityId: string }, 'workload'>;
+export type ExternalNode = Node<{ entityId: string }, 'external'>;
+/** `entityId` is the Service id; the node id is `lb:<serviceId>`. */
+export type LoadBalancerNode = Node<{ entityId: string }, 'loadbalancer'>;
+export type AppNode = NamespaceNode | WorkloadNode | ExternalNode | LoadBalancerNode;
+
+export type EdgeKind = 'allow' | 'deny' | 'intent' | 'service' | 'ns-allow';
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  kind: EdgeKind;
+  label: string;
+  /** Endpoint ids (as in Reachability) to explain when the edge is clicked. */
+  explain?: { src: string; dst: string };
+  /** Intent edges: whether the current policies realise the intent. */
+  state?: 'met' | 'blocked' | 'partial';
+  /** Intent edges: the intent id (deletable with Delete). */
+  intentId?: string;
+}
+
+export type FlowEdge = Edge<FlowEdgeData, 'floating'>;

@@ -1,0 +1,169 @@
+// The change router: React Flow reports what the user does as "changes"; durable ones become
+// one doc command per gesture, ephemeral ones stay in the session store.
+//   position, dragging: true      -> session.dragOverrides (gesture open)
+//   position, dragging: false     -> one commit for the whole gesture (or a namespace move confirmation)
+//   dimensions, resizing: true    -> session.sizeOverrides (+ positions from top/left resizing)
+//   dimensions, resizing: false   -> one commit of size + positions
+//   dimensions (measurement)      -> session.measured
+//   select                        -> session.selection
+//   remove                        -> ignored here: Canvas.onDelete commits one deleteEntities
+
+import type { EdgeChange, NodeChange } from '@xyflow/react';
+import type { Doc, Id, NodeLayout } from '../../src/model/types.ts';
+import { NAMESPACE_PADDING, WORKLOAD_SIZE } from '../../src/layout/sizes.ts';
+import { setPositions } from '../../src/doc/commands.ts';
+import { namespaceMoveImpact } from '../../src/doc/commands-move-impact.ts';
+import { commitDoc, docStore } from '../state/doc-store.ts';
+import { notify, sessionStore, type PendingMove, type XY } from '../state/session-store.ts';
+import type { AppNode, FlowEdge } from './flow-types.ts';
+import { clampIntoNamespace, namespaceAt, namespaceRect, workloadCenter } from './canvas-geometry.ts';
+
+let gestureOpen = false;
+
+export function routeNodeChanges(changes: NodeChange<AppNode>[]): void {
+  const session = sessionStore.getState();
+  let overrides: Record<Id, XY> | null = null;
+  let sizes: Record<Id, { w: number; h: number }> | null = null;
+  let measured: Record<Id, { width: number; height: number }> | null = null;
+  let selection: Set<Id> | null = null;
+  const settled: Record<Id, XY> = {};
+  let settle = false;
+  let resizeEnd = false;
+  const resizing = Object.keys(session.sizeOverrides).length > 0
+    || changes.some((c) => c.type === 'dimensions' && c.resizing !== undefined);
+
+  for (const c of changes) {
+    if (c.type === 'position') {
+      if (!c.position) continue; // a click without movement
+      if (c.dragging) {
+        gestureOpen = true;
+        overrides = overrides ?? { ...session.dragOverrides };
+        overrides[c.id] = c.position;
+      } else if (resizing) {
+        // Resizing from the top/left edge also moves the namespace.
+        overrides = overrides ?? { ...session.dragOverrides };
+        overrides[c.id] = c.position;
+      } else {
+        settled[c.id] = c.position;
+        settle = true;
+      }
+    } else if (c.type === 'dimensions') {
+      if (c.resizing && c.dimensions) {
+        gestureOpen = true;
+        sizes = sizes ?? { ...session.sizeOverrides };
+        sizes[c.id] = { w: c.dimensions.width, h: c.dimensions.height };
+      } else if (c.resizing === false) {
+        if (c.dimensions) {
+          sizes = sizes ?? { ...session.sizeOverrides };
+          sizes[c.id] = { w: c.dimensions.width, h: c.dimensions.height };
+        }
+        resizeEnd = true;
+      } else if (c.dimensions) {
+        const old = session.measured[c.id];
+        if (!old || old.width !== c.dimensions.width || old.height !== c.dimensions.height) {
+          measured = measured ?? { ...session.measured };
+          measured[c.id] = { width: c.dimensions.width, height: c.dimensions.height };
+        }
+      }
+    } else if (c.type === 'select') {
+      selection = selection ?? new Set(session.selection);
+      if (c.selected) selection.add(c.id);
+      else selection.delete(c.id);
+    }
+  }
+
+  const patch: Partial<ReturnType<typeof sessionStore.getState>> = {};
+  if (selection) patch.selection = [...selection];
+  if (measured) patch.measured = measured;
+
+  if (resizeEnd) {
+    gestureOpen = false;
+    const finalSizes = sizes ?? session.sizeOverrides;
+    const finalPos = { ...(overrides ?? session.dragOverrides), ...settled };
+    const layout: Record<Id, Partial<NodeLayout>> = {};
+    for (const [id, p] of Object.entries(finalPos)) layout[id] = { x: p.x, y: p.y };
+    for (const [id, s] of Object.entries(finalSizes)) layout[id] = { ...layout[id], w: s.w, h: s.h };
+    sessionStore.setState({ ...patch, dragOverrides: {}, sizeOverrides: {} });
+    commitDoc((d) => setPositions(d, layout));
+    return;
+  }
+  if (settle) {
+    const wasGesture = gestureOpen;
+    gestureOpen = false;
+    const final = wasGesture ? { ...(overrides ?? session.dragOverrides), ...settled } : settled;
+    sessionStore.setState({ ...patch, dragOverrides: {}, sizeOverrides: {} });
+    settleDrag(docStore.getState().doc, final);
+    return;
+  }
+  if (overrides) patch.dragOverrides = overrides;
+  if (sizes) patch.sizeOverrides = sizes;
+  if (Object.keys(patch).length) sessionStore.setState(patch);
+}
+
+/**
+ * Commits the end of a drag: top-level nodes at their new place; workloads stay in their
+ * namespace (clamped, the namespace grows to fit), go back when dropped outside any namespace,
+ * and ask for confirmation when dropped into another namespace.
+ */
+export function settleDrag(doc: Doc, final: Record<Id, XY>): void {
+  const positions: Record<Id, Partial<NodeLayout>> = {};
+  const moves: PendingMove['moves'] = [];
+  let droppedOutside = false;
+  const nsOverrides: Record<Id, XY> = {};
+  for (const [id, p] of Object.entries(final)) if (doc.model.namespaces[id]) nsOverrides[id] = p;
+
+  for (const [id, p] of Object.entries(final)) {
+    const wl = doc.model.workloads[id];
+    if (!wl) {
+      positions[id] = { x: p.x, y: p.y };
+      continue;
+    }
+    const parent = namespaceRect(doc, wl.namespaceId, nsOverrides[wl.namespaceId]);
+    if (!parent) continue;
+    const abs = { x: parent.x + p.x, y: parent.y + p.y };
+    const target = namespaceAt(doc, workloadCenter(abs), nsOverrides);
+    if (target === null) {
+      droppedOutside = true;
+      continue;
+    }
+    if (target !== wl.namespaceId) {
+      const r = namespaceRect(doc, target, nsOverrides[target]);
+      if (r) moves.push({ workloadId: id, toNamespaceId: target, at: clampIntoNamespace({ x: abs.x - r.x, y: abs.y - r.y }) });
+      continue;
+    }
+    const rel = clampIntoNamespace(p);
+    positions[id] = rel;
+    // Grow the namespace when the workload was pushed past its right or bottom border.
+    const need = { w: rel.x + WORKLOAD_SIZE.w + NAMESPACE_PADDING, h: rel.y + WORKLOAD_SIZE.h + NAMESPACE_PADDING };
+    if (need.w > parent.w || need.h > parent.h) {
+      const prev = positions[wl.namespaceId] ?? {};
+      positions[wl.namespaceId] = {
+        ...prev,
+        w: Math.max(parent.w, prev.w ?? 0, need.w),
+        h: Math.max(parent.h, prev.h ?? 0, need.h),
+      };
+    }
+  }
+  if (droppedOutside) notify('A workload always belongs to a namespace: drop it inside one (it went back to its place).');
+  if (moves.length > 0) {
+    const impact = moves.flatMap((m) => namespaceMoveImpact(doc.model, m.workloadId, m.toNamespaceId));
+    const keep: Record<Id, XY> = {};
+    for (const m of moves) keep[m.workloadId] = final[m.workloadId];
+    // Keep the dragged workloads where they were dropped while the user decides.
+    sessionStore.setState({ pendingMove: { moves, positions, impact }, dragOverrides: keep });
+    return;
+  }
+  commitDoc((d) => setPositions(d, positions));
+}
+
+export function routeEdgeChanges(changes: EdgeChange<FlowEdge>[]): void {
+  const session = sessionStore.getState();
+  let selection: Set<Id> | null = null;
+  for (const c of changes) {
+    if (c.type !== 'select') continue;
+    selection = selection ?? new Set(session.selection);
+    if (c.selected) selection.add(c.id);
+    else selection.delete(c.id);
+  }
+  if (selection) sessionStore.setState({ selection: [...selection] });
+}

@@ -1,0 +1,45 @@
+// Auto layout and imports as store actions, shared by the toolbar, the import dialog and the
+// start-up loader. Each is one undo step (or none, for loading).
+
+import type { Doc, Layout, Model } from '../../src/model/types.ts';
+import { gridLayout } from '../../src/layout/grid.ts';
+import { importIntoDoc, replaceLayout } from '../../src/doc/commands.ts';
+import { emptyDoc } from '../../src/model/factory.ts';
+import { commitDoc, docStore, replaceDoc } from './doc-store.ts';
+import { requestFitView } from './view-requests.ts';
+
+/**
+ * A complete layout for the design. Uses the grid layout until src/layout/elk.ts lands
+ * (TEMPORARY seam: switch to its autoLayout(doc) then).
+ */
+export async function computeLayout(doc: Doc): Promise<Layout> {
+  return gridLayout(doc);
+}
+
+/** Lays the whole design out again (one undo step) and fits it into view. */
+export async function autoLayoutDesign(): Promise<void> {
+  const before = docStore.getState().doc;
+  const layout = await computeLayout(before);
+  // Apply to whatever the doc is now: an edit during layout keeps its entities placed.
+  commitDoc((d) => (d.model === before.model ? replaceLayout(d, layout) : importIntoDoc(d, d.model, layout)));
+  requestFitView();
+}
+
+/**
+ * Applies an import result. `replace: true` starts a new design from it (laid out from
+ * scratch, history cleared); otherwise the model (already merged with the current one via
+ * importManifests' `base`) goes in as one undo step, new objects placed next to existing ones.
+ */
+export async function applyImportedModel(model: Model, opts: { replace: boolean; name?: string }): Promise<void> {
+  if (opts.replace) {
+    const fresh: Doc = { ...emptyDoc(opts.name ?? docStore.getState().doc.name), model };
+    const layout = await computeLayout(fresh);
+    replaceDoc(importIntoDoc(fresh, model, layout), { record: false });
+  } else {
+    const current = docStore.getState().doc;
+    const empty = Object.keys(current.model.namespaces).length === 0 && Object.keys(current.model.externals).length === 0;
+    const layout = empty ? await computeLayout({ ...current, model }) : {};
+    commitDoc((d) => importIntoDoc(d, model, layout));
+  }
+  requestFitView();
+}

@@ -1,0 +1,57 @@
+// A small window API for the Playwright tests (installed only in `vite build --mode e2e`), so
+// tests can seed designs and read the model instead of guessing from pixels.
+import type { Doc } from '../src/model/types.ts';
+import type { Reachability } from '../src/policy/reachability-types.ts';
+import { importManifests } from '../src/k8s/import.ts';
+import { emptyDoc } from '../src/model/factory.ts';
+import { docStore, replaceDoc } from './state/doc-store.ts';
+import { getReachability, reachStore } from './state/reachability.ts';
+import { redo, undo } from './state/history-actions.ts';
+import { applyImportedModel } from './state/layout-actions.ts';
+import { initialSession, sessionStore } from './state/session-store.ts';
+
+export interface NetpolTestApi {
+  getDoc(): Doc;
+  /** Replaces the design with the given manifests, laid out; resolves when evaluated. */
+  loadYaml(text: string): Promise<void>;
+  getReachability(): Reachability | null;
+  undo(): void;
+  redo(): void;
+  /** An empty design, empty history, fresh session. */
+  reset(): void;
+  /** Number of undo steps available. */
+  undoDepth(): number;
+}
+
+function whenEvaluated(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => !reachStore.getState().pending && reachStore.getState().model === docStore.getState().doc.model;
+    if (done()) return resolve();
+    const unsub = reachStore.subscribe(() => {
+      if (done()) {
+        unsub();
+        resolve();
+      }
+    });
+  });
+}
+
+export function installTestApi(): void {
+  const api: NetpolTestApi = {
+    getDoc: () => docStore.getState().doc,
+    loadYaml: async (text) => {
+      const r = importManifests([{ name: 'test.yaml', text }]);
+      await applyImportedModel(r.model, { replace: true, name: 'test' });
+      await whenEvaluated();
+    },
+    getReachability,
+    undo,
+    redo,
+    reset: () => {
+      sessionStore.setState({ ...initialSession });
+      replaceDoc(emptyDoc(), { record: false });
+    },
+    undoDepth: () => docStore.temporal.getState().pastStates.length,
+  };
+  (window as unknown as { __netpol: NetpolTestApi }).__netpol = api;
+}
