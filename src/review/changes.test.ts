@@ -18,6 +18,12 @@ describe('review changes ordered by risk', () => {
     expect(changes[0].added).toEqual(connOf('TCP', 8080));
     expect(changes[2].removed).toEqual(connOf('TCP', 8080));
     expect(changes[5].policyId).toBe('np:shop/deny');
+    expect(changes.slice(3).map((c) => c.explanation)).toEqual([
+      ['Named in the explanations of: shop/web → data/pg.'],
+      ['Named in the explanations of: internet → shop/web, shop/api → shop/web.'],
+      ['Named in the explanations of: internet → shop/web, shop/api → shop/web.'],
+      ['See the reachability changes above for what this removes; none means the other policies already covered it.'],
+    ]);
   });
 
   it('explains why new reach is allowed and removed reach is denied, in the new design', () => {

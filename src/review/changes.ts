@@ -276,14 +276,26 @@ function policyChanges(base: Model, next: Model, d: PolicyDiff): ReviewChange[] 
   for (const name of d.removed) {
     out.push({ kind: 'policy-deleted', risk: 'low', title: `Policy ${name} deleted`, policyId: policyIdByName(base, name), explanation: [] });
   }
-  for (const c of out) {
-    c.explanation.push(
-      c.kind === 'policy-deleted'
-        ? 'See the reachability changes above for what this removes; none means the other policies already cover it.'
-        : 'See the reachability changes above for its effect; none means this edit does not change who can reach whom.',
-    );
-  }
   return out;
+}
+
+/** For added and changed policies: the reach changes whose explanation cites the policy. */
+function linkPolicies(all: ReviewChange[], next: Model): void {
+  const pairs = all.filter((c) => c.src !== undefined && c.explanation.length > 0);
+  for (const c of all) {
+    if (!c.kind.startsWith('policy-')) continue;
+    const np = c.policyId && c.kind !== 'policy-deleted' ? next.policies[c.policyId] : undefined;
+    const name = np ? `${next.namespaces[np.namespaceId]?.name ?? '?'}/${np.name}` : undefined;
+    // Explanations cite policies as `ns/name ingress[i]` or in the isolating list.
+    const cited = name ? pairs.filter((p) => p.explanation.some((l) => new RegExp(`(^|[\\s,])${escapeRegExp(name)}([\\s,;]|$)`).test(l))) : [];
+    if (cited.length > 0) c.explanation = [`Named in the explanations of: ${cited.map((p) => `${p.src} → ${p.dst}`).join(', ')}.`];
+    else if (c.kind === 'policy-deleted') c.explanation = ['See the reachability changes above for what this removes; none means the other policies already covered it.'];
+    else c.explanation = ['No reachability change cites this policy: the edit does not change who can reach whom, or its effect is masked by other policies.'];
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // ---------------------------------------------------------------- entry points
@@ -336,6 +348,7 @@ export function reviewChangesFrom(input: ReviewInput): ReviewChange[] {
     }
     c.explanation = explainPair(base, next, c.src!, c.dst!);
   }
+  linkPolicies(all, newModel);
   return all;
 }
 

@@ -81,7 +81,7 @@ function codeBlock(lang: string, lines: string[]): string {
     lang === 'diff'
       ? lines
           .map((l) => {
-            const cls = l.startsWith('@@') ? 'hunk' : l.startsWith('+') ? 'add' : l.startsWith('-') ? 'del' : '';
+            const cls = l.startsWith('@@') || l.startsWith('--- ') || l.startsWith('+++ ') ? 'hunk' : l.startsWith('+') ? 'add' : l.startsWith('-') ? 'del' : '';
             return cls ? `<span class="${cls}">${escapeHtml(l)}</span>` : escapeHtml(l);
           })
           .join('\n')
