@@ -50,4 +50,16 @@ describe('autoLayout (ELK)', () => {
     expect(l['wl-0-0']!.x).toBeLessThan(l['wl-0-1']!.x);
     for (const id of ['wl-0-0', 'wl-0-1', 'wl-0-2']) expect(l[id]!.y).toBeGreaterThanOrEqual(NAMESPACE_HEADER);
   });
+
+  it('spreads many namespaces over several columns instead of one tall column', async () => {
+    const doc = sampleDoc(16, 3);
+    const l = await autoLayout(doc);
+    expect(layoutProblems(doc, l)).toEqual([]);
+    columnsInOrder(doc, l);
+    const xs = new Set(Object.keys(doc.model.namespaces).map((id) => l[id]!.x));
+    expect(xs.size).toBeGreaterThan(1);
+    const bottom = Math.max(...Object.keys(doc.model.namespaces).map((id) => l[id]!.y + l[id]!.h!));
+    const right = Math.max(...Object.keys(doc.model.namespaces).map((id) => l[id]!.x + l[id]!.w!));
+    expect(bottom).toBeLessThan(right * 2);
+  });
 });

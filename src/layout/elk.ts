@@ -127,6 +127,52 @@ export function layoutFromElk(result: ElkNode): Layout {
   return layout;
 }
 
+/**
+ * Namespaces rarely have edges between them, so ELK stacks them all in one layer: one very
+ * tall column for a real cluster. Re-flow them into several columns, keeping ELK's top-to-bottom
+ * order (it reflects edge-crossing minimisation), when the column is much taller than wide.
+ */
+export function wrapNamespaceColumn(doc: Doc, layout: Layout): Layout {
+  const nss = Object.keys(doc.model.namespaces).map((id) => ({ id, l: layout[id] })).filter((n) => n.l !== undefined)
+    .map((n) => ({ id: n.id, x: n.l!.x, y: n.l!.y, w: n.l!.w ?? MIN_NAMESPACE_SIZE.w, h: n.l!.h ?? MIN_NAMESPACE_SIZE.h }));
+  if (nss.length < 3) return layout;
+  const area = nss.reduce((a, n) => a + (n.w + NODE_GAP) * (n.h + NODE_GAP), 0);
+  // Externals and load balancers: each column restacked from the top in ELK's order, since
+  // they no longer need to line up with one tall namespace column.
+  const others = Object.keys(layout).filter((id) => !doc.model.namespaces[id] && !doc.model.workloads[id]);
+  const columns = new Map<number, Id[]>();
+  for (const id of others) columns.set(layout[id]!.x, [...(columns.get(layout[id]!.x) ?? []), id]);
+  const top = Math.min(...nss.map((n) => n.y), ...others.map((id) => layout[id]!.y));
+  const restacked: Layout = {};
+  let leftHeight = 0;
+  for (const ids of columns.values()) {
+    let y = top;
+    for (const id of ids.sort((a, b) => layout[a]!.y - layout[b]!.y)) {
+      restacked[id] = { ...layout[id]!, y };
+      y += EXTERNAL_SIZE.h + NODE_GAP;
+    }
+    leftHeight = Math.max(leftHeight, y - top);
+  }
+  // Aim for a roughly 16:10 block, never shorter than the externals/LB columns.
+  const target = Math.max(leftHeight, Math.sqrt(area / 1.6), ...nss.map((n) => n.h));
+  if (nss.reduce((a, n) => a + n.h + NODE_GAP, 0) <= target * 1.5) return layout;
+  const out: Layout = { ...layout, ...restacked };
+  let x = Math.min(...nss.map((n) => n.x));
+  let y = top;
+  let colWidth = 0;
+  for (const n of [...nss].sort((a, b) => a.y - b.y || a.x - b.x)) {
+    if (y > top && y + n.h > top + target) {
+      x += colWidth + NODE_GAP * 2;
+      y = top;
+      colWidth = 0;
+    }
+    out[n.id] = { x, y, w: n.w, h: n.h };
+    y += n.h + NODE_GAP;
+    colWidth = Math.max(colWidth, n.w);
+  }
+  return out;
+}
+
 let engine: InstanceType<typeof ELK> | undefined;
 
 /**
@@ -136,7 +182,7 @@ let engine: InstanceType<typeof ELK> | undefined;
 export async function autoLayout(doc: Doc): Promise<Layout> {
   engine ??= new ELK();
   try {
-    return layoutFromElk(await engine.layout(buildElkGraph(doc)));
+    return wrapNamespaceColumn(doc, layoutFromElk(await engine.layout(buildElkGraph(doc))));
   } catch (e) {
     console.warn('ELK layout failed; using the grid layout', e);
     return gridLayout(doc);
