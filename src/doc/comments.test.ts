@@ -91,6 +91,9 @@ describe('comment threads', () => {
     expect(threadTargetLabel(doc, { kind: 'node', id: 'inet' })).toBe('external internet');
     expect(threadTargetLabel(doc, { kind: 'edge', src: 'web', dst: 'pg' })).toBe('edge shop/web → data/postgres');
     expect(threadTargetLabel(doc, { kind: 'policy', id: 'dd' })).toBe('policy shop/default-deny');
+    const withLb: Doc = { ...doc, model: { ...doc.model, services: { lb: { id: 'lb', namespaceId: 'ns:shop', name: 'web-lb', type: 'LoadBalancer', ports: [] } } } };
+    expect(threadTargetLabel(withLb, { kind: 'edge', src: 'inet', dst: 'lb:lb' })).toBe('edge internet → shop/web-lb');
+    expect(threadTargetLabel(withLb, { kind: 'node', id: 'lb:lb' })).toBe('load balancer shop/web-lb');
   });
 
   it('keeps threads whose target was deleted and reports them as orphaned', () => {
