@@ -37,7 +37,7 @@ export function MatrixView() {
       <div className="view-toolbar">
         <input aria-label="Filter endpoints" placeholder="Filter endpoints…" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="hint">
-          {endpoints.length} of {reach.endpoints.length} endpoints · rows are sources, columns destinations · click a cell for the explanation
+          {endpoints.length} of {reach.endpoints.length} endpoints · click a cell to explain it
         </span>
         <span className="spacer" />
         <span className="legend">

@@ -14,7 +14,7 @@ export interface FieldSpec {
   placeholder?: string;
   /** Message for an invalid value, or null. Gets the whole row for cross-field rules. */
   validate?: (value: string, row: RowValues) => string | null;
-  /** CSS width, e.g. '6em'. */
+  /** CSS width, e.g. '80px'. */
   width?: string;
 }
 

@@ -17,9 +17,9 @@ function endPortError(v: string, row: RowValues): string | null {
 }
 
 const FIELDS = [
-  { name: 'protocol', label: 'Protocol', options: PROTOCOLS, width: '5.5em' },
+  { name: 'protocol', label: 'Protocol', options: PROTOCOLS, width: '72px' },
   { name: 'port', label: 'Port or name', placeholder: 'all ports', validate: (v: string) => portOrNameError(v, true) },
-  { name: 'endPort', label: 'End port', placeholder: '', width: '5em', validate: endPortError },
+  { name: 'endPort', label: 'End port', placeholder: '', width: '66px', validate: endPortError },
 ];
 
 export function policyPortsToRows(ports: PolicyPort[] | undefined): RowValues[] {

@@ -24,10 +24,10 @@ function nodePortError(v: string, row: RowValues, type: ServiceType): string | n
 function portFields(type: ServiceType) {
   return [
     { name: 'name', label: 'Name', placeholder: 'http', validate: (v: string) => (v.trim() ? validateDnsLabel(v.trim()) : null) },
-    { name: 'port', label: 'Port', placeholder: '80', width: '4.5em', validate: (v: string) => portNumberError(v) },
-    { name: 'targetPort', label: 'Target', placeholder: 'same', width: '5em', validate: (v: string) => portOrNameError(v, true) },
-    { name: 'nodePort', label: 'Node port', placeholder: 'auto', width: '5em', validate: (v: string, r: RowValues) => nodePortError(v, r, type) },
-    { name: 'protocol', label: 'Proto', options: PROTOCOLS, width: '5em' },
+    { name: 'port', label: 'Port', placeholder: '80', width: '60px', validate: (v: string) => portNumberError(v) },
+    { name: 'targetPort', label: 'Target', placeholder: 'same', width: '66px', validate: (v: string) => portOrNameError(v, true) },
+    { name: 'nodePort', label: 'Node port', placeholder: 'auto', width: '66px', validate: (v: string, r: RowValues) => nodePortError(v, r, type) },
+    { name: 'protocol', label: 'Proto', options: PROTOCOLS, width: '66px' },
   ];
 }
 

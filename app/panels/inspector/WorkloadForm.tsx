@@ -14,8 +14,8 @@ import { portNumberError } from '../fields/parse.ts';
 
 const PORT_FIELDS = [
   { name: 'name', label: 'Name', placeholder: 'http', validate: (v: string) => (v.trim() ? validateIanaPortName(v.trim()) : null) },
-  { name: 'containerPort', label: 'Port', placeholder: '8080', width: '5.5em', validate: (v: string) => portNumberError(v) },
-  { name: 'protocol', label: 'Protocol', options: PROTOCOLS, width: '5.5em' },
+  { name: 'containerPort', label: 'Port', placeholder: '8080', width: '72px', validate: (v: string) => portNumberError(v) },
+  { name: 'protocol', label: 'Protocol', options: PROTOCOLS, width: '72px' },
 ];
 
 function portsToRows(ports: ContainerPort[]): RowValues[] {

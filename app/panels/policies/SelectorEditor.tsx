@@ -41,7 +41,7 @@ function valuesError(text: string, row: RowValues): string | null {
 
 const EXPR_FIELDS = [
   { name: 'key', label: 'Key', placeholder: 'tier', validate: labelKeyError },
-  { name: 'operator', label: 'Operator', options: OPERATORS, width: '7.5em' },
+  { name: 'operator', label: 'Operator', options: OPERATORS, width: '98px' },
   { name: 'values', label: 'Values (comma-separated)', placeholder: 'a, b', validate: valuesError },
 ];
 
