@@ -34,7 +34,8 @@ function sideReason(model: Model, s: SideExplanation, subject: string, peer: str
   if (s.status !== 'isolated' || isEmpty(subtract(required, s.allowed))) return undefined;
   const by = s.isolatingPolicies.map((id) => model.policies[id]).filter((p): p is NetworkPolicy => !!p).map((p) => policyLabel(model, p)).join(', ');
   const verb = s.direction === 'Ingress' ? 'admits' : 'allows traffic to';
-  const what = isEmpty(s.allowed) ? `no rule ${verb} ${peer}` : `rules allow only ${describeConn(s.allowed)} toward ${peer === subject ? 'it' : peer}`;
+  const only = s.direction === 'Ingress' ? `rules admit only ${describeConn(s.allowed)} from ${peer}` : `rules allow only ${describeConn(s.allowed)} to ${peer}`;
+  const what = isEmpty(s.allowed) ? `no rule ${verb} ${peer}` : only;
   return `blocked by ${s.direction.toLowerCase()} at ${subject}: isolated by ${by}, ${what}`;
 }
 

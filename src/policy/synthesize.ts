@@ -153,6 +153,7 @@ export function synthesize(model: Model): SynthesisResult {
     if (typeof from === 'string') { info.problems.push(`source: ${from}`); continue; }
     if (typeof to === 'string') { info.problems.push(`target: ${to}`); continue; }
     if (to.kind === 'loadbalancer') { info.problems.push(`intents to a load balancer are not synthesised yet (target ${to.label}); draw the intent to its backend workload`); continue; }
+    if (intent.fromId === intent.toId) { info.notes.push('a pod may always reach itself; no rule needed'); continue; }
     if (from.kind !== 'workload' && to.kind !== 'workload') { info.problems.push(`neither ${from.label} nor ${to.label} is a pod: NetworkPolicy cannot express this flow`); continue; }
 
     const dst = to.kind === 'workload' ? to.workload : undefined;
@@ -249,6 +250,10 @@ export function synthesize(model: Model): SynthesisResult {
 /** The model with every intent-generated policy replaced by a fresh synthesis; others untouched. */
 export function applySynthesis(model: Model): Model {
   const { policies } = synthesize(model);
+  // Same generated set as before: return the model itself, so memoised evaluation and the
+  // canvas see no change.
+  const current = Object.values(model.policies).filter(isIntentPolicy).sort((a, b) => a.id.localeCompare(b.id));
+  if (current.length === policies.length && JSON.stringify(current) === JSON.stringify(policies)) return model;
   const next: Record<Id, NetworkPolicy> = {};
   for (const [id, p] of Object.entries(model.policies)) if (!isIntentPolicy(p)) next[id] = p;
   for (const p of policies) next[p.id] = p;
