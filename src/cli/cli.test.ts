@@ -65,6 +65,10 @@ describe('netpol analyze', () => {
     expect(find('monitoring/prometheus', 'shop/cart').allowed).toEqual({ TCP: [[9100, 9100]], UDP: [], SCTP: [] });
     expect(find('monitoring/prometheus', 'shop/redis-cart').allowed).toEqual({ TCP: [[9121, 9121]], UDP: [], SCTP: [] });
     expect(find('shop/frontend', 'shop/payment')).toBeUndefined();
+    // The load-balanced frontend is the only workload the outside world reaches.
+    expect(doc.connections.filter((c: { src: string }) => c.src === 'internet')).toEqual([
+      { src: 'internet', dst: 'shop/frontend', allowed: { TCP: [[8080, 8080]], UDP: [], SCTP: [] } },
+    ]);
     expect(find('shop/payment', 'shop/frontend')).toBeUndefined();
     const keys = doc.connections.map((c: { src: string; dst: string }) => `${c.src}\u0000${c.dst}`);
     expect(keys).toEqual([...keys].sort());

@@ -1,6 +1,7 @@
 // Manifests -> model for the commands: import, apply the profile, report import problems.
 
-import { PROFILES } from '../model/factory.ts';
+import { ids, PROFILES } from '../model/factory.ts';
+import { internetCidrs } from '../services/paths.ts';
 import type { Model } from '../model/types.ts';
 import { formatDiagnostic } from '../k8s/diagnostics.ts';
 import type { Diagnostic } from '../k8s/diagnostics.ts';
@@ -22,6 +23,12 @@ export function loadModel(paths: readonly string[], flags: Record<string, string
   const files = readManifests(paths, io.cwd);
   const { model, diagnostics } = importManifests(files);
   model.cluster.profile = { ...PROFILES[profile] };
+  // Manifests never describe the outside world; without it "who can reach us from outside"
+  // would be invisible, so stand in the default Internet (semantics 2.8, 6).
+  if (Object.keys(model.externals).length === 0) {
+    const id = ids.external('internet');
+    model.externals[id] = { id, name: 'internet', cidrs: internetCidrs(model), description: 'addresses outside the cluster ranges' };
+  }
   for (const d of diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d));
   return { model, diagnostics };
 }

@@ -12,6 +12,8 @@ Commands:
   lint FILE_OR_DIR...      common NetworkPolicy and Service mistakes
 
 Files: .yaml, .yml and .json manifests; directories are read recursively.
+An external endpoint 'internet' (every address outside the pod, Service and node ranges)
+stands for the outside world; 'nodes' stands for the cluster nodes.
 Run 'netpol <command> --help' for the options of a command.
 `,
   analyze: `Usage: netpol analyze FILE_OR_DIR... [--format table|json|md|csv|dot] [--profile NAME]

@@ -62,6 +62,18 @@ describe('json contract', () => {
   });
 });
 
+describe('pairs without a workload', () => {
+  it('are not reported: NetworkPolicy does not govern internet <-> nodes', () => {
+    const r = reachFixture(
+      [{ name: 'a/x' }, { name: 'internet', kind: 'external' }, { name: 'nodes', kind: 'node' }],
+      [['internet', 'nodes', allConn()], ['nodes', 'internet', allConn()], ['nodes', 'a/x', allConn()]],
+    );
+    expect(JSON.parse(formatReachJson(r)).connections.map((c: { src: string; dst: string }) => `${c.src}>${c.dst}`)).toEqual(['nodes>a/x']);
+    // 3 endpoints, 6 ordered pairs, 2 of them between non-workloads
+    expect(formatReachTable(r)).toContain('1 of 4 ordered pairs allowed');
+  });
+});
+
 describe('table', () => {
   it('aligns columns, groups by source and ends with a summary', () => {
     expect(formatReachTable(sample())).toBe(

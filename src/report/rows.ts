@@ -59,7 +59,11 @@ export function connBetweenGroups(r: Reachability, from: number[], to: number[])
   return acc ?? r.connSets[0];
 }
 
-/** Every ordered pair of distinct names with something allowed, sorted by source then destination. */
+/**
+ * Every ordered pair of distinct names with something allowed and a workload at one end or
+ * both, sorted by source then destination. Pairs of two non-workload endpoints (internet to
+ * nodes, say) are left out: NetworkPolicy does not govern them (semantics 1.8).
+ */
 export function* connectionRows(r: Reachability, view: ReachView = reachView(r)): Generator<ReachRow> {
   const { names, kinds, members } = view;
   const cc = r.classCount;
@@ -67,7 +71,7 @@ export function* connectionRows(r: Reachability, view: ReachView = reachView(r))
     const srcMembers = members[s];
     const single = srcMembers.length === 1 ? srcMembers[0] : -1;
     for (let d = 0; d < names.length; d++) {
-      if (d === s) continue;
+      if (d === s || (kinds[s] !== 'workload' && kinds[d] !== 'workload')) continue;
       const dstMembers = members[d];
       let allowed: ConnSet;
       if (single >= 0 && dstMembers.length === 1) {
@@ -94,8 +98,9 @@ export class RowTally {
   }
 }
 
-/** Ordered pairs of distinct names: the denominator of "N of M pairs allowed". */
+/** Ordered pairs that rows are drawn from: the denominator of "N of M pairs allowed". */
 export function pairCount(view: ReachView): number {
   const n = view.names.length;
-  return n * (n - 1);
+  const others = n - view.workloads.length;
+  return n * (n - 1) - others * (others - 1);
 }
