@@ -7,11 +7,10 @@ import type { Diagnostic } from '../../src/k8s/diagnostics.ts';
 import { formatDiagnostic } from '../../src/k8s/diagnostics.ts';
 import { importManifests } from '../../src/k8s/import.ts';
 import type { ManifestFile } from '../../src/k8s/import.ts';
-import { importIntoDoc } from '../../src/doc/commands.ts';
-import { commitDoc, docStore } from '../state/doc-store.ts';
+import { docStore } from '../state/doc-store.ts';
+import { applyImportedModel } from '../state/layout-actions.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
 import { setLastImport } from './import-result.ts';
-import { layoutAfterImport } from './import-layout.ts';
 import { Modal } from './Modal.tsx';
 
 type Phase = { kind: 'edit' } | { kind: 'busy'; objects: number } | { kind: 'done'; imported: number; diagnostics: Diagnostic[]; counts: Record<string, number>; skipped: Record<string, number> };
@@ -57,16 +56,12 @@ function ImportForm() {
     if (all.length === 0) return;
     setPhase({ kind: 'busy', objects: roughObjectCount(all) });
     await nextPaint();
-    const before = docStore.getState().doc;
-    const result = importManifests(all, before.model);
+    const result = importManifests(all, docStore.getState().doc.model);
     const imported = total(result.counts);
     setLastImport({ diagnostics: result.diagnostics, counts: result.counts, skipped: result.skipped });
-    if (imported > 0) {
-      const merged = importIntoDoc(before, result.model, {});
-      const laidOut = await layoutAfterImport(before, merged);
-      // The dialog is modal, so nothing else edited the doc while the layout ran.
-      commitDoc(() => laidOut);
-    }
+    // One undo step; an empty design is laid out from scratch, otherwise new objects are
+    // placed beside the existing ones.
+    if (imported > 0) await applyImportedModel(result.model, { replace: false });
     if (imported > 0 && result.diagnostics.length === 0) {
       close();
       return;

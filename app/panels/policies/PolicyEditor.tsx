@@ -38,7 +38,7 @@ export function PolicyEditor({ policy }: { policy: NetworkPolicy }) {
         </h3>
       </div>
       {generated && (
-        <div className="notice">
+        <div className="gen-notice">
           <p>
             Generated from intents{policy.generated?.note ? ` (${policy.generated.note})` : ''}. It is rewritten whenever intents or
             namespace defaults change, so it cannot be edited here.
