@@ -16,7 +16,8 @@ export function mdCell(s: string): string {
 
 export function* reachMarkdownChunks(r: Reachability, heading = 'Reachability'): Generator<string> {
   const view = reachView(r);
-  yield `## ${heading}\n\n`;
+  const others = view.names.length - view.workloads.length;
+  yield `## ${heading}\n\n${view.workloads.length} workloads and ${others} other endpoints (external networks, nodes, load balancers).\n\n`;
   yield '| Source | Destination | Allowed |\n|---|---|---|\n';
   const tally = new RowTally();
   for (const row of connectionRows(r, view)) {

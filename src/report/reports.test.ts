@@ -96,7 +96,7 @@ describe('table', () => {
 describe('markdown', () => {
   it('has a heading, a table row per connection and counts', () => {
     const md = formatReachMarkdown(sample());
-    expect(md.startsWith('## Reachability\n\n| Source | Destination | Allowed |\n|---|---|---|\n')).toBe(true);
+    expect(md.startsWith('## Reachability\n\n3 workloads and 1 other endpoints (external networks, nodes, load balancers).\n\n| Source | Destination | Allowed |\n|---|---|---|\n')).toBe(true);
     expect(md).toContain('| `shop/web` | `shop/api` | TCP 80, 8080-8090 |\n');
     expect(md).toContain('4 of 12 ordered pairs allowed');
   });
