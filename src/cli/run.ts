@@ -15,9 +15,13 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
 /** Runs `netpol ARGV...`; returns the exit code (0 ok, 1 --fail-on matched, 2 bad input). */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+  if (command === undefined) {
+    io.err("netpol: no command given (commands: analyze, explain, diff, lint; see 'netpol --help')");
+    return 2;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
     await writeAll(io, [USAGE.main]);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   const fn = COMMANDS[command];
   try {
