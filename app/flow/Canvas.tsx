@@ -26,7 +26,8 @@ import { CanvasStatus } from './CanvasStatus.tsx';
 import { ExplainPairBar } from './ExplainPairBar.tsx';
 
 const EMPTY: ReadonlySet<Id> = new Set();
-const FIT_OPTIONS = { padding: 0.12, duration: 0 };
+const FIT_OPTIONS = { padding: 0.06, duration: 0, maxZoom: 1 };
+const MINIMAP_STYLE = { width: 150, height: 96 };
 
 /** Model id of a canvas node an intent can start or end at (LB nodes stand for their Service). */
 function intentEndpointId(nodeId: string): Id {
@@ -140,12 +141,11 @@ export function Canvas() {
         maxZoom={2}
         zIndexMode="basic"
         elevateEdgesOnSelect
-        proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
-        <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} />
+        <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-        <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
+        <Panel position="top-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
         <Panel position="top-center"><ExplainPairBar /></Panel>
         {empty && (
           <Panel position="top-center" className="empty-state">

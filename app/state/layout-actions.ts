@@ -2,18 +2,15 @@
 // start-up loader. Each is one undo step (or none, for loading).
 
 import type { Doc, Layout, Model } from '../../src/model/types.ts';
-import { gridLayout } from '../../src/layout/grid.ts';
+import { autoLayout } from '../../src/layout/elk.ts';
 import { importIntoDoc, replaceLayout } from '../../src/doc/commands.ts';
 import { emptyDoc } from '../../src/model/factory.ts';
 import { commitDoc, docStore, replaceDoc } from './doc-store.ts';
 import { requestFitView } from './view-requests.ts';
 
-/**
- * A complete layout for the design. Uses the grid layout until src/layout/elk.ts lands
- * (TEMPORARY seam: switch to its autoLayout(doc) then).
- */
+/** A complete layout for the design (ELK; the core falls back to a grid if ELK fails). */
 export async function computeLayout(doc: Doc): Promise<Layout> {
-  return gridLayout(doc);
+  return autoLayout(doc);
 }
 
 /** Lays the whole design out again (one undo step) and fits it into view. */

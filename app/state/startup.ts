@@ -9,15 +9,25 @@ import { readAutosave } from './autosave.ts';
 import { computeLayout } from './layout-actions.ts';
 import { notify } from './session-store.ts';
 import { importIntoDoc } from '../../src/doc/commands.ts';
+import { decodeShare } from '../../src/share/codec.ts';
 
 export const EXAMPLE_URL = `${import.meta.env.BASE_URL}samples/example-shop.yaml`;
 
 /**
- * A design carried in the URL fragment (share links). Not implemented yet: share links are a
- * separate piece of work (src/share/); it plugs in here and wins over the autosave.
+ * A design carried in the URL fragment (share link, `#d=...`). It wins over the autosave; the
+ * fragment is removed afterwards so a reload shows the (autosaved) edits, not the link again.
  */
 function designFromUrlFragment(): Doc | null {
-  return null;
+  const hash = window.location.hash;
+  if (!hash.includes('d=')) return null;
+  const r = decodeShare(hash);
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+  if (!r.ok) {
+    notify(`Could not open the shared design: ${r.error}`, 'error');
+    return null;
+  }
+  if (r.warnings.length) notify(`Opened the shared design with corrections: ${r.warnings.slice(0, 2).join('; ')}`);
+  return r.doc;
 }
 
 /** The three-tier shop example: manifests from public/samples plus an "Internet" network. */

@@ -222,3 +222,19 @@ describe('services and import', () => {
     expect(out.layout['wl-db']).toBeUndefined();
   });
 });
+
+describe('synthesised policies follow intents in the same step', () => {
+  it('setting namespace defaults and adding an intent generate policies; deleting the intent removes its policy', () => {
+    let d = setNamespaceDefaults(shopDoc(), 'ns-shop', { denyIngress: true, denyEgress: false, allowDns: false });
+    const generated = (doc: Doc) => Object.values(doc.model.policies).filter((p) => p.generated?.by === 'intents');
+    const before = generated(d);
+    expect(before.length).toBeGreaterThan(0);
+    // An intent into a default-deny namespace needs an ingress allow for api from web.
+    const allowsApi = (doc: Doc) => generated(doc).some((p) => p.namespaceId === 'ns-shop'
+      && p.podSelector.matchLabels?.app === 'api' && (p.ingress?.length ?? 0) > 0);
+    expect(allowsApi(d)).toBe(true);
+    d = deleteIntent(d, 'i-1');
+    expect(allowsApi(d)).toBe(false);
+    expect(d.model.policies['np-deny']).toBeDefined();
+  });
+});
