@@ -71,12 +71,40 @@ interface LoadedDoc {
   lineOf: (path: string) => number | undefined;
 }
 
-// Each `---` chunk is parsed on its own so one malformed document does not hide the others.
+// Fast path: the whole file in one parser call. When it fails anywhere, each `---` chunk is
+// parsed on its own so one malformed document does not hide the others (and errors point at
+// the right document).
 function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics: Diagnostic[]): LoadedDoc[] {
   const out: LoadedDoc[] = [];
   const lineStarts = lineStartOffsets(text);
   const lineAt = (offset: number): number => upperBound(lineStarts, offset);
   let docIndex = 0;
+
+  const emit = (docEvents: Event[], value: unknown, source: string, base: number): void => {
+    docIndex += 1;
+    const startOffset = firstOffset(docEvents);
+    const line = startOffset === undefined ? undefined : lineAt(base + startOffset);
+    if (value === null || value === undefined) return; // empty or comment-only document
+    if (!checkShape(value, lim, file, docIndex, line, diagnostics)) return;
+    let pathLines: Map<string, number> | undefined;
+    const lineOf = (path: string): number | undefined => {
+      pathLines ??= pathOffsets(docEvents, source);
+      // Fall back to the closest enclosing path we know.
+      for (let p = path; ; p = parentPath(p)) {
+        const off = pathLines.get(p);
+        if (off !== undefined) return lineAt(base + off);
+        if (p === '') return line;
+      }
+    };
+    out.push({ file, doc: docIndex, value, line, lineOf });
+  };
+
+  const whole = loadAllAtOnce(file, text, lim);
+  if (whole) {
+    whole.docs.forEach((docEvents, i) => emit(docEvents, whole.values[i], text, 0));
+    return out;
+  }
+
   for (const chunk of splitDocuments(text)) {
     let events: Event[];
     try {
@@ -97,33 +125,31 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
       continue;
     }
     for (const docEvents of splitEventsByDocument(events)) {
-      docIndex += 1;
-      const startOffset = firstOffset(docEvents);
-      const line = startOffset === undefined ? undefined : lineAt(chunk.offset + startOffset);
       let values: unknown[];
       try {
         values = constructFromEvents(docEvents, { source: chunk.text, filename: file, schema: YAML11_SCHEMA, maxAliases: lim.maxAliases });
       } catch (err) {
+        docIndex += 1;
+        const startOffset = firstOffset(docEvents);
+        const line = startOffset === undefined ? undefined : lineAt(chunk.offset + startOffset);
         diagnostics.push(yamlErrorDiagnostic(err, file, docIndex, (rel) => lineAt(chunk.offset + rel), line));
         continue;
       }
-      const value = values[0];
-      if (value === null || value === undefined) continue; // empty or comment-only document
-      if (!checkShape(value, lim, file, docIndex, line, diagnostics)) continue;
-      let pathLines: Map<string, number> | undefined;
-      const lineOf = (path: string): number | undefined => {
-        pathLines ??= pathOffsets(docEvents, chunk.text);
-        // Fall back to the closest enclosing path we know.
-        for (let p = path; ; p = parentPath(p)) {
-          const off = pathLines.get(p);
-          if (off !== undefined) return lineAt(chunk.offset + off);
-          if (p === '') return line;
-        }
-      };
-      out.push({ file, doc: docIndex, value, line, lineOf });
+      emit(docEvents, values[0], chunk.text, chunk.offset);
     }
   }
   return out;
+}
+
+function loadAllAtOnce(file: string, text: string, lim: ParseLimits): { docs: Event[][]; values: unknown[] } | undefined {
+  try {
+    const events = parseEvents(text, { filename: file, maxDepth: lim.maxDepth });
+    const values = constructFromEvents(events, { source: text, filename: file, schema: YAML11_SCHEMA, maxAliases: lim.maxAliases });
+    const docs = splitEventsByDocument(events);
+    return docs.length === values.length ? { docs, values } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function expandDocument(d: LoadedDoc, objects: RawObject[], diagnostics: Diagnostic[]): void {
