@@ -176,10 +176,10 @@ export function fillMissingLayout(doc: Doc): Layout {
     nextNsY += size.h + NODE_GAP;
   }
 
-  // New workloads in existing namespaces: first free grid slot; then grow the namespace.
+  // New workloads in existing namespaces: first free grid slot. Then every namespace grows to
+  // fit its children (also when a restored layout lost its sizes).
   for (const ns of Object.values(doc.model.namespaces).sort(byName)) {
     const list = (children.get(ns.id) ?? []).filter((w) => !layout[w.id]);
-    if (list.length === 0) continue;
     const nsl = layout[ns.id] as NodeLayout;
     const rects: Rect[] = (children.get(ns.id) ?? [])
       .filter((w) => layout[w.id])
@@ -199,6 +199,7 @@ export function fillMissingLayout(doc: Doc): Layout {
     const need = sizeToFit(rects);
     const oldRect = top.get(ns.id) as Rect;
     const grown = { x: nsl.x, y: nsl.y, w: Math.max(oldRect.w, need.w), h: Math.max(oldRect.h, need.h) };
+    if (list.length === 0 && nsl.w !== undefined && nsl.h !== undefined && grown.w === oldRect.w && grown.h === oldRect.h) continue;
     layout[ns.id] = { ...nsl, w: grown.w, h: grown.h };
     top.set(ns.id, grown);
     pushAwayFrom(ns.id, oldRect, grown, top, layout);
