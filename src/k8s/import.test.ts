@@ -309,3 +309,29 @@ describe('importManifests: NetworkPolicy validation (semantics.md 1.10)', () => 
     for (const t of texts) expect(() => imp(t)).not.toThrow();
   });
 });
+
+describe('importManifests: kubectl get -o yaml output', () => {
+  it('reads a List with server-populated fields, Pods with owners, and skips what it does not model', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('./fixtures/kubectl-get-all.yaml', import.meta.url), 'utf8');
+    const r = importManifests([{ name: 'all.yaml', text }]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.counts).toEqual({ Pod: 1, Service: 1, Deployment: 1, ReplicaSet: 1, NetworkPolicy: 1 });
+    expect(r.skipped).toEqual({ Endpoints: 1 });
+    expect(r.model.workloads['wl:shop/Pod/web-7d4b9c-x2x9k']).toEqual({
+      id: 'wl:shop/Pod/web-7d4b9c-x2x9k', namespaceId: 'ns:shop', name: 'web-7d4b9c-x2x9k', kind: 'Pod',
+      podLabels: { 'app.kubernetes.io/name': 'web', 'pod-template-hash': '7d4b9c' },
+      ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }],
+      podIPs: ['10.244.1.12'], hostIP: '172.18.0.3', nodeName: 'node-a',
+    });
+    // server-assigned clusterIP and default policies are not carried into the design
+    expect(r.model.services['svc:shop/web']).toEqual({
+      id: 'svc:shop/web', namespaceId: 'ns:shop', name: 'web', type: 'ClusterIP', selector: { 'app.kubernetes.io/name': 'web' },
+      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http' }], internalTrafficPolicy: 'Cluster',
+    });
+    expect(r.model.policies['np:shop/web-ingress'].ingress).toEqual([
+      { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }], ports: [{ port: 'http', protocol: 'TCP' }] },
+    ]);
+    expect(Object.keys(r.model.namespaces)).toEqual(['ns:shop']);
+  });
+});
