@@ -31,20 +31,43 @@ function mapEndpoints(fine: Reachability, coarse: Reachability): number[] | unde
   return out;
 }
 
+/**
+ * Compares on class representatives when every class of `withIt` lies inside one class of
+ * `without` (removing a policy only coarsens the partition), which makes the check cost
+ * classes² instead of endpoints²; otherwise compares every pair.
+ */
 function sameReachability(withIt: Reachability, without: Reachability): boolean | undefined {
   const map = mapEndpoints(withIt, without);
   if (!map) return undefined;
   const n = withIt.endpoints.length;
+  const classTarget = new Array<number>(withIt.classCount).fill(-1);
+  const reps: number[][] = Array.from({ length: withIt.classCount }, () => []);
+  let coarsens = true;
   for (let i = 0; i < n; i++) {
-    const rowA = withIt.classOf[i] * withIt.classCount;
-    const rowB = without.classOf[map[i]] * without.classCount;
-    for (let j = 0; j < n; j++) {
-      if (i === j || map[i] === map[j]) continue;
-      const a = withIt.connSets[withIt.matrix[rowA + withIt.classOf[j]]];
-      const b = without.connSets[without.matrix[rowB + without.classOf[map[j]]]];
-      if (!equals(a, b)) return false;
-    }
+    const c = withIt.classOf[i];
+    const target = without.classOf[map[i]];
+    if (classTarget[c] === -1) classTarget[c] = target;
+    else if (classTarget[c] !== target) coarsens = false;
+    if (reps[c].length < 2) reps[c].push(i);
   }
+  const samePair = (i: number, j: number): boolean => {
+    if (i === j || map[i] === map[j]) return true;
+    const a = withIt.connSets[withIt.matrix[withIt.classOf[i] * withIt.classCount + withIt.classOf[j]]];
+    const b = without.connSets[without.matrix[without.classOf[map[i]] * without.classCount + without.classOf[map[j]]]];
+    return equals(a, b);
+  };
+  if (coarsens) {
+    for (let ci = 0; ci < withIt.classCount; ci++) {
+      for (let cj = 0; cj < withIt.classCount; cj++) {
+        const i = reps[ci][0];
+        const j = ci === cj ? reps[cj][1] : reps[cj][0];
+        if (i === undefined || j === undefined) continue;
+        if (!samePair(i, j)) return false;
+      }
+    }
+    return true;
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (!samePair(i, j)) return false;
   return true;
 }
 
