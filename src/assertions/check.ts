@@ -73,6 +73,10 @@ function endpointsOf(reach: Reachability, id: string): string[] {
   return reach.endpoints.filter((e) => e.modelId === id).map((e) => e.id);
 }
 
+function shortList(cidrs: readonly string[]): string {
+  return cidrs.length > 3 ? `${cidrs.slice(0, 3).join(', ')} and ${cidrs.length - 3} more` : cidrs.join(', ');
+}
+
 function explainLines(model: Model, src: string, dst: string, q: { protocol: Protocol; port: number }): string[] {
   try {
     return explain(model, src, dst, q).summary;
@@ -117,7 +121,7 @@ function lbObservation(model: Model, from: string, serviceId: Id, q: { protocol:
   return {
     cases: serving.map((p) => ({
       reach: p.outcome === 'reach',
-      why: [`${p.sourceName}${p.cidrs.length ? ` [${p.cidrs.join(', ')}]` : ''} -> ${p.serviceName} -> ${p.backendName ?? '(no backend)'}: ${p.outcome}`, ...p.hops.map((h) => `  ${h.verdict.toUpperCase()}: ${h.text}`)].join('\n'),
+      why: [`${p.sourceName}${p.cidrs.length ? ` [${shortList(p.cidrs)}]` : ''} -> ${p.serviceName} -> ${p.backendName ?? '(no backend)'}: ${p.outcome}`, ...p.hops.map((h) => `  ${h.verdict.toUpperCase()}: ${h.text}`)].join('\n'),
     })),
   };
 }

@@ -2,6 +2,7 @@
 
 import { UsageError } from './args.ts';
 import { analyzeCommand, diffCommand, explainCommand, lintCommand } from './commands.ts';
+import { checkCommand } from './check.ts';
 import { writeAll, type CliIO } from './io.ts';
 import { USAGE } from './usage.ts';
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   explain: explainCommand,
   diff: diffCommand,
   lint: lintCommand,
+  check: checkCommand,
 };
 
 /** Runs `netpol ARGV...`; returns the exit code (0 ok, 1 --fail-on matched, 2 bad input). */

@@ -10,6 +10,8 @@ Commands:
   explain FILE_OR_DIR...   why one connection is allowed or denied
   diff BASE NEW            reachability and policy changes between two sets of manifests
   lint FILE_OR_DIR...      common NetworkPolicy and Service mistakes
+  check FILE_OR_DIR... --assertions FILE
+                           check connectivity assertions (PASS/FAIL; exit 1 on violations)
 
 Files: .yaml, .yml and .json manifests; directories are read recursively.
 An external endpoint 'internet' (every address outside the pod, Service and node ranges)
