@@ -10,3 +10,4 @@ export { formatDiagnostic, hasErrors } from './diagnostics.ts';
 export type { Diagnostic, Severity } from './diagnostics.ts';
 export { parseManifestText, DEFAULT_LIMITS } from './parse.ts';
 export type { ParseLimits, RawObject } from './parse.ts';
+export { validateModel } from './validate-model.ts';
