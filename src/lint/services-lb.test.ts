@@ -96,16 +96,28 @@ describe('L-LB-06: backends admit nothing from the LB path', () => {
 });
 
 describe('L-LB-03: relying on loadBalancerSourceRanges', () => {
-  it('info while enforced, naming the node port bypass', () => {
+  it('no policy: the node ports let everyone in', () => {
     const f = run(lbModel({ loadBalancerSourceRanges: ['198.51.100.0/24'] }));
     expect(f.map((x) => [x.id, x.severity])).toEqual([['L-LB-03', 'info']]);
-    expect(f[0].message).toContain('node ports');
+    expect(f[0].message).toContain('through the node ports');
   });
-  it('warning when the platform does not enforce them', () => {
+  it('node-IP rule under Cluster SNAT: node port traffic arrives from nodes, so it is admitted too', () => {
+    const m = lbModel({ loadBalancerSourceRanges: ['198.51.100.0/24'] });
+    allowFrom(m, '10.0.0.0/16');
+    expect(ids(m)).toEqual(['L-LB-03']);
+  });
+  it('quiet when the pods themselves admit only the ranges (Local keeps the client)', () => {
+    const m = lbModel({ loadBalancerSourceRanges: ['198.51.100.0/24'], externalTrafficPolicy: 'Local' });
+    allowFrom(m, '198.51.100.0/24');
+    expect(ids(m)).toEqual([]);
+  });
+  it('quiet without node ports; a warning when the platform does not enforce the ranges', () => {
     const m = lbModel({ loadBalancerSourceRanges: ['198.51.100.0/24'], allocateLoadBalancerNodePorts: false });
+    expect(ids(m)).toEqual([]);
     m.cluster.lbSourceRangesEnforced = false;
     const f = run(m);
     expect(f.map((x) => [x.id, x.severity])).toEqual([['L-LB-03', 'warning']]);
+    expect(f[0].message).toContain('does not enforce');
     expect(f[0].message).not.toContain('node ports');
   });
 });

@@ -8,7 +8,7 @@
 //   L-LB-07    egress ipBlock to an in-cluster load balancer IP                (new id)
 
 import type { Model, NetworkPolicy, Service, Workload } from '../model/types.ts';
-import { ipIntersect } from '../net/ipset.ts';
+import { ipDifference, ipIntersect, toCidrs } from '../net/ipset.ts';
 import { ingressPolicies } from '../policy/evaluate.ts';
 import { ipBlockSet, isPolicyPod, ruleConnToward, ruleMatchesPeer } from '../policy/np-rules.ts';
 import { contains } from '../policy/portset.ts';
@@ -111,22 +111,26 @@ function lbFindings(ctx: LintContext): LintFinding[] {
     const seen = seenSource(model, svc, 'loadbalancer', []);
     const blocks = backendIpBlocks(model, backends);
 
-    // L-LB-03: source ranges are not the whole story
+    // L-LB-03: the ranges do not protect the node ports (nor anything, when not enforced):
+    // report only when a client outside the ranges really gets to a backend that way.
     const ranges = svc.loadBalancerSourceRanges ?? [];
-    if (ranges.length > 0) {
-      const notes = [
-        svc.allocateLoadBalancerNodePorts === false ? '' : 'the node ports stay open to anyone who can reach a node (kube-proxy never applies the ranges to node ports)',
-        'in-cluster clients of the LB IP are not filtered on Cilium',
-        c.lbSourceRangesEnforced === false ? 'and the cluster settings say this platform does not enforce them at all' : '',
-      ].filter(Boolean);
-      out.push({
-        ...base,
-        id: 'L-LB-03',
-        severity: c.lbSourceRangesEnforced === false ? 'warning' : 'info',
-        path: 'spec.loadBalancerSourceRanges',
-        message: `relies on loadBalancerSourceRanges (${ranges.join(', ')}) for access control: ${notes.join('; ')}`,
-        hint: 'also restrict the backends with an ingress NetworkPolicy for the sources the pods really see (semantics 2.7)',
-      });
+    if (ranges.length > 0 && backends.length > 0) {
+      const outside = toCidrs(ipDifference(validIpSet(internetCidrs(model)), validIpSet(ranges)));
+      const notEnforced = c.lbSourceRangesEnforced === false;
+      const leaks = pathsFromSource(model, { id: 'outside', name: 'clients outside the ranges', cidrs: outside }, svc)
+        .filter((p) => p.outcome !== 'no-reach' && (p.via === 'nodeport' || notEnforced));
+      if (leaks.length > 0) {
+        const vias = [...new Set(leaks.map((p) => (p.via === 'nodeport' ? 'the node ports (kube-proxy never applies the ranges to them)' : 'the load balancer itself (the platform does not enforce the ranges)')))];
+        const cilium = c.profile.serviceProxy !== 'kube-proxy' ? '; in-cluster clients of the LB IP are not filtered on Cilium either' : '';
+        out.push({
+          ...base,
+          id: 'L-LB-03',
+          severity: notEnforced ? 'warning' : 'info',
+          path: 'spec.loadBalancerSourceRanges',
+          message: `relies on loadBalancerSourceRanges (${ranges.join(', ')}), but clients outside them reach ${[...new Set(leaks.map((p) => p.backendName))].join(', ')} through ${vias.join(' and ')}${cilium}`,
+          hint: 'also restrict the backends with an ingress NetworkPolicy for the sources the pods really see (semantics 2.7), or set allocateLoadBalancerNodePorts: false where the platform allows it',
+        });
+      }
     }
 
     // L-LB-01 / L-LB-05: the ipBlocks do not match what the pod sees
