@@ -1,17 +1,61 @@
-// L-IPB-04: "the internet" written as 0.0.0.0/0 (or ::/0) without excepting the cluster ranges.
+// L-IPB-*: ipBlocks aimed at pods, Services or nodes, and "the internet" written as 0.0.0.0/0
+// (or ::/0) without excepting the pod network (semantics 1.6, 2.1).
 
-import { ipSetOf, ipSubsetOf } from '../net/ipset.ts';
+import { ipIntersect, ipIsEmpty, ipSetOf, ipSubsetOf, type IpSet } from '../net/ipset.ts';
+import { ipBlockSet } from '../policy/np-rules.ts';
 import type { LintFinding, LintRuleSet } from './types.ts';
 import { policyRules } from './walk.ts';
 
 const EVERYTHING = ['0.0.0.0/0', '::/0'];
 
+/** True when the block lies inside `range` (a rule aimed at it, not a broad range that covers it). */
+function within(block: IpSet, range: IpSet): boolean {
+  return !ipIsEmpty(block) && !ipIsEmpty(range) && ipSubsetOf(block, range);
+}
+
 export const ipBlockRules: LintRuleSet = {
   family: 'ipblock',
-  ids: ['L-IPB-04'],
+  ids: ['L-IPB-02', 'L-IPB-03', 'L-IPB-04', 'L-IPB-05'],
   run(ctx) {
     const out: LintFinding[] = [];
-    const podRanges = ipSetOf(ctx.model.cluster.podCidrs);
+    const { cluster } = ctx.model;
+    const podRanges = ipSetOf(cluster.podCidrs);
+    const serviceRanges = ipSetOf(cluster.serviceCidrs);
+    const nodeRanges = ipSetOf(cluster.nodeCidrs);
+    const podIps = ipSetOf(Object.values(ctx.model.workloads).flatMap((w) => (w.hostNetwork ? [] : w.podIPs ?? [])));
+    for (const np of ctx.policies) {
+      for (const r of policyRules(np)) {
+        (r.peers ?? []).forEach((peer, j) => {
+          if (!peer.ipBlock || EVERYTHING.includes(peer.ipBlock.cidr.trim())) return;
+          const block = ipBlockSet(peer.ipBlock);
+          const base = { objectId: np.id, object: ctx.policyLabel(np), path: `${r.path}.${r.peerKey}[${j}].ipBlock` };
+          if (within(block, serviceRanges)) {
+            out.push({
+              ...base,
+              id: 'L-IPB-03',
+              severity: 'warning',
+              message: `ipBlock ${peer.ipBlock.cidr} lies in the Service range: ClusterIPs are translated to pod IPs before policy applies, so this grants nothing`,
+              hint: 'select the backend pods with podSelector/namespaceSelector instead',
+            });
+          } else if (within(block, nodeRanges)) {
+            out.push({
+              ...base,
+              id: 'L-IPB-05',
+              severity: 'info',
+              message: `ipBlock ${peer.ipBlock.cidr} is a node address range: Cilium ignores it unless policy-cidr-match-mode=nodes, and SNATed traffic may come from a node's pod-gateway address instead`,
+            });
+          } else if (within(block, podRanges) || !ipIsEmpty(ipIntersect(block, podIps))) {
+            out.push({
+              ...base,
+              id: 'L-IPB-02',
+              severity: 'info',
+              message: `ipBlock ${peer.ipBlock.cidr} covers pod addresses: it matches those pods on Calico and in the upstream tests, never on Cilium, and pod IPs change on restart`,
+              hint: 'select pods with podSelector/namespaceSelector',
+            });
+          }
+        });
+      }
+    }
     for (const np of ctx.policies) {
       for (const r of policyRules(np)) {
         (r.peers ?? []).forEach((peer, j) => {

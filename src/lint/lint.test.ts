@@ -163,6 +163,77 @@ describe('ports (L-PORT)', () => {
   });
 });
 
+describe('ports (L-PORT-04, L-PORT-07)', () => {
+  it('L-PORT-04: an egress named port that maps to different numbers on different destinations', () => {
+    const m = base();
+    addWorkload(m, 'shop', 'web-v2', { app: 'web' }, [{ name: 'http', containerPort: 8081 }]);
+    addPolicy(m, 'shop', 'api-out', {
+      podSelector: { matchLabels: { app: 'api' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 'http' }] }, DNS_EGRESS],
+    });
+    const f = only(lint(m), 'L-PORT-04');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain('8080 on Deployment shop/web');
+    expect(f[0].message).toContain('8081 on Deployment shop/web-v2');
+    delete m.workloads[ids.workload('shop', 'Deployment', 'web-v2')];
+    expect(only(lint(m), 'L-PORT-04')).toEqual([]);
+  });
+
+  it('L-PORT-07: endPort and SCTP are not supported everywhere', () => {
+    const m = base();
+    addPolicy(m, 'shop', 'p', { podSelector: {}, ingress: [{ ports: [{ port: 8000, endPort: 8100 }, { protocol: 'SCTP', port: 9 }, { port: 80 }] }] });
+    expect(only(lint(m), 'L-PORT-07').map((f) => f.path)).toEqual(['spec.ingress[0].ports[0]', 'spec.ingress[0].ports[1]']);
+  });
+});
+
+describe('ipBlock aimed at cluster ranges (L-IPB-02/03/05)', () => {
+  it('flags blocks inside the Service, node and pod ranges, and blocks covering known pod IPs', () => {
+    const m = base(); // default ranges: nodes 10.0.0.0/16, pods 10.244.0.0/16, services 10.96.0.0/12
+    m.workloads[ids.workload('shop', 'Deployment', 'api')].podIPs = ['192.168.7.20'];
+    addPolicy(m, 'shop', 'p', {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{
+        to: [
+          { ipBlock: { cidr: '10.96.0.10/32' } },
+          { ipBlock: { cidr: '10.0.0.0/24' } },
+          { ipBlock: { cidr: '10.244.3.0/24' } },
+          { ipBlock: { cidr: '192.168.7.0/24' } },
+          { ipBlock: { cidr: '203.0.113.0/24' } },
+          { ipBlock: { cidr: '10.0.0.0/8' } },
+        ],
+      }, DNS_EGRESS],
+    });
+    const f = lint(m).filter((x) => /^L-IPB-0[235]$/.test(x.id));
+    // sorted: warnings before infos, then by id and path; 203.0.113.0/24 and 10.0.0.0/8 are fine
+    expect(f.map((x) => [x.id, x.path])).toEqual([
+      ['L-IPB-03', 'spec.egress[0].to[0].ipBlock'],
+      ['L-IPB-02', 'spec.egress[0].to[2].ipBlock'],
+      ['L-IPB-02', 'spec.egress[0].to[3].ipBlock'],
+      ['L-IPB-05', 'spec.egress[0].to[1].ipBlock'],
+    ]);
+  });
+});
+
+describe('hostNetwork (L-PEER-04)', () => {
+  it('notes policies that select or peer hostNetwork workloads', () => {
+    const m = base();
+    const agent = addWorkload(m, 'monitoring', 'node-exporter', { app: 'node-exporter' }, [{ name: 'metrics', containerPort: 9100 }]);
+    agent.kind = 'DaemonSet';
+    agent.hostNetwork = true;
+    addPolicy(m, 'monitoring', 'exporter', { podSelector: { matchLabels: { app: 'node-exporter' } }, ingress: [{}] });
+    addPolicy(m, 'shop', 'to-exporter', {
+      podSelector: {},
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }] }],
+    });
+    expect(only(lint(m), 'L-PEER-04').map((f) => [f.object, f.path])).toEqual([
+      ['NetworkPolicy monitoring/exporter', 'spec.podSelector'],
+      ['NetworkPolicy shop/to-exporter', 'spec.ingress[0].from[0]'],
+    ]);
+  });
+});
+
 describe('ipBlock (L-IPB-04)', () => {
   it('0.0.0.0/0 without excepting the pod network', () => {
     const m = base();

@@ -21,7 +21,7 @@ function hasNamedPort(w: Workload, p: PolicyPort): boolean {
 
 export const portRules: LintRuleSet = {
   family: 'ports',
-  ids: ['L-PORT-01', 'L-PORT-03', 'L-PORT-05'],
+  ids: ['L-PORT-01', 'L-PORT-03', 'L-PORT-04', 'L-PORT-05', 'L-PORT-07'],
   run(ctx) {
     const out: LintFinding[] = [];
     for (const np of ctx.policies) {
@@ -41,6 +41,15 @@ export const portRules: LintRuleSet = {
               hint: 'add an entry `{protocol: UDP, port: 53}` (and keep TCP 53 for large answers)',
             });
           }
+          if (p.endPort !== undefined || p.protocol === 'SCTP') {
+            out.push({
+              ...base,
+              id: 'L-PORT-07',
+              severity: 'info',
+              path,
+              message: `${p.endPort !== undefined ? '`endPort` (a port range)' : 'SCTP'} is not supported by every network plugin (Cilium lists it as unsupported); there ${p.endPort !== undefined ? `only port ${String(p.port)} is allowed` : 'the entry has no effect'}`,
+            });
+          }
           if (typeof p.port !== 'string') return;
           const peers = r.peers ?? [];
           if (r.dir === 'Egress' && peers.length > 0 && peers.every((peer) => peer.ipBlock)) {
@@ -56,6 +65,21 @@ export const portRules: LintRuleSet = {
           }
           if (!ctx.hasWorkloads) return;
           const dsts = destinations(ctx, np, r);
+          const numbers = new Map<number, string>();
+          for (const w of dsts) {
+            const cp = w.ports.find((c) => c.name === p.port && (c.protocol ?? 'TCP') === (p.protocol ?? 'TCP'));
+            if (cp && !numbers.has(cp.containerPort)) numbers.set(cp.containerPort, ctx.workloadLabel(w));
+          }
+          if (r.dir === 'Egress' && numbers.size > 1) {
+            out.push({
+              ...base,
+              id: 'L-PORT-04',
+              severity: 'info',
+              path,
+              message: `named port \`${p.port}\` means different numbers on different destination pods (${[...numbers].map(([n, w]) => `${n} on ${w}`).join(', ')}); correct, but Cilium skips egress rules with such named ports`,
+              hint: 'use the same container port number everywhere, or list the numbers',
+            });
+          }
           if (dsts.length > 0 && !dsts.some((w) => hasNamedPort(w, p))) {
             out.push({
               ...base,
