@@ -52,10 +52,10 @@ const NAME_KEYS = ['app.kubernetes.io/name', 'app'];
  * The pod selector for a workload: `app.kubernetes.io/name` or `app` alone when that already
  * singles it out within its namespace, else all its pod labels. Undefined when it has no labels.
  */
-export function workloadSelector(model: Model, w: Workload): WorkloadSelector | undefined {
+export function workloadSelector(model: Model, w: Workload, sameNamespace?: readonly Workload[]): WorkloadSelector | undefined {
   const keys = Object.keys(w.podLabels).sort();
   if (keys.length === 0) return undefined;
-  const others = Object.values(model.workloads).filter((o) => o.namespaceId === w.namespaceId && o.id !== w.id);
+  const others = (sameNamespace ?? Object.values(model.workloads)).filter((o) => o.namespaceId === w.namespaceId && o.id !== w.id);
   const matching = (sel: LabelSelector): Workload[] => others.filter((o) => matchesSelector(sel, o.podLabels));
   for (const key of NAME_KEYS) {
     const value = w.podLabels[key];

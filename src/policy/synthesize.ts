@@ -105,6 +105,18 @@ export function synthesize(model: Model): SynthesisResult {
   }
   const policies: NetworkPolicy[] = [];
   const intents: Record<Id, IntentSynthesis> = {};
+  // Selectors are asked for many times per workload; compute each once, against its namespace only.
+  const byNs = new Map<Id, Workload[]>();
+  for (const w of Object.values(model.workloads)) {
+    const list = byNs.get(w.namespaceId);
+    if (list) list.push(w);
+    else byNs.set(w.namespaceId, [w]);
+  }
+  const selectorCache = new Map<Id, ReturnType<typeof workloadSelector>>();
+  const selectorOf = (w: Workload): ReturnType<typeof workloadSelector> => {
+    if (!selectorCache.has(w.id)) selectorCache.set(w.id, workloadSelector(model, w, byNs.get(w.namespaceId) ?? []));
+    return selectorCache.get(w.id);
+  };
   const defaults = (nsId: Id) => model.namespaceDefaults[nsId];
 
   // Default deny per namespace. A hand-written policy with the same name (e.g. an adopted
@@ -165,7 +177,7 @@ export function synthesize(model: Model): SynthesisResult {
     // Ingress side, on the target.
     if (to.kind === 'workload') {
       const w = to.workload;
-      const sel = workloadSelector(model, w);
+      const sel = selectorOf(w);
       if (!defaults(w.namespaceId)?.denyIngress) info.notes.push(`ingress: ${to.label} is not isolated by its namespace defaults; no rule needed`);
       else if (!sel) info.problems.push(`${to.label} has no pod labels, so no policy can select it as a target`);
       else if (w.hostNetwork && !model.cluster.profile.hostNetworkIsPod) info.problems.push(`${to.label} uses hostNetwork: NetworkPolicy does not apply to it`);
@@ -173,7 +185,7 @@ export function synthesize(model: Model): SynthesisResult {
       else {
         let peers: PolicyPeer[] | undefined;
         if (from.kind === 'workload') {
-          const srcSel = workloadSelector(model, from.workload);
+          const srcSel = selectorOf(from.workload);
           if (!srcSel) info.problems.push(`${from.label} has no pod labels, so ${to.label} cannot admit it by selector`);
           else if (from.workload.hostNetwork && !model.cluster.profile.hostNetworkIsPod) info.problems.push(`${from.label} uses hostNetwork: its traffic has the node's address and no pod selector matches it`);
           else {
@@ -196,7 +208,7 @@ export function synthesize(model: Model): SynthesisResult {
     // Egress side, on the source.
     if (from.kind === 'workload') {
       const w = from.workload;
-      const sel = workloadSelector(model, w);
+      const sel = selectorOf(w);
       if (!defaults(w.namespaceId)?.denyEgress) info.notes.push(`egress: ${from.label} is not isolated by its namespace defaults; no rule needed`);
       else if (!sel) info.problems.push(`${from.label} has no pod labels, so no policy can select it as a source`);
       else if (w.hostNetwork && !model.cluster.profile.hostNetworkIsPod) info.problems.push(`${from.label} uses hostNetwork: NetworkPolicy does not apply to it`);
@@ -204,7 +216,7 @@ export function synthesize(model: Model): SynthesisResult {
       else {
         let peers: PolicyPeer[] | undefined;
         if (to.kind === 'workload') {
-          const dstSel = workloadSelector(model, to.workload);
+          const dstSel = selectorOf(to.workload);
           if (!dstSel) info.problems.push(`${to.label} has no pod labels, so ${from.label} cannot reach it by selector`);
           else peers = [{ namespaceSelector: namespaceSelectorFor(model, to.workload.namespaceId), podSelector: dstSel.selector }];
         } else {
@@ -221,14 +233,18 @@ export function synthesize(model: Model): SynthesisResult {
 
   // One policy per workload and direction, named after the workload.
   const usedNames = new Map<Id, Set<string>>();
+  for (const np of policies) {
+    const used = usedNames.get(np.namespaceId) ?? new Set(handNames.get(np.namespaceId) ?? []);
+    used.add(np.name);
+    usedNames.set(np.namespaceId, used);
+  }
   const idOfKey = new Map<string, Id>();
   for (const [key, p] of [...pending.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const used = usedNames.get(p.namespaceId) ?? new Set(handNames.get(p.namespaceId) ?? []);
     usedNames.set(p.namespaceId, used);
-    for (const np of policies) if (np.namespaceId === p.namespaceId) used.add(np.name);
     const name = uniqueName(p.base, used);
     used.add(name);
-    const sel = workloadSelector(model, p.subject);
+    const sel = selectorOf(p.subject);
     const id = `gen:${namespaceName(model, p.namespaceId)}/${name}`;
     idOfKey.set(key, id);
     const np: NetworkPolicy = {
