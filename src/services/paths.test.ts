@@ -129,6 +129,23 @@ describe('loadBalancerSourceRanges and the NodePort path', () => {
     expect(pathsFromSource(m, INTERNET, svc).map((r) => r.via)).toEqual(['loadbalancer']);
   });
 
+  it('a node-port-targeting LB needs node ports', () => {
+    const { m, svc } = shop({ allocateLoadBalancerNodePorts: false });
+    m.cluster.lbDeliveryMode = 'nodeport-passthrough';
+    const [lb] = pathsFromSource(m, INTERNET, svc);
+    expect(lb.outcome).toBe('no-reach');
+    expect(lb.hops[1]).toMatchObject({ kind: 'node-port', verdict: 'block' });
+  });
+
+  it('a hostNetwork backend is not subject to NetworkPolicy', () => {
+    const { m, svc } = shop({ externalTrafficPolicy: 'Local', allocateLoadBalancerNodePorts: false });
+    m.workloads['wl:shop/Deployment/web'].hostNetwork = true;
+    denyAllIngress(m);
+    const [lb] = pathsFromSource(m, INTERNET, svc);
+    expect(lb.outcome).toBe('reach');
+    expect(lb.hops.at(-1)!.text).toContain('host network');
+  });
+
   it('a NodePort Service: Cluster SNATs to nodes, Local keeps the client', () => {
     const { m, svc } = shop({ type: 'NodePort', ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] });
     allowFromCidr(m, '10.0.0.0/16');

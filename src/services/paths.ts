@@ -240,6 +240,10 @@ export function pathsFromSource(model: Model, source: PathSource, svc: Service, 
       const seen = seenSource(model, svc, via, cidrs);
       for (const sp of resolved.ports) {
         const entry = via === 'loadbalancer' ? sourceRangeHop(model, svc, part, partText) : nodePortHop(svc, sp);
+        const lbNeedsNodePorts = via === 'loadbalancer' && model.cluster.lbDeliveryMode === 'nodeport-passthrough' && svc.allocateLoadBalancerNodePorts === false;
+        const entryHops: PathHop[] = lbNeedsNodePorts
+          ? [entry, { kind: 'node-port', verdict: 'block', text: 'this load balancer forwards to node ports, but allocateLoadBalancerNodePorts: false leaves the Service without them' }]
+          : [entry];
         const base = {
           sourceId: source.id,
           sourceName: source.name,
@@ -252,7 +256,7 @@ export function pathsFromSource(model: Model, source: PathSource, svc: Service, 
         };
         if (!resolved.hasSelector || resolved.backends.length === 0) {
           const text = resolved.hasSelector ? `the selector of ${sName} matches no workload: no endpoints` : `${sName} has no selector: its endpoints are managed outside the design`;
-          const hops: PathHop[] = [entry, { kind: 'port-map', verdict: 'block', text }];
+          const hops: PathHop[] = [...entryHops, { kind: 'port-map', verdict: 'block', text }];
           out.push({ ...base, outcome: 'no-reach', hops });
           continue;
         }
@@ -260,7 +264,7 @@ export function pathsFromSource(model: Model, source: PathSource, svc: Service, 
         for (const w of backends) {
           const tp = endpointOf.get(w.id);
           const wName = workloadName(model, w);
-          const hops: PathHop[] = [entry, deliveryHop(seen)];
+          const hops: PathHop[] = [...entryHops, deliveryHop(seen)];
           if (tp === undefined) {
             hops.push({ kind: 'port-map', verdict: 'block', text: `${wName} has no ${sp.protocol} container port named '${sp.targetPort}': not an endpoint for ${servicePortLabel(sp)}` });
             out.push({ ...base, backendId: w.id, backendName: wName, outcome: 'no-reach', hops });
