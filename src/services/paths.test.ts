@@ -168,6 +168,14 @@ describe('proxy and direct-to-pod load balancers', () => {
     expect(via(pathsFromSource(m, INTERNET, svc), 'loadbalancer')[0].outcome).toBe('reach');
   });
 
+  it('unknown LB addresses do not matter when the backend is not isolated', () => {
+    const { m, svc } = shop();
+    m.cluster.lbDeliveryMode = 'proxy';
+    const [lb] = via(pathsFromSource(m, INTERNET, svc), 'loadbalancer');
+    expect(lb.outcome).toBe('reach');
+    expect(lb.hops[1]).toMatchObject({ kind: 'delivery', verdict: 'caveat' });
+  });
+
   it('is conditional when the LB addresses are unknown and the backend is isolated', () => {
     const { m, svc } = shop();
     m.cluster.lbDeliveryMode = 'proxy';

@@ -204,10 +204,10 @@ function policyHop(model: Model, backend: Workload, seen: SeenSource, proto: Pro
   };
 }
 
+// Delivery caveats (unknown LB / node addresses) matter only through the policy decision,
+// which already answers "conditional" when it cannot tell; an unisolated backend reaches.
 function combine(hops: PathHop[], policy?: PolicyDecision): PathOutcome {
   if (hops.some((h) => h.verdict === 'block')) return 'no-reach';
-  if (policy?.outcome === 'no-reach') return 'no-reach';
-  if (policy?.outcome === 'conditional' || hops.some((h) => h.verdict === 'caveat' && h.kind !== 'node-port')) return 'conditional';
   return policy ? policy.outcome : 'no-reach';
 }
 
