@@ -86,7 +86,9 @@ export function referenceAllowed(model: Model, src: Endpoint, dst: Endpoint, pro
 
   const s = wl(src);
   const d = wl(dst);
-  const egress = isPod(s) ? direction('Egress', s, dst, d) !== 'deny' : true;
+  // Named ports resolve only on a destination pod; a hostNetwork workload is node traffic (1.2, 1.7).
+  const dstPod = isPod(d) ? d : undefined;
+  const egress = isPod(s) ? direction('Egress', s, dst, dstPod) !== 'deny' : true;
   let ingress = true;
   if (isPod(d)) {
     const srcHost = s !== undefined && !isPod(s) ? (s as Workload) : undefined;

@@ -282,7 +282,8 @@ export function evaluate(model: Model): Reachability {
   const namedCache = new Map<string, number>();
   const ruleConnToClass = (r: CompiledRule, dstClass: number): number => {
     if (r.named.length === 0) return r.fixed;
-    const w = workloadAt(rep[dstClass]);
+    // Named ports resolve on destination pods only; hostNetwork workloads are node traffic.
+    const w = hasBit(policyPods, rep[dstClass]) ? workloadAt(rep[dstClass]) : undefined;
     let id = r.fixed;
     for (const { name, proto } of r.named) {
       const key = `${dstClass}:${proto}/${name}`;

@@ -104,10 +104,15 @@ export function portEntryConn(p: PolicyPort, dst: Workload | undefined, profile:
   return connOf(proto, p.port, end);
 }
 
-/** The ports a rule allows toward a destination (a workload, or undefined for an IP). */
+/**
+ * The ports a rule allows toward a destination (a workload, or undefined for an IP). A
+ * hostNetwork destination that the profile does not treat as a pod is node traffic, i.e. an
+ * IP: named ports cannot match it (1.2, 1.7).
+ */
 export function ruleConnToward(rule: IngressRule | EgressRule, dst: Workload | undefined, profile: ClusterProfile): ConnSet {
   if (!rule.ports || rule.ports.length === 0) return allConn();
+  const pod = dst && isPolicyPod(dst, profile) ? dst : undefined;
   let c = emptyConn();
-  for (const p of rule.ports) c = union(c, portEntryConn(p, dst, profile));
+  for (const p of rule.ports) c = union(c, portEntryConn(p, pod, profile));
   return c;
 }
