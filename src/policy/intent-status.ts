@@ -1,10 +1,10 @@
 // Whether each intent holds in the evaluated design, and if not, why: the side (egress at the
 // source, ingress at the target) that blocks it and the policies that isolate that side.
 
-import type { Direction, Id, Model, NetworkPolicy } from '../model/types.ts';
+import type { Direction, Id, Model, NetworkPolicy, Workload } from '../model/types.ts';
 import { ingressAllowedFrom, policiesSelecting } from './evaluate.ts';
 import { explain } from './explain.ts';
-import { portEntryConn } from './np-rules.ts';
+import { portEntryConn, ruleConnToward, ruleMatchesPeer, rulesFor } from './np-rules.ts';
 import { allConn, describeConn, emptyConn, intersect, isEmpty, subtract, union } from './portset.ts';
 import { connBetween } from './reachability.ts';
 import type { ConnSet, Reachability, SideExplanation } from './reachability-types.ts';
@@ -30,13 +30,30 @@ function endpointIds(reach: Reachability, end: IntentEnd): string[] {
   return reach.endpoints.filter((e) => e.modelId === modelId).map((e) => e.id);
 }
 
-function sideReason(model: Model, s: SideExplanation, subject: string, peer: string, required: ConnSet): string | undefined {
+function sideReason(model: Model, s: Pick<SideExplanation, 'status' | 'allowed' | 'isolatingPolicies' | 'direction'>, subject: string, peer: string, required: ConnSet): string | undefined {
   if (s.status !== 'isolated' || isEmpty(subtract(required, s.allowed))) return undefined;
   const by = s.isolatingPolicies.map((id) => model.policies[id]).filter((p): p is NetworkPolicy => !!p).map((p) => policyLabel(model, p)).join(', ');
   const verb = s.direction === 'Ingress' ? 'admits' : 'allows traffic to';
   const only = s.direction === 'Ingress' ? `rules admit only ${describeConn(s.allowed)} from ${peer}` : `rules allow only ${describeConn(s.allowed)} to ${peer}`;
   const what = isEmpty(s.allowed) ? `no rule ${verb} ${peer}` : only;
   return `blocked by ${s.direction.toLowerCase()} at ${subject}: isolated by ${by}, ${what}`;
+}
+
+/**
+ * One side of a pod-to-pod connection, straight from the policies (the same rules explain()
+ * applies, without rebuilding the endpoint list per call: status runs for every intent).
+ */
+function podSide(model: Model, dir: Direction, subject: Workload, peer: Workload, dst: Workload): Pick<SideExplanation, 'status' | 'allowed' | 'isolatingPolicies' | 'direction'> {
+  const pols = policiesSelecting(model, subject, dir);
+  if (pols.length === 0) return { direction: dir, status: 'not-isolated', allowed: allConn(), isolatingPolicies: [] };
+  const profile = model.cluster.profile;
+  let allowed = emptyConn();
+  for (const np of pols) {
+    for (const rule of rulesFor(np, dir)) {
+      if (ruleMatchesPeer(model, rule, dir, np.namespaceId, { kind: 'workload', workload: peer })) allowed = union(allowed, ruleConnToward(rule, dst, profile));
+    }
+  }
+  return { direction: dir, status: 'isolated', allowed, isolatingPolicies: pols.map((p) => p.id) };
 }
 
 /** Status of every intent against an evaluation of the same model. */
@@ -88,7 +105,13 @@ export function intentStatus(model: Model, reach: Reachability): Record<Id, Inte
       // Every part of a split external network must be allowed for the intent to hold.
       allowed = allConn();
       for (const s of srcIds) for (const d of dstIds) allowed = intersect(allowed, connBetween(reach, s, d));
-      if (!isEmpty(subtract(required, allowed))) {
+      if (!isEmpty(subtract(required, allowed)) && from.kind === 'workload' && to.kind === 'workload') {
+        const a = from.workload;
+        const b = to.workload;
+        const e = sideReason(model, podSide(model, 'Egress', a, b, b), from.label, to.label, required);
+        const i = sideReason(model, podSide(model, 'Ingress', b, a, b), to.label, from.label, required);
+        for (const r of [e, i]) if (r) reasons.push(r);
+      } else if (!isEmpty(subtract(required, allowed))) {
         for (const s of srcIds) {
           for (const d of dstIds) {
             const ex = explain(model, s, d);
