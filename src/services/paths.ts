@@ -12,7 +12,7 @@
 // Results are plain data (strings, numbers, arrays) so they cross a Web Worker boundary.
 
 import type { Id, Model, Protocol, Service, Workload } from '../model/types.ts';
-import { ipDifference, ipIntersect, ipSubsetOf, toCidrs, type IpSet } from '../net/ipset.ts';
+import { ipDifference, ipSubsetOf, toCidrs, type IpSet } from '../net/ipset.ts';
 import { splitByBlocks } from '../policy/endpoints.ts';
 import { namespaceOf } from '../policy/np-rules.ts';
 import { contains, describeConn } from '../policy/portset.ts';
@@ -305,9 +305,4 @@ export function internetCidrs(model: Model): string[] {
   const c = model.cluster;
   const all = validIpSet(['0.0.0.0/0', '::/0']);
   return toCidrs(ipDifference(all, validIpSet([...c.podCidrs, ...c.serviceCidrs, ...c.nodeCidrs])));
-}
-
-// Kept for callers that need to test membership of a part without re-parsing.
-export function overlaps(a: readonly string[], b: readonly string[]): boolean {
-  return ipIntersect(validIpSet(a), validIpSet(b)).length > 0;
 }
