@@ -31,15 +31,15 @@ const selector: fc.Arbitrary<LabelSelector> = fc.record(
 const nsSelector: fc.Arbitrary<LabelSelector> = fc.oneof<fc.Arbitrary<LabelSelector>[]>(
   fc.constant({}),
   fc.record({ matchLabels: fc.record({ team: fc.constantFrom('red', 'blue') }) }),
-  fc.record({ matchLabels: fc.record({ 'kubernetes.io/metadata.name': fc.constantFrom('n0', 'n1') }) }),
+  fc.record({ matchLabels: fc.record({ 'kubernetes.io/metadata.name': fc.constantFrom('n0', 'n1', 'n2') }) }),
   fc.record({ matchExpressions: fc.constant([{ key: 'team', operator: 'NotIn' as const, values: ['red'] }]) }),
 );
-const cidr = fc.constantFrom('0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '10.1.0.1/32', '192.168.0.0/16', '128.0.0.0/1', '10.9.0.0/24');
+const cidr = fc.constantFrom('0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '10.1.0.1/32', '192.168.0.0/16', '128.0.0.0/1', '10.9.0.0/24', '::/0', '2001:db8::/32');
 const peer: fc.Arbitrary<PolicyPeer> = fc.oneof<fc.Arbitrary<PolicyPeer>[]>(
   fc.record({ podSelector: selector }),
   fc.record({ namespaceSelector: nsSelector }),
   fc.record({ podSelector: selector, namespaceSelector: nsSelector }),
-  fc.tuple(cidr, fc.constantFrom<string[] | undefined>(undefined, ['10.1.0.1/32'], ['10.1.0.0/24', '10.9.0.0/25']))
+  fc.tuple(cidr, fc.constantFrom<string[] | undefined>(undefined, ['10.1.0.1/32'], ['10.1.0.0/24', '10.9.0.0/25'], ['10.1.0.0/25', '10.1.0.128/25'], ['2001:db8::/33']))
     .map(([c, except]): PolicyPeer => ({ ipBlock: except ? { cidr: c, except } : { cidr: c } })),
 );
 const policyPort: fc.Arbitrary<PolicyPort> = fc.record(
@@ -56,14 +56,16 @@ const containerPort: fc.Arbitrary<ContainerPort> = fc.record(
   { requiredKeys: ['containerPort'] },
 );
 const workload = fc.record({
-  ns: fc.constantFrom('n0', 'n1'),
+  // n2 has no Namespace object: it is known only from the workload (1.5).
+  ns: fc.constantFrom('n0', 'n1', 'n2'),
   labels,
   ports: fc.array(containerPort, { maxLength: 3 }),
-  ip: fc.option(fc.constantFrom('10.1.0.1', '10.1.0.7', '192.168.3.4', '10.9.0.200')),
+  ip: fc.option(fc.constantFrom('10.1.0.1', '10.1.0.7', '192.168.3.4', '10.9.0.200', '2001:db8::7', '2001:db8:8000::1')),
+  ip2: fc.option(fc.constantFrom('2001:db8::7', '10.9.0.1')),
   host: fc.option(fc.constantFrom('n-a', 'n-b')),
 });
 const policy = fc.record({
-  ns: fc.constantFrom('n0', 'n1'),
+  ns: fc.constantFrom('n0', 'n1', 'n2'),
   podSelector: selector,
   policyTypes: fc.constantFrom<('Ingress' | 'Egress')[] | undefined>(undefined, [], ['Ingress'], ['Egress'], ['Ingress', 'Egress']),
   ingress: fc.option(fc.array(rule, { maxLength: 2 })),
@@ -76,7 +78,7 @@ const scenario = fc.record({
   workloads: fc.array(workload, { minLength: 1, maxLength: 5 }),
   policies: fc.array(policy, { maxLength: 4 }),
   externals: fc.array(fc.array(cidr, { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
-  nodes: fc.constantFrom<string[]>([], ['10.0.0.0/24'], ['10.1.0.0/24']),
+  nodes: fc.constantFrom<string[]>([], ['10.0.0.0/24'], ['10.1.0.0/24'], ['10.1.0.0/25', '10.9.0.0/24']),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -84,10 +86,12 @@ type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 function toModel(s: Scenario): Model {
   const b = build().profile({ ...PROFILES[s.profile], hostNetworkIsPod: s.hostNetworkIsPod }).nodes(...s.nodes);
   b.ns('n0', { team: s.teams[0] }).ns('n1', { team: s.teams[1] });
-  s.workloads.forEach((w, i) => b.pod(w.ns, `w${i}`, w.labels, w.ports, {
-    ...(w.ip ? { podIPs: [w.ip] } : {}),
+  s.workloads.forEach((w, i) => {
+    b.pod(w.ns, `w${i}`, w.labels, w.ports, {
+    ...(w.ip ? { podIPs: w.ip2 && w.ip2 !== w.ip ? [w.ip, w.ip2] : [w.ip] } : {}),
     ...(w.host ? { hostNetwork: true, nodeName: w.host, hostIP: '10.0.0.9' } : i % 2 ? { nodeName: 'n-a' } : {}),
-  }));
+    });
+  });
   s.externals.forEach((cidrs, i) => b.external(`e${i}`, `ext${i}`, cidrs));
   s.policies.forEach((p, i) => b.policy(p.ns, `p${i}`, {
     podSelector: p.podSelector,
@@ -95,6 +99,7 @@ function toModel(s: Scenario): Model {
     ...(p.ingress ? { ingress: p.ingress.map((r): IngressRule => ({ ...(r.peers ? { from: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) })) } : {}),
     ...(p.egress ? { egress: p.egress.map((r): EgressRule => ({ ...(r.peers ? { to: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) })) } : {}),
   }));
+  delete b.model.namespaces['ns:n2'];
   return b.model;
 }
 

@@ -26,7 +26,9 @@ export function referenceAllowed(model: Model, src: Endpoint, dst: Endpoint, pro
   const profile = model.cluster.profile;
   const wl = (e: Endpoint): Workload | undefined => (e.kind === 'workload' ? model.workloads[e.modelId] : undefined);
   const isPod = (w: Workload | undefined): w is Workload => !!w && (!w.hostNetwork || profile.hostNetworkIsPod);
-  const nsLabels = (w: Workload) => namespaceLabels(model.namespaces[w.namespaceId]);
+  // A namespace known only from a workload's namespace still carries kubernetes.io/metadata.name (1.5).
+  const nsLabels = (w: Workload) =>
+    namespaceLabels(model.namespaces[w.namespaceId] ?? { id: w.namespaceId, name: w.namespaceId.replace(/^ns:/, ''), labels: {} });
 
   // ipBlock against an endpoint: pods by their IPs, nodes by overlap, external parts whole.
   const blockMatches = (peer: PolicyPeer, e: Endpoint): boolean => {
@@ -42,8 +44,19 @@ export function referenceAllowed(model: Model, src: Endpoint, dst: Endpoint, pro
     }
     const rs = (e.cidrs ?? []).map(range).filter((r): r is Range => !!r);
     if (e.kind === 'node') {
-      // some node address inside the block (cidr minus excepts)
-      return profile.ipBlockMatchesNodes && rs.some((r) => overlaps(r, cidr) && !excepts.some((x) => within([r[0] > cidr[0] ? r[0] : cidr[0], r[1] < cidr[1] ? r[1] : cidr[1]], x)));
+      // Some node address inside the block (cidr minus excepts): walk r ∩ cidr and skip the
+      // excepted stretches; any address left over is a match.
+      const covered = (lo: bigint, hi: bigint): boolean => {
+        let at = lo;
+        for (const x of [...excepts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+          if (x[1] < at) continue;
+          if (x[0] > at) return false;
+          at = x[1] + 1n;
+          if (at > hi) return true;
+        }
+        return at > hi;
+      };
+      return profile.ipBlockMatchesNodes && rs.some((r) => overlaps(r, cidr) && !covered(r[0] > cidr[0] ? r[0] : cidr[0], r[1] < cidr[1] ? r[1] : cidr[1]));
     }
     return rs.length > 0 && rs.every(inBlock);
   };
