@@ -168,4 +168,16 @@ describe('intent synthesis', () => {
     expect(r.policies.filter((p) => p.name.startsWith('allow-'))).toEqual([]);
     expect(r.intents.bad!.problems).toEqual(["port 'http' (TCP) is not a container port of db/postgres; intent not realised"]);
   });
+
+  it('an adopted default deny replaces the generated one; an unrelated policy of that name does not', () => {
+    const m = applySynthesis(shopModel());
+    const adopted = adoptGeneratedPolicy(m, 'gen:shop/default-deny-egress');
+    expect(adopted.policies['np:shop/default-deny-egress']!.egress).toEqual(m.policies['gen:shop/default-deny-egress']!.egress);
+    expect(Object.values(adopted.policies).filter((p) => p.namespaceId === 'ns:shop' && p.name.startsWith('default-deny-egress'))).toHaveLength(1);
+    // Same name, different job (selects only web): the namespace default is still generated.
+    const other = shopModel();
+    other.policies.x = { id: 'x', namespaceId: 'ns:shop', name: 'default-deny-ingress', podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress'] };
+    const s = applySynthesis(other);
+    expect(s.policies['gen:shop/default-deny-ingress-2']).toMatchObject({ name: 'default-deny-ingress-2', podSelector: {}, policyTypes: ['Ingress'] });
+  });
 });

@@ -19,7 +19,8 @@ import { NAMESPACE_NAME_LABEL, ids } from '../model/factory.ts';
 import type { Direction, EgressRule, Id, IngressRule, Model, NetworkPolicy, PolicyPeer, PolicyPort, Workload } from '../model/types.ts';
 import { ipSetOf } from '../net/ipset.ts';
 import { policiesSelecting } from './evaluate.ts';
-import { portEntryConn, ruleConnToward, ruleMatchesPeer, rulesFor, type PeerRef } from './np-rules.ts';
+import { effectiveTypes, portEntryConn, ruleConnToward, ruleMatchesPeer, rulesFor, type PeerRef } from './np-rules.ts';
+import { isEmptySelector } from './selectors.ts';
 import { allConn, emptyConn, isEmpty, subtract, union } from './portset.ts';
 import {
   dnsSafe, ipBlockPeers, namespaceName, namespaceSelectorFor, resolveIntentEnd, resolveIntentPorts,
@@ -119,21 +120,29 @@ export function synthesize(model: Model): SynthesisResult {
   };
   const defaults = (nsId: Id) => model.namespaceDefaults[nsId];
 
-  // Default deny per namespace. A hand-written policy with the same name (e.g. an adopted
-  // one) takes its place, so it is not generated twice.
+  // Default deny per namespace. A hand-written policy of the same name that does the same job
+  // (an adopted one, typically) takes its place; one that does something else keeps its name
+  // and the generated policy gets a numbered one.
+  const handByName = (nsId: Id, name: string): NetworkPolicy | undefined =>
+    Object.values(hand.policies).find((p) => p.namespaceId === nsId && p.name === name);
+  const doesJob = (p: NetworkPolicy | undefined, dir: Direction, dns: boolean): boolean =>
+    !!p && isEmptySelector(p.podSelector) && effectiveTypes(p).has(dir)
+    && (!dns || (p.egress ?? []).some((r) => JSON.stringify(r) === JSON.stringify(dnsEgressRule())));
   for (const ns of Object.values(model.namespaces).sort((a, b) => a.name.localeCompare(b.name))) {
     const d = defaults(ns.id);
     if (!d) continue;
-    const taken = handNames.get(ns.id) ?? new Set();
-    if (d.denyIngress && !taken.has(DEFAULT_DENY_INGRESS)) {
+    const taken = handNames.get(ns.id) ?? new Set<string>();
+    if (d.denyIngress && !doesJob(handByName(ns.id, DEFAULT_DENY_INGRESS), 'Ingress', false)) {
+      const name = uniqueName(DEFAULT_DENY_INGRESS, taken);
       policies.push({
-        id: `gen:${ns.name}/${DEFAULT_DENY_INGRESS}`, namespaceId: ns.id, name: DEFAULT_DENY_INGRESS,
+        id: `gen:${ns.name}/${name}`, namespaceId: ns.id, name,
         podSelector: {}, policyTypes: ['Ingress'], generated: { by: 'intents', note: 'namespace default: deny ingress' },
       });
     }
-    if (d.denyEgress && !taken.has(DEFAULT_DENY_EGRESS)) {
+    if (d.denyEgress && !doesJob(handByName(ns.id, DEFAULT_DENY_EGRESS), 'Egress', d.allowDns)) {
+      const name = uniqueName(DEFAULT_DENY_EGRESS, taken);
       const np: NetworkPolicy = {
-        id: `gen:${ns.name}/${DEFAULT_DENY_EGRESS}`, namespaceId: ns.id, name: DEFAULT_DENY_EGRESS,
+        id: `gen:${ns.name}/${name}`, namespaceId: ns.id, name,
         podSelector: {}, policyTypes: ['Egress'],
         generated: { by: 'intents', note: d.allowDns ? 'namespace default: deny egress except DNS' : 'namespace default: deny egress' },
       };
