@@ -11,7 +11,7 @@ import { setSession, useSessionStore } from '../../state/session-store.ts';
 const CELL_W = 96;
 const CELL_H = 24;
 const ROW_HEAD_W = 190;
-const COL_HEAD_H = 96;
+const COL_HEAD_H = 80;
 const OVERSCAN = 4;
 
 type CellClass = 'all' | 'partial' | 'none' | 'self';
@@ -40,7 +40,7 @@ export function MatrixView() {
           {endpoints.length} of {reach.endpoints.length} endpoints · click a cell to explain it
         </span>
         <span className="spacer" />
-        <span className="legend">
+        <span className="matrix-legend">
           <span className="cell-all">all</span>
           <span className="cell-partial">some ports</span>
           <span className="cell-none">none</span>
