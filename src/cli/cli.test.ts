@@ -96,9 +96,9 @@ describe('netpol analyze', () => {
     expect(dot).toContain('"shop/cart" -> "shop/redis-cart" [label="TCP 6379"];');
   });
 
-  it('reports import errors on stderr and analyzes what it could read', async () => {
+  it('reports import errors on stderr, analyzes what it could read, and exits 1', async () => {
     const { code, out, err } = await netpol('analyze', 'samples/broken', SHOP, '--format', 'json');
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(err.some((l) => l.startsWith('samples/broken/not-yaml.yaml:') && l.includes('YAML'))).toBe(true);
     expect(JSON.parse(out).workloads).toEqual(SHOP_WORKLOADS);
   });

@@ -15,6 +15,11 @@ import { writeAll, type CliIO } from './io.ts';
 import { loadModel } from './load.ts';
 import { USAGE } from './usage.ts';
 
+/** Input with errors is bad input even when what could be read was analysed: CI must notice. */
+function inputExit(...diagnostics: { severity: string }[][]): number {
+  return diagnostics.some((ds) => ds.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
 function needFiles(positional: string[], command: string): void {
   if (positional.length === 0) throw new UsageError(`${command}: no manifest file or directory given (see 'netpol ${command} --help')`);
 }
@@ -24,9 +29,9 @@ export async function analyzeCommand(argv: string[], io: CliIO): Promise<number>
   if (args.bools.has('help')) return help(io, 'analyze');
   const format = choice(args.flags, 'format', REACH_FORMATS, 'table');
   needFiles(args.positional, 'analyze');
-  const { model } = loadModel(args.positional, args.flags, io);
+  const { model, diagnostics } = loadModel(args.positional, args.flags, io);
   await writeAll(io, reachChunks(format, evaluate(model)));
-  return 0;
+  return inputExit(diagnostics);
 }
 
 /** `80`, `80/TCP`, `53/udp`. */
@@ -44,7 +49,7 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   for (const f of ['from', 'to']) if (!args.flags[f]) throw new UsageError(`explain: --${f} is required (see 'netpol explain --help')`);
   const query = args.flags.port !== undefined ? parsePort(args.flags.port) : undefined;
   needFiles(args.positional, 'explain');
-  const { model } = loadModel(args.positional, args.flags, io);
+  const { model, diagnostics } = loadModel(args.positional, args.flags, io);
   const ends = (['from', 'to'] as const).map((f) => {
     const r = resolveEndpoint(model, args.flags[f]);
     if (!r.ok) throw new UsageError(`--${f}: ${r.error}`);
@@ -53,7 +58,7 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   const x = explain(model, ends[0].id, ends[1].id, query);
   if (format === 'json') {
     await writeAll(io, [JSON.stringify(x, null, 2) + '\n']);
-    return 0;
+    return inputExit(diagnostics);
   }
   const lines = [
     `From:    ${x.src.name} (${x.src.kind})`,
@@ -64,7 +69,7 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
     ...x.summary,
   ].filter((l) => l !== undefined);
   await writeAll(io, [lines.join('\n') + '\n']);
-  return 0;
+  return inputExit(diagnostics);
 }
 
 export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
@@ -73,15 +78,17 @@ export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
   const format = choice(args.flags, 'format', ['table', 'json', 'md'] as const, 'table');
   const failOn = args.flags['fail-on'] === undefined ? undefined : choice(args.flags, 'fail-on', ['added', 'removed', 'any'] as const, 'any');
   if (args.positional.length !== 2) throw new UsageError(`diff: expected BASE and NEW (got ${args.positional.length} paths; see 'netpol diff --help')`);
-  const base = loadModel([args.positional[0]], args.flags, io).model;
-  const next = loadModel([args.positional[1]], args.flags, io).model;
+  const baseLoaded = loadModel([args.positional[0]], args.flags, io);
+  const nextLoaded = loadModel([args.positional[1]], args.flags, io);
+  const base = baseLoaded.model;
+  const next = nextLoaded.model;
   const d = diffReachability(base, evaluate(base), next, evaluate(next));
   const p = diffPolicies(base, next);
   const text = format === 'json' ? formatDiffJson(d, p) : format === 'md' ? formatDiffMarkdown(d, p) : formatDiffTable(d, p);
   await writeAll(io, [text]);
   const fails =
     failOn === 'added' ? diffAddsAccess(d) : failOn === 'removed' ? diffRemovesAccess(d) : failOn === 'any' ? d.changes.length > 0 || !policyDiffIsEmpty(p) : false;
-  return fails ? 1 : 0;
+  return fails ? 1 : inputExit(baseLoaded.diagnostics, nextLoaded.diagnostics);
 }
 
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {

@@ -17,6 +17,10 @@ Files: .yaml, .yml and .json manifests; directories are read recursively.
 An external endpoint 'internet' (every address outside the pod, Service and node ranges)
 stands for the outside world; 'nodes' stands for the cluster nodes.
 Run 'netpol <command> --help' for the options of a command.
+
+Exit status: 0 success; 1 the input had errors (reported on stderr; what could be read is
+still analysed), a diff or lint --fail-on condition matched, or an assertion failed;
+2 bad command-line usage or unreadable files.
 `,
   analyze: `Usage: netpol analyze FILE_OR_DIR... [--format table|json|md|csv|dot] [--profile NAME]
 
