@@ -359,3 +359,32 @@ describe('review: explain() summary', () => {
     expect(denied.summary[1]).toMatch(/isolated by a\/deny, a\/web; no rule admits b\/remote/);
   });
 });
+
+describe('review: robustness of ids and cache keys', () => {
+  it('an external network whose id is "node" is not mistaken for the node endpoint', () => {
+    const m = build().nodes().pod('a', 'server', { app: 'server' }).external('node', 'Partner', ['192.0.2.0/24'])
+      .policy('a', 'deny', { podSelector: {}, policyTypes: ['Ingress'] }).model;
+    expect(text(m, 'node', 'a/server')).toBe('none');
+  });
+
+  it('selectors that only differ inside values are not confused by the evaluator caches', () => {
+    const m = base()
+      .pod('a', 'odd', { a: 'x,b=y' })
+      .pod('a', 'plain', { a: 'x', b: 'y' })
+      .policy('a', 'p1', { podSelector: { matchLabels: { a: 'x,b=y' } }, policyTypes: ['Ingress'] })
+      .policy('a', 'p2', { podSelector: SERVER, ingress: [{ from: [{ podSelector: { matchLabels: { a: 'x', b: 'y' } } }] }] }).model;
+    expect(text(m, 'a/client', 'a/odd')).toBe('none');
+    expect(text(m, 'a/client', 'a/plain')).toBe('all');
+    expect(text(m, 'a/plain', 'a/server')).toBe('all');
+    expect(text(m, 'a/odd', 'a/server')).toBe('none');
+  });
+
+  it('resolveEndpoint names the parts of a split external network instead of failing on the name', async () => {
+    const { resolveEndpoint } = await import('../policy/explain.ts');
+    const m = base().policy('a', 'p', { podSelector: SERVER, ingress: [{ from: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }] }] }).model;
+    const r = resolveEndpoint(m, 'Internet');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/'Internet' is split into 2 parts .*inet#0 .*inet#1 \(10\.0\.0\.0\/8\)/);
+    expect(resolveEndpoint(base().model, 'Internet')).toMatchObject({ ok: true, endpoint: { id: 'inet' } });
+  });
+});

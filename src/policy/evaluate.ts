@@ -21,7 +21,7 @@
 import type { Direction, LabelSelector, Model, NetworkPolicy, PolicyPeer, Workload } from '../model/types.ts';
 import { ipIntersect, ipSetOf, ipSubsetOf, toCidrs } from '../net/ipset.ts';
 import { andInto, forEachBit, hasBit, newBits, orInto, popcount, setBit, type Bits } from './bitset.ts';
-import { buildEndpoints, ipBlockKey, NODE_ENDPOINT_ID, splitByBlocks } from './endpoints.ts';
+import { buildEndpoints, ipBlockKey, splitByBlocks } from './endpoints.ts';
 import {
   effectiveTypes, ipBlockSet, isPolicyPod, namespaceOf, peersOfRule, resolveNamedPort, ruleConnToward,
   rulesFor, workloadIpSet, ruleMatchesPeer, type PeerRef,
@@ -354,7 +354,7 @@ export function evaluate(model: Model): Reachability {
 
   // Ingress from the destination's own node is always allowed (1.9): from the node endpoint,
   // and from hostNetwork workloads placed on the same node.
-  const nodeClass = endpoints.length && endpoints[n - 1].id === NODE_ENDPOINT_ID ? classOfEp[n - 1] : -1;
+  const nodeClass = n > 0 && endpoints[n - 1].kind === 'node' ? classOfEp[n - 1] : -1;
   const hostNodeOf = new Array<string | undefined>(classCount);
   const podNodeOf = new Array<string | undefined>(classCount);
   for (let c = 0; c < classCount; c++) {

@@ -46,6 +46,16 @@ export function resolveEndpoint(model: Model, text: string): { ok: true; endpoin
   }
   const byExternalName = built.endpoints.find((e) => e.kind !== 'workload' && e.name === t);
   if (byExternalName) return { ok: true, endpoint: byExternalName };
+  // An external network that ipBlocks split into parts has no single answer: name the parts.
+  const ext = Object.values(model.externals).find((x) => x.name === t || x.id === t);
+  if (ext) {
+    const parts = built.endpoints.filter((e) => e.kind === 'external' && e.modelId === ext.id);
+    const list = parts.map((p) => {
+      const cidrs = p.cidrs ?? [];
+      return `${p.id} (${cidrs.slice(0, 3).join(', ')}${cidrs.length > 3 ? `, ... ${cidrs.length - 3} more` : ''})`;
+    });
+    return { ok: false, error: `'${t}' is split into ${parts.length} parts that policies treat differently; ask about one part by id: ${list.join('; ')}, or about an address inside it` };
+  }
   const c = parseCidr(t);
   if (c.ok) return { ok: true, endpoint: lookup(model, c.canonical)!.endpoint };
   return { ok: false, error: `'${text}' is neither namespace/name of a workload, an endpoint, nor an IP/CIDR (${c.error})` };

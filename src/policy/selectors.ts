@@ -75,13 +75,17 @@ export function namespaceLabels(ns: Namespace): Record<string, string> {
   return { ...ns.labels, [NAMESPACE_NAME_LABEL]: ns.name };
 }
 
-/** Canonical text of a selector: keys sorted, values sorted, so equal selectors share a key. */
+/**
+ * Canonical text of a selector: keys sorted, values sorted, so equal selectors share a key.
+ * Injective (JSON-quoted parts), so two different selectors never share a key even when a
+ * value contains separator characters (the evaluator caches answers by this key).
+ */
 export function selectorKey(sel: LabelSelector): string {
   const ml = Object.keys(sel.matchLabels ?? {})
     .sort()
-    .map((k) => `${k}=${sel.matchLabels![k]}`);
+    .map((k) => JSON.stringify([k, sel.matchLabels![k]]));
   const me = (sel.matchExpressions ?? [])
-    .map((r) => `${r.key} ${r.operator} (${[...(r.values ?? [])].sort().join(',')})`)
+    .map((r) => JSON.stringify([r.key, r.operator, [...(r.values ?? [])].sort()]))
     .sort();
   return `{${ml.join(',')}|${me.join(';')}}`;
 }
