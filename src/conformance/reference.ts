@@ -34,7 +34,9 @@ export function referenceAllowed(model: Model, src: Endpoint, dst: Endpoint, pro
   const blockMatches = (peer: PolicyPeer, e: Endpoint): boolean => {
     const cidr = range(peer.ipBlock!.cidr);
     if (!cidr) return false;
-    const excepts = (peer.ipBlock!.except ?? []).map(range).filter((r): r is Range => !!r);
+    const exceptsRaw = (peer.ipBlock!.except ?? []).map(range);
+    if (exceptsRaw.some((r) => !r)) return false; // an unreadable except: fail closed
+    const excepts = exceptsRaw as Range[];
     const inBlock = (r: Range): boolean => within(r, cidr) && !excepts.some((x) => overlaps(r, x));
     const w = wl(e);
     if (w) {

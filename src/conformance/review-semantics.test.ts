@@ -388,3 +388,12 @@ describe('review: robustness of ids and cache keys', () => {
     expect(resolveEndpoint(base().model, 'Internet')).toMatchObject({ ok: true, endpoint: { id: 'inet' } });
   });
 });
+
+describe('review: invalid input fails closed', () => {
+  it('an ipBlock with an unreadable except matches nothing rather than the whole cidr', () => {
+    const m = base().external('lab', 'Lab', ['10.1.0.0/16'])
+      .policy('a', 'p', { podSelector: SERVER, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16', '10.2.0.0/33'] } }] }] }).model;
+    expect(can(m, 'lab', 'a/server')).toBe(false);
+    expect(can(m, 'b/remote', 'a/server')).toBe(false);
+  });
+});

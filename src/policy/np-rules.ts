@@ -38,10 +38,14 @@ export function namespaceOf(model: Model, namespaceId: string): Namespace {
   return model.namespaces[namespaceId] ?? { id: namespaceId, name: namespaceId.replace(/^ns:/, ''), labels: {} };
 }
 
-/** cidr minus excepts; empty when the cidr is invalid (the validator reports it). */
+/**
+ * cidr minus excepts. Empty (fail closed) when the cidr or any except is invalid (the
+ * validator reports it): dropping an unreadable except would widen the block.
+ */
 export function ipBlockSet(block: IPBlock): IpSet {
   if (!parseCidr(block.cidr).ok) return [];
-  const excepts = (block.except ?? []).filter((e) => parseCidr(e).ok);
+  const excepts = block.except ?? [];
+  if (excepts.some((e) => !parseCidr(e).ok)) return [];
   return ipDifference(ipSetOf([block.cidr]), ipSetOf(excepts));
 }
 
