@@ -361,6 +361,22 @@ function restoreCluster(r: Restorer, v: unknown): ClusterSettings {
     if (isProblem(l)) r.problem(l, `using ${out[k].join(', ')}`);
     else out[k] = l;
   }
+  // Load-balancer delivery (optional; absent = the documented defaults).
+  if (v.lbDeliveryMode !== undefined) {
+    const mode = oneOf(['vip-passthrough', 'nodeport-passthrough', 'proxy', 'direct-to-pod'] as const)(v.lbDeliveryMode, 'cluster.lbDeliveryMode');
+    if (isProblem(mode)) r.problem(mode, 'using vip-passthrough');
+    else out.lbDeliveryMode = mode;
+  }
+  if (v.lbSourceCidrs !== undefined) {
+    const l = checkStringList(v.lbSourceCidrs, 'cluster.lbSourceCidrs');
+    if (isProblem(l)) r.problem(l, 'dropped');
+    else out.lbSourceCidrs = l;
+  }
+  if (v.lbSourceRangesEnforced !== undefined) {
+    const b = checkBoolean(v.lbSourceRangesEnforced, 'cluster.lbSourceRangesEnforced');
+    if (isProblem(b)) r.problem(b, 'using true');
+    else out.lbSourceRangesEnforced = b;
+  }
   return out;
 }
 
