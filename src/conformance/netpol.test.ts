@@ -222,9 +222,10 @@ describe('conformance: NetworkPolicy e2e scenarios', () => {
     expect(contains(connBetween(r, 'inet', 'y/a'), 'TCP', 80)).toBe(true);
   });
 
-  it('ingress from the nodes is always allowed, even to isolated pods', () => {
+  it('other nodes are denied by a default-deny ingress (only the pod\'s own node is exempt)', () => {
     const r = evaluate(cluster().policy('x', 'deny', { policyTypes: ['Ingress'] }).model);
-    expect(contains(connBetween(r, 'node', 'x/a'), 'TCP', 10250)).toBe(true);
+    expect(contains(connBetween(r, 'node', 'x/a'), 'TCP', 10250)).toBe(false);
+    expect(contains(connBetween(r, 'node', 'y/a'), 'TCP', 10250)).toBe(true);
   });
 
   it('hostNetwork workloads are node traffic: never isolated, never matched by selectors', () => {

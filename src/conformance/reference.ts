@@ -107,7 +107,7 @@ export function referenceAllowed(model: Model, src: Endpoint, dst: Endpoint, pro
   let ingress = true;
   if (isPod(d)) {
     const srcHost = s !== undefined && !isPod(s) ? (s as Workload) : undefined;
-    const ownNode = src.kind === 'node' || (!!srcHost?.nodeName && srcHost.nodeName === d.nodeName);
+    const ownNode = (!!srcHost?.nodeName && srcHost.nodeName === d.nodeName);
     ingress = ownNode || direction('Ingress', d, src, d) !== 'deny';
   }
   return egress && ingress;

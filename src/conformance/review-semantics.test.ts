@@ -301,10 +301,14 @@ describe('review: combining directions and special traffic (1.8, 1.9)', () => {
     expect(explain(m, 'a/server', 'a/server').verdict).toBe('allowed');
   });
 
-  it('ingress from the node endpoint (every node, the own one included) is always allowed; egress to nodes is not', () => {
+  it('the node endpoint (nodes other than the pod\'s own) is subject to ingress ipBlocks on node addresses; egress to nodes too', () => {
     const m = base().policy('a', 'deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }).model;
-    expect(text(m, 'node', 'a/server')).toBe('all');
+    expect(text(m, 'node', 'a/server')).toBe('none');
+    expect(explain(m, 'node', 'a/server').summary.join(' ')).toContain("the pod's own node");
     expect(text(m, 'a/server', 'node')).toBe('none');
+    const fromNodes = { podSelector: SERVER, policyTypes: ['Ingress' as const], ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/24' } }], ports: [{ port: 10250 }] }] };
+    expect(text(base().policy('a', 'p', fromNodes).model, 'node', 'a/server')).toBe('TCP 10250');
+    expect(text(base().profile('cilium').policy('a', 'p', fromNodes).model, 'node', 'a/server')).toBe('none');
     const eg = { podSelector: SERVER, policyTypes: ['Egress' as const], egress: [{ to: [{ ipBlock: { cidr: '10.0.0.0/24' } }] }] };
     expect(text(base().policy('a', 'p', eg).model, 'a/server', 'node')).toBe('all');
     expect(text(base().profile('cilium').policy('a', 'p', eg).model, 'a/server', 'node')).toBe('none');

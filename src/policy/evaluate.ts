@@ -352,9 +352,11 @@ export function evaluate(model: Model): Reachability {
     return row;
   };
 
-  // Ingress from the destination's own node is always allowed (1.9): from the node endpoint,
-  // and from hostNetwork workloads placed on the same node.
-  const nodeClass = n > 0 && endpoints[n - 1].kind === 'node' ? classOfEp[n - 1] : -1;
+  // Ingress from the destination's own node is always allowed (1.9). The node endpoint stands
+  // for the cluster's nodes as seen by policy (ipBlocks on node addresses), i.e. every node but
+  // the pod's own: reporting "nodes -> every pod: all" would hide whether other nodes (and what
+  // is SNATed to them) get in. The own-node rule is stated by explain() instead. A hostNetwork
+  // workload placed on the same named node is that own node.
   const hostNodeOf = new Array<string | undefined>(classCount);
   const podNodeOf = new Array<string | undefined>(classCount);
   for (let c = 0; c < classCount; c++) {
@@ -370,13 +372,12 @@ export function evaluate(model: Model): Reachability {
   for (let s = 0; s < classCount; s++) {
     const row = npRow(s);
     const base = s * classCount;
-    const ownNodeSource = s === nodeClass;
     for (let d = 0; d < classCount; d++) {
       const e = row ? row[d] : ConnTable.ALL;
       if (e === 0) continue;
       const col = cols[d];
       let i = col ? col[s] : ConnTable.ALL;
-      if (col && (ownNodeSource || (hostNodeOf[s] !== undefined && hostNodeOf[s] === podNodeOf[d]))) i = ConnTable.ALL;
+      if (col && hostNodeOf[s] !== undefined && hostNodeOf[s] === podNodeOf[d]) i = ConnTable.ALL;
       matrix[base + d] = table.intersect(e, i);
     }
   }

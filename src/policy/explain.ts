@@ -85,10 +85,9 @@ function side(model: Model, dir: 'Egress' | 'Ingress', subject: Resolved, peer: 
   return { ...base, isolatingPolicies: pols.map((p) => p.id), status: 'isolated', contributions, allowed };
 }
 
-// The node endpoint stands for every node, the destination's own included; a hostNetwork
-// workload (node traffic) counts when both are placed on the same named node.
+// The node endpoint stands for the nodes other than the destination's own (see evaluate.ts);
+// a hostNetwork workload (node traffic) is the own node when both sit on the same named node.
 function isOwnNode(model: Model, peer: Resolved, dst: Workload): boolean {
-  if (peer.endpoint.kind === 'node') return true;
   const src = peer.ref.kind === 'workload' ? peer.ref.workload : undefined;
   return !!src && !isPolicyPod(src, model.cluster.profile) && !!src.nodeName && src.nodeName === dst.nodeName;
 }
@@ -111,6 +110,9 @@ export function explain(model: Model, srcEndpointId: string, dstEndpointId: stri
     query
       ? `Result: ${query.protocol}/${query.port} from ${src.endpoint.name} to ${dst.endpoint.name} is ${verdict}.`
       : `Result: ${src.endpoint.name} -> ${dst.endpoint.name}: ${verdict === 'denied' ? 'denied' : `allowed ${describeConn(allowed)}`}.`,
+    ...(src.endpoint.kind === 'node' && ingress.status === 'isolated'
+      ? [`Note: this is traffic from other nodes; the pod's own node (kubelet probes, traffic SNATed on that node) is always allowed.`]
+      : []),
   ];
   return { src: src.endpoint, dst: dst.endpoint, ...(query ? { query } : {}), allowed, verdict, egress, ingress, summary };
 }

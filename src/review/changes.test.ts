@@ -9,6 +9,8 @@ describe('review changes ordered by risk', () => {
     expect(changes.map((c) => [c.kind, c.risk, c.title])).toEqual([
       ['external-exposure', 'high', 'External network internet can now reach shop/web (TCP 8080)'],
       ['cross-namespace', 'medium', 'shop/web can now reach data/pg (TCP 5432)'],
+      // 0.0.0.0/0 covers the node addresses too: other nodes get in (medium: node traffic).
+      ['reach-added', 'medium', 'nodes can now reach shop/web (TCP 8080)'],
       ['reach-removed', 'low', 'shop/api can no longer reach shop/web (was TCP 8080)'],
       ['policy-added', 'low', 'Policy data/allow-web added'],
       ['policy-added', 'low', 'Policy shop/allow-internet added'],
@@ -16,18 +18,18 @@ describe('review changes ordered by risk', () => {
       ['policy-deleted', 'low', 'Policy shop/allow-api-to-web deleted'],
     ]);
     expect(changes[0].added).toEqual(connOf('TCP', 8080));
-    expect(changes[2].removed).toEqual(connOf('TCP', 8080));
-    expect(changes[5].policyId).toBe('np:shop/deny');
-    expect(changes.slice(3).map((c) => c.explanation)).toEqual([
+    expect(changes[3].removed).toEqual(connOf('TCP', 8080));
+    expect(changes[6].policyId).toBe('np:shop/deny');
+    expect(changes.slice(4).map((c) => c.explanation)).toEqual([
       ['Named in the explanations of: shop/web → data/pg.'],
-      ['Named in the explanations of: internet → shop/web, shop/api → shop/web.'],
-      ['Named in the explanations of: internet → shop/web, shop/api → shop/web.'],
+      ['Named in the explanations of: internet → shop/web, nodes → shop/web, shop/api → shop/web.'],
+      ['Named in the explanations of: internet → shop/web, nodes → shop/web, shop/api → shop/web.'],
       ['See the reachability changes above for what this removes; none means the other policies already covered it.'],
     ]);
   });
 
   it('explains why new reach is allowed and removed reach is denied, in the new design', () => {
-    const [exposure, , removed] = reviewChanges(shopBase(), shopEdited());
+    const [exposure, , , removed] = reviewChanges(shopBase(), shopEdited());
     expect(exposure.explanation.some((l) => l.includes('shop/allow-internet ingress[0] allows TCP 8080'))).toBe(true);
     expect(removed.explanation.some((l) => l.includes('no rule admits shop/api'))).toBe(true);
     expect(removed.explanation.at(-1)).toContain('denied');
@@ -59,6 +61,7 @@ describe('review changes ordered by risk', () => {
       ['reach-added', 'low'],
       ['reach-removed', 'low'],
       ['reach-removed', 'low'],
+      ['reach-removed', 'low'],
       ['exposure-removed', 'low'],
       ['policy-added', 'low'],
       ['policy-changed', 'low'],
@@ -79,6 +82,7 @@ describe('review changes ordered by risk', () => {
       'ext:internet->lb:svc:shop/web-lb': 'added',
       'lb:svc:shop/web-lb->wl:shop/Deployment/web': 'added',
       'wl:shop/Deployment/web->wl:data/Deployment/pg': 'added',
+      'node->wl:shop/Deployment/web': 'added',
       'wl:shop/Deployment/api->wl:shop/Deployment/web': 'removed',
     });
     expect(marks.policies).toEqual({
