@@ -335,3 +335,14 @@ describe('importManifests: kubectl get -o yaml output', () => {
     expect(Object.keys(r.model.namespaces)).toEqual(['ns:shop']);
   });
 });
+
+describe('documents that are not Kubernetes objects', () => {
+  it('skips them quietly (info), while an object that only lacks its kind is a warning', () => {
+    const r = importManifests([{ name: 'mixed.yaml', text: 'assertions:\n- from: shop/web\n  to: shop/db\n---\napiVersion: v1\nmetadata: {name: x}\n' }]);
+    expect(r.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['info', 'not a Kubernetes object (no apiVersion, kind or metadata); skipped'],
+      ['warning', 'object has no kind; skipped'],
+    ]);
+    expect(r.skipped).toEqual({ '(not a Kubernetes object)': 1, '(no kind)': 1 });
+  });
+});

@@ -39,6 +39,12 @@ export function addRawObject(raw: RawObject, state: ConvertState): void {
     });
   };
 
+  if (!kind && v.apiVersion === undefined && v.metadata === undefined) {
+    // Not a Kubernetes object at all (an assertions file, Helm values): say so quietly.
+    report('info', '', 'not a Kubernetes object (no apiVersion, kind or metadata); skipped');
+    state.skipped['(not a Kubernetes object)'] = (state.skipped['(not a Kubernetes object)'] ?? 0) + 1;
+    return;
+  }
   if (!kind) {
     report('warning', '', 'object has no kind; skipped');
     state.skipped['(no kind)'] = (state.skipped['(no kind)'] ?? 0) + 1;

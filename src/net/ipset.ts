@@ -131,3 +131,27 @@ function coverRange(first: bigint, last: bigint, out: string[]): void {
     lo += 1n << BigInt(size);
   }
 }
+
+/**
+ * A short human label for a set: each contiguous range as a CIDR when it is one, else as
+ * `first-last`; at most `max` items, then `+N more`. Used for endpoint names, where a full
+ * CIDR cover of "the Internet minus the cluster ranges" would run to dozens of blocks.
+ */
+export function describeIpSet(set: IpSet, max = 2): string {
+  const items: string[] = [];
+  for (const [first, last] of set) {
+    const parts: [bigint, bigint][] =
+      first < V4_SPACE && last >= V4_SPACE ? [[first, V4_SPACE - 1n], [V4_SPACE, last]] : [[first, last]];
+    for (const [lo, hi] of parts) {
+      const cover = toCidrs([[lo, hi]]);
+      if (cover.length === 1) items.push(cover[0]);
+      else {
+        const a = fromUnified(lo);
+        const b = fromUnified(hi);
+        items.push(`${formatIp(a.family, a.value)}-${formatIp(b.family, b.value)}`);
+      }
+    }
+  }
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} +${items.length - max} more`;
+}

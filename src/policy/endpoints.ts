@@ -4,7 +4,7 @@
 // Public API: buildEndpoints(model): { endpoints, refs, blocks }   (refs parallel to endpoints)
 
 import type { Model } from '../model/types.ts';
-import { ipDifference, ipIntersect, ipSetOf, toCidrs, type IpSet } from '../net/ipset.ts';
+import { ipDifference, ipIntersect, ipSetOf, toCidrs, describeIpSet, type IpSet } from '../net/ipset.ts';
 import { parseCidr } from '../net/ip.ts';
 import { ipBlockSet, namespaceOf, type PeerRef } from './np-rules.ts';
 import type { Endpoint } from './reachability-types.ts';
@@ -81,7 +81,7 @@ export function buildEndpoints(model: Model): BuiltEndpoints {
     }
     parts.forEach((set, n) => {
       const cidrs = toCidrs(set);
-      endpoints.push({ id: `${ext.id}#${n}`, kind: 'external', modelId: ext.id, name: `${ext.name} [${cidrs.join(', ')}]`, cidrs });
+      endpoints.push({ id: `${ext.id}#${n}`, kind: 'external', modelId: ext.id, name: `${ext.name} [${describeIpSet(set)}]`, cidrs });
       refs.push({ kind: 'addresses', set, node: false });
     });
   }
