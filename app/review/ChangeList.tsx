@@ -1,0 +1,86 @@
+// The review's change list, most risky first; each entry expands to the core's explanation of
+// why the pair is now allowed or denied. Clicking an entry selects the pair on the canvas.
+
+import { useState } from 'react';
+import type { ReviewChange } from '../../src/review/changes.ts';
+import { formatConnSet } from '../../src/report/conn-format.ts';
+import { setSession } from '../state/session-store.ts';
+
+const KIND_LABEL: Record<ReviewChange['kind'], string> = {
+  'external-exposure': 'external exposure',
+  'lb-exposure': 'load balancer',
+  'cross-namespace': 'cross-namespace',
+  'egress-external': 'egress to external',
+  'reach-added': 'newly allowed',
+  'reach-removed': 'no longer allowed',
+  'exposure-removed': 'exposure removed',
+  'policy-added': 'policy added',
+  'policy-changed': 'policy changed',
+  'policy-deleted': 'policy deleted',
+};
+
+function sign(c: ReviewChange): string {
+  if (c.kind === 'policy-added') return '+';
+  if (c.kind === 'policy-deleted') return '−';
+  if (c.kind === 'policy-changed') return '±';
+  if (c.change === 'removed' || c.kind === 'reach-removed' || c.kind === 'exposure-removed') return '−';
+  if (c.change === 'changed') return '±';
+  return '+';
+}
+
+function selectOnCanvas(c: ReviewChange): void {
+  if (c.policyId && c.kind.startsWith('policy-')) {
+    setSession({ rightTab: 'policies', editingPolicyId: c.policyId });
+    return;
+  }
+  const ids = [c.srcId, c.dstId].filter((x): x is string => !!x);
+  if (ids.length) setSession({ selection: ids });
+}
+
+export function ChangeList(props: { changes: readonly ReviewChange[]; interactive?: boolean }) {
+  const [open, setOpen] = useState<Set<number>>(() => new Set());
+  const [active, setActive] = useState<number | null>(null);
+  if (props.changes.length === 0) {
+    return <p className="empty-state pad" data-testid="review-no-changes"><strong>No changes.</strong> Reachability and policies are the same as in the baseline.</p>;
+  }
+  const toggle = (i: number) => setOpen((s) => {
+    const n = new Set(s);
+    if (n.has(i)) n.delete(i);
+    else n.add(i);
+    return n;
+  });
+  return (
+    <ol className="change-list" data-testid="change-list">
+      {props.changes.map((c, i) => {
+        const expanded = open.has(i);
+        const ports = [c.added && `+ ${formatConnSet(c.added)}`, c.removed && `− ${formatConnSet(c.removed)}`].filter(Boolean).join('  ');
+        return (
+          <li key={i} className={`change risk-${c.risk} ${active === i ? 'active' : ''}`} data-testid="review-change" data-kind={c.kind}>
+            <div className="change-row">
+              <button type="button" className="change-toggle" aria-expanded={expanded} aria-label={expanded ? 'Hide explanation' : 'Show explanation'} onClick={() => toggle(i)}>
+                {expanded ? '▾' : '▸'}
+              </button>
+              <span className={`change-sign sign-${sign(c) === '+' ? 'add' : sign(c) === '−' ? 'del' : 'chg'}`} aria-hidden="true">{sign(c)}</span>
+              <span className={`risk-pill risk-${c.risk}`}>{c.risk}</span>
+              {props.interactive === false ? (
+                <span className="change-title">{c.title}</span>
+              ) : (
+                <button type="button" className="link-btn change-title" title="Select on the canvas" onClick={() => { setActive(i); selectOnCanvas(c); }}>
+                  {c.title}
+                </button>
+              )}
+              <span className="change-kind">{KIND_LABEL[c.kind]}</span>
+              {ports && <code className="change-ports">{ports}</code>}
+            </div>
+            {expanded && (
+              <div className="change-explain" data-testid="change-explanation">
+                {c.cidrs?.length ? <p className="hint">Client addresses: {c.cidrs.join(', ')}</p> : null}
+                {c.explanation.length ? <ul>{c.explanation.map((l, k) => <li key={k}>{l}</li>)}</ul> : <p className="muted">No further explanation for this kind of change.</p>}
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

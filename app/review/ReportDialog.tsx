@@ -1,0 +1,36 @@
+// "Export report": Markdown and standalone HTML from the core's reviewReport, with the current
+// baseline when review mode is on.
+
+import { reviewReport } from '../../src/review/report.ts';
+import { docStore } from '../state/doc-store.ts';
+import { Modal } from '../panels/Modal.tsx';
+import { downloadText, fileBase } from '../share/download.ts';
+import { reviewStore, setReview, useReviewState } from './review-store.ts';
+
+function exportReport(format: 'md' | 'html'): void {
+  const doc = docStore.getState().doc;
+  const base = reviewStore.getState().baseline;
+  const r = reviewReport({ doc, ...(base ? { baseline: { model: base.model, label: base.label } } : {}), at: new Date().toISOString() });
+  const name = `${fileBase(doc.name)}-review`;
+  if (format === 'md') downloadText(`${name}.md`, r.markdown, 'text/markdown');
+  else downloadText(`${name}.html`, r.html, 'text/html');
+}
+
+export function ReportDialog() {
+  const base = useReviewState((s) => s.baseline);
+  const close = () => setReview({ reportDialog: false });
+  return (
+    <Modal title="Export review report" onClose={close} testId="report-dialog">
+      <p>
+        The report holds the exposure to external networks and load balancers, the reachability, the open comments and the manifests
+        {base ? <>, and every change against the baseline <strong>{base.label}</strong> with the manifest diff.</> : '.'}
+      </p>
+      {!base && <p className="hint">Tip: start a review against a baseline first (Review in the toolbar) to include the changes and the diff.</p>}
+      <div className="dialog-buttons">
+        <button type="button" onClick={close}>Close</button>
+        <button type="button" onClick={() => exportReport('md')}>Download Markdown (.md)</button>
+        <button type="button" className="primary" onClick={() => exportReport('html')}>Download HTML (.html)</button>
+      </div>
+    </Modal>
+  );
+}
