@@ -4,7 +4,7 @@
 
 import type { Doc } from '../../src/model/types.ts';
 import { parseDesignFile, serializeDoc } from '../../src/doc/file-format.ts';
-import { docStore, type DocStore } from './doc-store.ts';
+import { docStore, readOnlyGate, type DocStore } from './doc-store.ts';
 
 export const AUTOSAVE_KEY = 'netpol-designer:autosave';
 /** Where an autosave that could not be read is moved, so the user can still recover it. */
@@ -54,6 +54,8 @@ export function startAutosave(store: DocStore = docStore, storage: Storage = loc
   let warned = false;
   const flush = () => {
     timer = null;
+    // A shared link open read-only is not the user's work: never write it over their autosave.
+    if (store === docStore && readOnlyGate.reason) return;
     if (!writeAutosave(last, storage) && !warned) {
       warned = true;
       onError?.('Autosave failed (browser storage full or disabled): save the design to a file to keep it.');

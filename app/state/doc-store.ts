@@ -31,8 +31,22 @@ export function useDocStore<T>(selector: (s: DocState) => T): T {
   return useStore(docStore, selector);
 }
 
+/**
+ * Read-only gate (a shared link opened for review, app/share/read-only.ts): while `reason` is
+ * set, edits of the app's document are refused and `onBlocked` tells the user why. Loading
+ * another design (replaceDoc without record) ends read-only mode through `onReplace`.
+ */
+export const readOnlyGate: { reason: string | null; onBlocked?: (reason: string) => void; onReplace?: () => void } = { reason: null };
+
+function blocked(store: DocStore): boolean {
+  if (store !== docStore || !readOnlyGate.reason) return false;
+  readOnlyGate.onBlocked?.(readOnlyGate.reason);
+  return true;
+}
+
 /** Apply a pure Doc -> Doc command as one undoable step. No-op when the command returns the same doc. */
 export function commitDoc(command: (doc: Doc) => Doc, store: DocStore = docStore): void {
+  if (blocked(store)) return;
   const before = store.getState().doc;
   const after = command(before);
   if (after !== before) store.setState({ doc: after });
@@ -44,6 +58,8 @@ export function commitDoc(command: (doc: Doc) => Doc, store: DocStore = docStore
  * history so undo cannot step back into a different design.
  */
 export function replaceDoc(doc: Doc, opts: { record: boolean }, store: DocStore = docStore): void {
+  if (opts.record && blocked(store)) return;
+  if (!opts.record && store === docStore && readOnlyGate.reason) readOnlyGate.onReplace?.();
   if (opts.record) {
     store.setState({ doc });
     return;
@@ -56,8 +72,8 @@ export function replaceDoc(doc: Doc, opts: { record: boolean }, store: DocStore 
 }
 
 export const history = {
-  undo: (store: DocStore = docStore) => store.temporal.getState().undo(),
-  redo: (store: DocStore = docStore) => store.temporal.getState().redo(),
+  undo: (store: DocStore = docStore) => { if (!blocked(store)) store.temporal.getState().undo(); },
+  redo: (store: DocStore = docStore) => { if (!blocked(store)) store.temporal.getState().redo(); },
   clear: (store: DocStore = docStore) => store.temporal.getState().clear(),
 };
 

@@ -1,4 +1,4 @@
-// Which design the app opens with: a shared link (URL fragment) -> the autosave -> the example.
+// Which design the app opens with: a shared link (URL fragment, read-only) -> the autosave -> the example.
 
 import type { Doc } from '../../src/model/types.ts';
 import { addExternal } from '../../src/doc/commands.ts';
@@ -9,26 +9,9 @@ import { readAutosave } from './autosave.ts';
 import { computeLayout } from './layout-actions.ts';
 import { notify } from './session-store.ts';
 import { importIntoDoc } from '../../src/doc/commands.ts';
-import { decodeShare } from '../../src/share/codec.ts';
+import { openShareFragment } from '../share/read-only.ts';
 
 export const EXAMPLE_URL = `${import.meta.env.BASE_URL}samples/example-shop.yaml`;
-
-/**
- * A design carried in the URL fragment (share link, `#d=...`). It wins over the autosave; the
- * fragment is removed afterwards so a reload shows the (autosaved) edits, not the link again.
- */
-function designFromUrlFragment(): Doc | null {
-  const hash = window.location.hash;
-  if (!hash.includes('d=')) return null;
-  const r = decodeShare(hash);
-  history.replaceState(null, '', window.location.pathname + window.location.search);
-  if (!r.ok) {
-    notify(`Could not open the shared design: ${r.error}`, 'error');
-    return null;
-  }
-  if (r.warnings.length) notify(`Opened the shared design with corrections: ${r.warnings.slice(0, 2).join('; ')}`);
-  return r.doc;
-}
 
 /** The three-tier shop example: manifests from public/samples plus an "Internet" network. */
 export async function loadExampleDoc(): Promise<Doc> {
@@ -43,11 +26,9 @@ export async function loadExampleDoc(): Promise<Doc> {
 }
 
 export async function loadInitialDesign(): Promise<void> {
-  const shared = designFromUrlFragment();
-  if (shared) {
-    replaceDoc(shared, { record: false });
-    return;
-  }
+  // A shared link opens read-only and never touches the autosave (app/share/read-only.ts);
+  // a broken link says why and falls through to the user's own design.
+  if (openShareFragment(window.location.hash) === 'opened') return;
   const saved = readAutosave();
   if (saved.kind === 'ok') {
     replaceDoc(saved.doc, { record: false });
