@@ -21,6 +21,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   state?: 'met' | 'blocked' | 'partial';
   /** Intent edges: the intent id (deletable with Delete). */
   intentId?: string;
+  /** Review mode (app/review): the connection is new, changed or gone against the baseline. */
+  review?: 'added' | 'removed' | 'changed';
 }
 
 export type FlowEdge = Edge<FlowEdgeData, 'floating'>;

@@ -11,6 +11,7 @@ import { MatrixView } from './bottom/MatrixView.tsx';
 import { ProblemsView } from './bottom/ProblemsView.tsx';
 import { YamlView } from './bottom/YamlView.tsx';
 import { Tabs } from './Tabs.tsx';
+import { DiffTab, ReviewTab } from '../review/ReviewTab.tsx';
 
 function useProblemCount(): number {
   const { reach, model } = useReachability();
@@ -28,6 +29,8 @@ export function BottomPanel() {
     { id: 'yaml', label: 'YAML' },
     { id: 'matrix', label: 'Matrix' },
     { id: 'problems', label: 'Problems', badge: problems },
+    { id: 'review', label: 'Review' },
+    { id: 'diff', label: 'YAML diff' },
   ];
   return (
     <section className={`bottom-panel panel ${open ? 'open' : 'closed'}`} aria-label="Output">
@@ -48,6 +51,8 @@ export function BottomPanel() {
           {tab === 'yaml' && <YamlView />}
           {tab === 'matrix' && <MatrixView />}
           {tab === 'problems' && <ProblemsView />}
+          {tab === 'review' && <ReviewTab />}
+          {tab === 'diff' && <DiffTab />}
         </div>
       )}
     </section>

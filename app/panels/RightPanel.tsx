@@ -7,11 +7,13 @@ import { Inspector } from './inspector/Inspector.tsx';
 import { PoliciesTab } from './policies/PoliciesTab.tsx';
 import { ExplainPanel } from './explain/ExplainPanel.tsx';
 import { Tabs } from './Tabs.tsx';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 
 const TABS: { id: RightTab; label: string }[] = [
   { id: 'inspect', label: 'Inspect' },
   { id: 'policies', label: 'Policies' },
   { id: 'explain', label: 'Explain' },
+  { id: 'comments', label: 'Comments' },
 ];
 
 export function RightPanel() {
@@ -23,6 +25,7 @@ export function RightPanel() {
         {tab === 'inspect' && <Inspector />}
         {tab === 'policies' && <PoliciesTab />}
         {tab === 'explain' && <ExplainPanel />}
+        {tab === 'comments' && <CommentsPanel />}
       </div>
     </aside>
   );

@@ -8,6 +8,7 @@ import { redo, undo } from '../state/history-actions.ts';
 import { autoLayoutDesign } from '../state/layout-actions.ts';
 import { notify, setSession, useSessionStore, type EdgeView } from '../state/session-store.ts';
 import { requestFitView } from '../state/view-requests.ts';
+import { ReviewToolbar } from '../review/ReviewToolbar.tsx';
 
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -93,6 +94,7 @@ export function Toolbar() {
         <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
         <button type="button" onClick={() => void autoLayoutDesign()}>Auto layout</button>
       </div>
+      <ReviewToolbar />
       <div className="tool-group segmented" role="radiogroup" aria-label="Edges">
         <span className="seg-label">Edges</span>
         {VIEWS.map((v) => (

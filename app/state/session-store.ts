@@ -4,8 +4,8 @@
 import { createStore, useStore } from 'zustand';
 import type { Id, PolicyPort } from '../../src/model/types.ts';
 
-export type BottomTab = 'yaml' | 'matrix' | 'problems';
-export type RightTab = 'inspect' | 'policies' | 'explain';
+export type BottomTab = 'yaml' | 'matrix' | 'problems' | 'review' | 'diff';
+export type RightTab = 'inspect' | 'policies' | 'explain' | 'comments';
 export type EdgeView = 'allowed' | 'denied-too' | 'selection';
 
 export interface XY {

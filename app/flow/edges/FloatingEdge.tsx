@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { FlowEdge } from '../flow-types.ts';
+import { EdgeCommentBadge, ReviewEdgeBadge } from '../../comments/CommentBadge.tsx';
 
 interface Box {
   x: number;
@@ -49,7 +50,7 @@ function FloatingEdgeImpl({ id, source, target, data, markerEnd, selected }: Edg
   const path = `M ${p.x},${p.y} Q ${cx},${cy} ${q.x},${q.y}`;
   const lx = (p.x + 2 * cx + q.x) / 4;
   const ly = (p.y + 2 * cy + q.y) / 4;
-  const cls = `edge-${data.kind}${data.state ? ` intent-${data.state}` : ''}${selected ? ' is-selected' : ''}`;
+  const cls = `edge-${data.kind}${data.state ? ` intent-${data.state}` : ''}${data.review ? ` review-${data.review}` : ''}${selected ? ' is-selected' : ''}`;
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={14} />
@@ -60,7 +61,9 @@ function FloatingEdgeImpl({ id, source, target, data, markerEnd, selected }: Edg
             data-edge-id={id}
             style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
           >
+            <ReviewEdgeBadge review={data.review} />
             {data.label}
+            <EdgeCommentBadge src={source} dst={target} />
           </div>
         </EdgeLabelRenderer>
       )}

@@ -3,18 +3,22 @@ import type { NodeProps } from '@xyflow/react';
 import { useDocStore } from '../../state/doc-store.ts';
 import type { LoadBalancerNode as LoadBalancerNodeType } from '../flow-types.ts';
 import { ConnectHandles } from './ConnectHandles.tsx';
+import { NodeBadges } from '../../review/NodeBadges.tsx';
 
-function LoadBalancerNodeImpl({ data }: NodeProps<LoadBalancerNodeType>) {
+function LoadBalancerNodeImpl({ id, data }: NodeProps<LoadBalancerNodeType>) {
   const svc = useDocStore((s) => s.doc.model.services[data.entityId]);
   const nsName = useDocStore((s) => (svc ? s.doc.model.namespaces[svc.namespaceId]?.name : undefined));
   if (!svc) return null;
   const ports = svc.ports.map((p) => `${p.port}${p.protocol && p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`).join(', ');
   return (
+    <>
     <div className="lb-node" title={`Service ${nsName}/${svc.name} (type LoadBalancer)`}>
       <div className="lb-title"><span className="lb-icon">⇶</span> {svc.name}</div>
       <div className="lb-sub">LoadBalancer · {nsName} · {ports || 'no ports'}</div>
       <ConnectHandles />
     </div>
+    <NodeBadges nodeId={id} />
+    </>
   );
 }
 

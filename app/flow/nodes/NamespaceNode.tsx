@@ -3,6 +3,7 @@ import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
 import { useDocStore } from '../../state/doc-store.ts';
 import { MIN_NAMESPACE_SIZE } from '../../../src/layout/sizes.ts';
 import type { NamespaceNode as NamespaceNodeType } from '../flow-types.ts';
+import { NodeBadges } from '../../review/NodeBadges.tsx';
 
 function NamespaceNodeImpl({ id, selected }: NodeProps<NamespaceNodeType>) {
   const name = useDocStore((s) => s.doc.model.namespaces[id]?.name ?? '');
@@ -25,6 +26,7 @@ function NamespaceNodeImpl({ id, selected }: NodeProps<NamespaceNodeType>) {
       {/* Edges aggregated per namespace pair attach here. */}
       <Handle type="source" position={Position.Right} className="hidden-handle" isConnectable={false} />
       <Handle type="target" position={Position.Left} className="hidden-handle" isConnectable={false} />
+      <NodeBadges nodeId={id} namespace />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useDocStore } from '../../state/doc-store.ts';
 import type { WorkloadNode as WorkloadNodeType } from '../flow-types.ts';
 import { ConnectHandles } from './ConnectHandles.tsx';
+import { NodeBadges } from '../../review/NodeBadges.tsx';
 
 /** Labels people recognise a workload by, shown first. */
 const KEY_LABELS = ['app', 'app.kubernetes.io/name', 'component', 'tier', 'role'];
@@ -23,6 +24,7 @@ function WorkloadNodeImpl({ id }: NodeProps<WorkloadNodeType>) {
   if (!w) return null;
   const ports = w.ports.map((p) => `${p.name ? `${p.name} ` : ''}${p.containerPort}${p.protocol && p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`);
   return (
+    <>
     <div className="wl-node" title={`${w.kind} ${w.name}`}>
       <div className="wl-title">
         <span className="wl-name">{w.name}</span>
@@ -34,6 +36,8 @@ function WorkloadNodeImpl({ id }: NodeProps<WorkloadNodeType>) {
       <div className="wl-ports">{ports.length ? ports.join(' · ') : <span className="muted">no ports</span>}</div>
       <ConnectHandles />
     </div>
+    <NodeBadges nodeId={id} />
+    </>
   );
 }
 
