@@ -24,6 +24,8 @@ import { dropPaletteItem, PALETTE_MIME, type PaletteItem } from './palette-drop.
 import type { AppNode, FlowEdge } from './flow-types.ts';
 import { CanvasStatus } from './CanvasStatus.tsx';
 import { ExplainPairBar } from './ExplainPairBar.tsx';
+import { useLbOverlay } from '../lb/lb-overlay.ts';
+import { AssertPairBar } from '../assertions/AssertPairBar.tsx';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const FIT_OPTIONS = { padding: 0.06, duration: 0, maxZoom: 1 };
@@ -49,10 +51,12 @@ export function Canvas() {
   const selection = useMemo(() => new Set(s.selection), [s.selection]);
   const highlight = useMemo(() => (s.highlight.length ? new Set(s.highlight) : EMPTY), [s.highlight]);
 
-  const built = useMemo(
+  const baseEdges = useMemo(
     () => buildEdges({ model: doc.model, reach, reachModel, selection, view: s.edgeView, intentState }),
     [doc.model, reach, reachModel, selection, s.edgeView, intentState],
   );
+  // External -> load balancer paths and assertion edges (app/lb).
+  const built = useLbOverlay(baseEdges, doc.model, selection);
   const edges = useMemo(
     () => built.edges.map((e) => (selection.has(e.id) ? { ...e, selected: true } : e)),
     [built.edges, selection],
@@ -146,7 +150,7 @@ export function Canvas() {
         <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
         <Panel position="top-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
-        <Panel position="top-center"><ExplainPairBar /></Panel>
+        <Panel position="top-center"><div className="pair-bars"><ExplainPairBar /><AssertPairBar /></div></Panel>
         {empty && (
           <Panel position="top-center" className="empty-state">
             <div data-testid="empty-state">

@@ -8,6 +8,7 @@ import { redo, undo } from '../state/history-actions.ts';
 import { autoLayoutDesign } from '../state/layout-actions.ts';
 import { notify, setSession, useSessionStore, type EdgeView } from '../state/session-store.ts';
 import { requestFitView } from '../state/view-requests.ts';
+import { LbToolbarButtons } from '../lb/ToolbarButtons.tsx';
 import { ReviewToolbar } from '../review/ReviewToolbar.tsx';
 
 function download(name: string, text: string, type: string) {
@@ -94,6 +95,7 @@ export function Toolbar() {
         <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
         <button type="button" onClick={() => void autoLayoutDesign()}>Auto layout</button>
       </div>
+      <LbToolbarButtons />
       <ReviewToolbar />
       <div className="tool-group segmented" role="radiogroup" aria-label="Edges">
         <span className="seg-label">Edges</span>
@@ -127,6 +129,8 @@ export function Legend() {
       <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-intent" /></svg> intent, met ✓</div>
       <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-intent-blocked" /></svg> intent, blocked ✗</div>
       <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-service" /></svg> load balancer → backends</div>
+      <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" stroke="#d97706" strokeWidth="2.2" strokeDasharray="7 3" /></svg> external → load balancer (admitted ports)</div>
+      <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" stroke="#dc2626" strokeWidth="3" strokeDasharray="3 3" /></svg> assertion violated ✗</div>
       <div><span className="lg-box lg-selected" /> selected · others dimmed</div>
     </div>
   );

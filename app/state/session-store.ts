@@ -5,7 +5,7 @@ import { createStore, useStore } from 'zustand';
 import type { Id, PolicyPort } from '../../src/model/types.ts';
 
 export type BottomTab = 'yaml' | 'matrix' | 'problems' | 'review' | 'diff';
-export type RightTab = 'inspect' | 'policies' | 'explain' | 'comments';
+export type RightTab = 'inspect' | 'policies' | 'explain' | 'comments' | 'paths' | 'assertions';
 export type EdgeView = 'allowed' | 'denied-too' | 'selection';
 
 export interface XY {
