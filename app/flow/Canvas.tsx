@@ -26,8 +26,12 @@ import { CanvasStatus } from './CanvasStatus.tsx';
 import { ExplainPairBar } from './ExplainPairBar.tsx';
 import { useLbOverlay } from '../lb/lb-overlay.ts';
 import { AssertPairBar } from '../assertions/AssertPairBar.tsx';
+import { useReviewEdges } from '../review/use-review-edges.ts';
+import { useReadOnly } from '../share/read-only.ts';
+import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 
 const EMPTY: ReadonlySet<Id> = new Set();
+const DELETE_KEYS = ['Delete', 'Backspace'];
 const FIT_OPTIONS = { padding: 0.06, duration: 0, maxZoom: 1 };
 const MINIMAP_STYLE = { width: 150, height: 96 };
 
@@ -57,9 +61,12 @@ export function Canvas() {
   );
   // External -> load balancer paths and assertion edges (app/lb).
   const built = useLbOverlay(baseEdges, doc.model, selection);
+  // Review mode: + / − marks and removed connections against the baseline (app/review).
+  const reviewed = useReviewEdges(built.edges, doc.model);
+  const readOnly = useReadOnly();
   const edges = useMemo(
-    () => built.edges.map((e) => (selection.has(e.id) ? { ...e, selected: true } : e)),
-    [built.edges, selection],
+    () => reviewed.map((e) => (selection.has(e.id) ? { ...e, selected: true } : e)),
+    [reviewed, selection],
   );
   const nodes = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
@@ -123,6 +130,7 @@ export function Canvas() {
   const empty = Object.keys(doc.model.namespaces).length === 0 && Object.keys(doc.model.externals).length === 0;
   return (
     <div className="canvas" data-testid="canvas">
+      <ReadOnlyBanner />
       <ReactFlow<AppNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -137,7 +145,9 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onPaneClick={onPaneClick}
-        deleteKeyCode={['Delete', 'Backspace']}
+        deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
         connectionRadius={30}
