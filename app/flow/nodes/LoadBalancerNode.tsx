@@ -9,7 +9,8 @@ function LoadBalancerNodeImpl({ id, data }: NodeProps<LoadBalancerNodeType>) {
   const svc = useDocStore((s) => s.doc.model.services[data.entityId]);
   const nsName = useDocStore((s) => (svc ? s.doc.model.namespaces[svc.namespaceId]?.name : undefined));
   if (!svc) return null;
-  const ports = svc.ports.map((p) => `${p.port}${p.protocol && p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`).join(', ');
+  // port -> targetPort (app/lb): what the load balancer listens on and where it sends.
+  const ports = svc.ports.map((p) => `${p.port}${p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : ''}${p.protocol && p.protocol !== 'TCP' ? `/${p.protocol}` : ''}`).join(', ');
   return (
     <>
     <div className="lb-node" title={`Service ${nsName}/${svc.name} (type LoadBalancer)`}>
