@@ -412,10 +412,16 @@ export interface IngressFromResult {
   ownNodeBypass: boolean;
 }
 
+/**
+ * What `dstWorkloadId`'s ingress side admits from a workload or from addresses. For `ip`:
+ * `node: true` marks node addresses (SNATed Service / LB traffic, hostNetwork sources), which
+ * an ipBlock matches by overlap and only when `profile.ipBlockMatchesNodes`; empty `cidrs`
+ * is an unknown source, answered with the rules that admit every source (one part, no cidrs).
+ */
 export function ingressAllowedFrom(
   model: Model,
   dstWorkloadId: string,
-  source: { kind: 'ip'; cidrs: string[] } | { kind: 'workload'; id: string },
+  source: { kind: 'ip'; cidrs: string[]; node?: boolean } | { kind: 'workload'; id: string },
 ): IngressFromResult {
   const dst = model.workloads[dstWorkloadId];
   if (!dst) throw new Error(`unknown workload '${dstWorkloadId}'`);
@@ -440,7 +446,9 @@ export function ingressAllowedFrom(
   }
   const set = ipSetOf(source.cidrs);
   const blocks = pols.flatMap((np) => rulesFor(np, 'Ingress').flatMap((r) => (peersOfRule(r, 'Ingress') ?? []).flatMap((p) => (p.ipBlock ? [ipBlockSet(p.ipBlock)] : []))));
-  const parts = splitByBlocks(set, blocks).map((p) => ({ cidrs: toCidrs(p), allowed: admitted({ kind: 'addresses', set: p, node: false }) }));
+  const node = source.node === true;
+  const pieces = set.length === 0 ? [set] : splitByBlocks(set, blocks);
+  const parts = pieces.map((p) => ({ cidrs: toCidrs(p), allowed: admitted({ kind: 'addresses', set: p, node }) }));
   const allowed = parts.length === 0 ? emptyConn() : parts.map((p) => p.allowed).reduce((a, b) => intersect(a, b));
   return { isolated: pols.length > 0, allowed, parts, ownNodeBypass: isPod };
 }

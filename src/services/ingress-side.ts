@@ -1,16 +1,14 @@
 // What a backend's ingress side admits from the source address it really sees after the
 // Service / load-balancer path (client, load balancer or SNAT node). Client and LB addresses go
-// through the evaluator's ingressAllowedFrom(); node addresses need the `node` flag of the
-// shared peer matcher (ipBlock matches nodes only when profile.ipBlockMatchesNodes), which
-// ingressAllowedFrom does not expose, so they are answered with the same np-rules primitives.
+// through the evaluator's ingressAllowedFrom(); node addresses set its `node` flag (an ipBlock
+// matches them only when profile.ipBlockMatchesNodes).
 
 import type { Model, Workload } from '../model/types.ts';
 import { ipIntersect, ipSetOf, toCidrs, type IpSet } from '../net/ipset.ts';
 import { parseCidr } from '../net/ip.ts';
-import { splitByBlocks } from '../policy/endpoints.ts';
 import { ingressAllowedFrom, ingressPolicies } from '../policy/evaluate.ts';
-import { ipBlockSet, isPolicyPod, peersOfRule, ruleConnToward, ruleMatchesPeer, rulesFor } from '../policy/np-rules.ts';
-import { allConn, emptyConn, union } from '../policy/portset.ts';
+import { ipBlockSet, isPolicyPod, peersOfRule, rulesFor } from '../policy/np-rules.ts';
+import { allConn } from '../policy/portset.ts';
 import type { ConnSet } from '../policy/reachability-types.ts';
 
 export interface AdmittedPart {
@@ -53,22 +51,7 @@ export function ingressFromAddresses(model: Model, backend: Workload, cidrs: rea
   const blocks = ingressBlocks(model, backend);
   const hasNodeIpBlock = overlapsNodes(model, blocks);
   if (!isPolicyPod(backend, profile)) return { status: 'not-a-pod', parts: [{ cidrs: [...cidrs], allowed: allConn() }], hasNodeIpBlock };
-  const pols = ingressPolicies(model, backend);
-  if (pols.length === 0) return { status: 'not-isolated', parts: [{ cidrs: [...cidrs], allowed: allConn() }], hasNodeIpBlock };
-  const set = validIpSet(cidrs);
-  if (!node && set.length > 0) {
-    const r = ingressAllowedFrom(model, backend.id, { kind: 'ip', cidrs: toCidrs(set) });
-    return { status: 'isolated', parts: r.parts, hasNodeIpBlock };
-  }
-  const admitted = (part: IpSet): ConnSet => {
-    let c = emptyConn();
-    for (const np of pols) {
-      for (const rule of rulesFor(np, 'Ingress')) {
-        if (ruleMatchesPeer(model, rule, 'Ingress', np.namespaceId, { kind: 'addresses', set: part, node })) c = union(c, ruleConnToward(rule, backend, profile));
-      }
-    }
-    return c;
-  };
-  const parts = set.length === 0 ? [[] as IpSet] : splitByBlocks(set, blocks);
-  return { status: 'isolated', parts: parts.map((p) => ({ cidrs: toCidrs(p), allowed: admitted(p) })), hasNodeIpBlock };
+  const r = ingressAllowedFrom(model, backend.id, { kind: 'ip', cidrs: toCidrs(validIpSet(cidrs)), node });
+  if (!r.isolated) return { status: 'not-isolated', parts: [{ cidrs: [...cidrs], allowed: allConn() }], hasNodeIpBlock };
+  return { status: 'isolated', parts: r.parts, hasNodeIpBlock };
 }
