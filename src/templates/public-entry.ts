@@ -4,10 +4,10 @@
 // under the cluster settings (node addresses / client ranges / LB addresses).
 
 import { ids } from '../model/factory.ts';
-import type { Doc, Id, IngressRule, Model, NetworkPolicy, PolicyPeer, PolicyPort, Service, ServicePort, Workload } from '../model/types.ts';
+import type { Doc, Id, IngressRule, Model, NetworkPolicy, PolicyPort, Service, ServicePort, Workload } from '../model/types.ts';
 import { fillMissingLayout } from '../layout/grid.ts';
 import { serviceBackends } from '../services/backends.ts';
-import { seenSource } from '../services/paths.ts';
+import { lbIngressPeers } from '../services/lb-peer.ts';
 import { nsName, templatePolicy, withPolicies, type TemplateInfo, type TemplateResult } from './common.ts';
 
 export const PUBLIC_ENTRY_INFO: TemplateInfo = {
@@ -49,18 +49,6 @@ function freeServiceName(model: Model, namespaceId: Id, base: string): string {
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }
 
-function clientCidrs(model: Model, ranges: string[] | undefined): PolicyPeer[] {
-  if (ranges && ranges.length > 0) return ranges.map((cidr) => ({ ipBlock: { cidr } }));
-  const c = model.cluster;
-  const cluster = [...c.podCidrs, ...c.serviceCidrs, ...c.nodeCidrs];
-  const v4 = cluster.filter((x) => !x.includes(':'));
-  const v6 = cluster.filter((x) => x.includes(':'));
-  return [
-    { ipBlock: { cidr: '0.0.0.0/0', ...(v4.length ? { except: v4 } : {}) } },
-    { ipBlock: { cidr: '::/0', ...(v6.length ? { except: v6 } : {}) } },
-  ];
-}
-
 export function applyPublicEntry(doc: Doc, opts: PublicEntryOptions): TemplateResult {
   let model = doc.model;
   const summary: string[] = [];
@@ -99,20 +87,11 @@ export function applyPublicEntry(doc: Doc, opts: PublicEntryOptions): TemplateRe
       const tp = sp.endpoints.find((e) => e.workloadId === w.id)?.targetPort;
       if (tp !== undefined && !targetPorts.some((p) => p.port === tp && p.protocol === sp.protocol)) targetPorts.push({ protocol: sp.protocol, port: tp });
     }
-    const seen = seenSource(model, svc, 'loadbalancer', []);
-    let from: PolicyPeer[];
-    if (seen.kind === 'node') {
-      from = model.cluster.nodeCidrs.map((cidr) => ({ ipBlock: { cidr } }));
-      summary.push(`${w.name} admits the load balancer from the node addresses (${model.cluster.nodeCidrs.join(', ')}): ${seen.text}.`);
-      if (!model.cluster.profile.ipBlockMatchesNodes) summary.push(`Warning: the '${model.cluster.profile.name}' profile does not match node addresses with ipBlock; only own-node traffic gets in. Prefer Cilium DSR or externalTrafficPolicy: Local.`);
-    } else if (seen.kind === 'lb' && seen.cidrs.length > 0) {
-      from = seen.cidrs.map((cidr) => ({ ipBlock: { cidr } }));
-      summary.push(`${w.name} admits the load balancer addresses (${seen.cidrs.join(', ')}): ${seen.text}.`);
-    } else {
-      from = clientCidrs(model, svc.loadBalancerSourceRanges);
-      summary.push(`${w.name} admits the client ranges (${from.map((p) => p.ipBlock!.cidr).join(', ')}): ${seen.text}.`);
-      if (seen.kind === 'lb') summary.push('Warning: lbSourceCidrs is not set, so the client ranges were used; set it to the load balancer addresses and apply again.');
-    }
+    const { kind, peers: from, seen, warnings } = lbIngressPeers(model, svc);
+    if (kind === 'node') summary.push(`${w.name} admits the load balancer from the node addresses (${model.cluster.nodeCidrs.join(', ')}): ${seen.text}.`);
+    else if (kind === 'lb') summary.push(`${w.name} admits the load balancer addresses (${seen.cidrs.join(', ')}): ${seen.text}.`);
+    else summary.push(`${w.name} admits the client ranges (${from.map((p) => p.ipBlock!.cidr).join(', ')}): ${seen.text}.`);
+    summary.push(...warnings);
     const rule: IngressRule = { from, ...(targetPorts.length ? { ports: targetPorts } : {}) };
     const selector = { matchLabels: { ...w.podLabels } };
     const p = templatePolicy(withPolicies(model, policies), w.namespaceId, `${w.name}-from-load-balancer`, 'public entry: admit the load-balancer path', {
