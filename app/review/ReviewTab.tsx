@@ -14,7 +14,10 @@ function NoBaseline() {
         <li>another <strong>design file</strong>, or</li>
         <li><strong>manifests</strong>, e.g. what is in the cluster today (<code>kubectl get netpol,deploy,svc -A -o yaml</code>).</li>
       </ul>
-      <button type="button" className="primary" onClick={() => setReview({ baselineDialog: true })}>Choose a baseline…</button>
+      <div className="comment-actions">
+        <button type="button" className="primary" onClick={() => setReview({ baselineDialog: true })}>Choose a baseline…</button>
+        <button type="button" onClick={() => setReview({ reportDialog: true })}>Export report…</button>
+      </div>
     </div>
   );
 }

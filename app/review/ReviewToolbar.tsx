@@ -29,7 +29,6 @@ export function ReviewToolbar() {
       >
         Review
       </button>
-      <button type="button" onClick={() => setReview({ reportDialog: true })} title="Export a review report (Markdown or HTML)">Report</button>
       {share && <ShareDialog onClose={() => setShare(false)} />}
       {baselineDialog && <BaselineDialog />}
       {versionsDialog && <VersionsDialog />}
