@@ -1,0 +1,414 @@
+// `npm run bench:ui`: loads a design of 500 workloads in 20 namespaces with 200 policies into
+// the production build in headless Chromium and prints time to first render and frames per
+// second while panning and zooming. Targets: first render < 2 s, >= 30 fps.
+//
+// How: `vite build` into a temporary directory, `vite preview` it on a free port, seed the
+// design into localStorage (the autosave key the app restores on start) with an init script,
+// navigate, and let an in-page probe (bench/ui-page.ts) note on every animation frame when
+// the nodes / namespaces / edges / evaluation result appeared (ms since navigation start).
+// Then pan by dragging the empty pane with the mouse in small steps for ~3 s, and zoom with
+// the wheel for ~3 s, while counting requestAnimationFrame callbacks in the page.
+//
+// Options: --runs N (default 3), --ref REV (build a commit instead of the working tree),
+// --no-build (reuse --out-dir), --out-dir DIR, --no-minify
+// (readable names in --profile output), --profile (CPU profile of the pan: top functions by
+// self time), --trace FILE (Chrome trace of the pan), --css TEXT (extra CSS injected before the
+// gestures, to try a fix without editing app/), --headed.
+// Exits non-zero only on errors (build, server, browser, the design never rendering), never
+// because a target was missed.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { uiDesign } from './ui-design.ts';
+import { DOM_COUNTS, FIND_PANE_POINT, VIEWPORT_TRANSFORM, probeScript, type Marks } from './ui-page.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
+const AUTOSAVE_KEY = 'netpol-designer:autosave'; // app/state/autosave.ts AUTOSAVE_KEY
+const TARGET_FIRST_RENDER_MS = 2000;
+const TARGET_FPS = 30;
+const GESTURE_MS = 3000;
+const RENDER_TIMEOUT_MS = 60_000;
+const VIEWPORT = { width: 1600, height: 900 };
+
+// ---------------------------------------------------------------- options
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const opt = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const RUNS = Math.max(1, Number(opt('--runs') ?? 3));
+const PROFILE = flag('--profile');
+const TRACE = opt('--trace');
+/** What-if experiments without touching app/: extra CSS added before the gestures. */
+const EXTRA_CSS = opt('--css');
+
+// ---------------------------------------------------------------- build and serve
+
+/**
+ * Builds the working tree, or with `ref` a committed tree (`git archive`, into a temporary
+ * directory sharing node_modules), so a half-edited app/ of a colleague does not stop the bench.
+ */
+function build(outDir: string, minify: boolean, ref?: string): void {
+  const t0 = performance.now();
+  let cwd = ROOT;
+  let srcDir: string | null = null;
+  if (ref) {
+    srcDir = mkdtempSync(join(tmpdir(), 'netpol-ui-bench-src-'));
+    const archive = spawnSync('git', ['archive', '--format=tar', ref], { cwd: ROOT, maxBuffer: 1 << 30 });
+    if (archive.status !== 0) throw new Error(`git archive ${ref} failed: ${String(archive.stderr)}`);
+    const untar = spawnSync('tar', ['-x', '-C', srcDir], { input: archive.stdout });
+    if (untar.status !== 0) throw new Error(`tar failed: ${String(untar.stderr)}`);
+    symlinkSync(join(ROOT, 'node_modules'), join(srcDir, 'node_modules'));
+    cwd = srcDir;
+  }
+  try {
+    const args = [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(minify ? [] : ['--minify', 'false'])];
+    const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status ?? r.signal})${ref ? '' : '; to bench the last commit instead of the working tree: --ref HEAD'}`);
+  } finally {
+    if (srcDir) rmSync(srcDir, { recursive: true, force: true });
+  }
+  console.log(`built ${ref ? `${ref} (git archive)` : 'the working tree'} in ${((performance.now() - t0) / 1000).toFixed(1)} s (${minify ? 'minified' : 'not minified'}) -> ${outDir}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function preview(outDir: string): Promise<{ url: string; proc: ChildProcess }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  proc.stdout?.on('data', (d) => { log += String(d); });
+  proc.stderr?.on('data', (d) => { log += String(d); });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`vite preview exited (${proc.exitCode}): ${log}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return { url, proc };
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  proc.kill('SIGTERM');
+  throw new Error(`vite preview did not answer on ${url} within 30 s: ${log}`);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- measuring
+
+interface FrameStats {
+  fps: number;
+  worst1s: number;
+  maxGapMs: number;
+  frames: number;
+  inputs: number;
+  longTasks: number;
+  longTaskMs: number;
+  cdp: Record<string, number>;
+}
+
+interface RunResult {
+  marks: Marks;
+  counts: { nodes: number; namespaces: number; edges: number; edgeLabels: number; domElements: number; status: string };
+  heapMB: number;
+  pan: FrameStats;
+  zoom: FrameStats;
+  panMoved: boolean;
+  /** Main-thread long tasks (> 50 ms) from navigation until the canvas settled. */
+  load: { longTasks: number; longTaskMs: number; longestMs: number; longestAt: number };
+}
+
+function frameStats(frames: number[], start: number, end: number): Pick<FrameStats, 'fps' | 'worst1s' | 'maxGapMs' | 'frames'> {
+  const dur = end - start;
+  const fps = dur > 0 ? (frames.length * 1000) / dur : 0;
+  // Worst 1-second window: every window [t, t+1000) starting at the start or at a frame, inside the gesture.
+  let worst = Infinity;
+  const starts = [start, ...frames.filter((t) => t + 1000 <= end)];
+  for (const s of starts) {
+    if (s + 1000 > end) continue;
+    let n = 0;
+    for (const t of frames) if (t >= s && t < s + 1000) n++;
+    worst = Math.min(worst, n);
+  }
+  if (worst === Infinity) worst = fps;
+  let maxGap = 0;
+  const pts = [start, ...frames, end];
+  for (let i = 1; i < pts.length; i++) maxGap = Math.max(maxGap, pts[i] - pts[i - 1]);
+  return { fps, worst1s: worst, maxGapMs: maxGap, frames: frames.length };
+}
+
+const CDP_METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration', 'LayoutCount', 'RecalcStyleCount'];
+
+async function cdpMetrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** Runs `gesture` while counting frames; returns fps figures and CDP metric deltas. */
+async function measureGesture(page: Page, cdp: CDPSession, gesture: () => Promise<number>): Promise<FrameStats> {
+  const before = await cdpMetrics(cdp);
+  const start = (await page.evaluate('window.__uiBench.startFrames()')) as number;
+  const inputs = await gesture();
+  const { frames, end, longTasks } = (await page.evaluate('window.__uiBench.stopFrames()')) as { frames: number[]; end: number; longTasks: [number, number][] };
+  const after = await cdpMetrics(cdp);
+  const cdpDelta: Record<string, number> = {};
+  for (const k of CDP_METRICS) cdpDelta[k] = (after[k] ?? 0) - (before[k] ?? 0);
+  const lt = longTasks.filter(([t]) => t >= start);
+  return { ...frameStats(frames.filter((t) => t >= start), start, end), inputs, longTasks: lt.length, longTaskMs: lt.reduce((s, [, d]) => s + d, 0), cdp: cdpDelta };
+}
+
+/** Drags the empty pane in a slow circle (radius 150 px) for GESTURE_MS. Returns mouse events sent. */
+async function pan(page: Page, at: { x: number; y: number }): Promise<number> {
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  const t0 = performance.now();
+  let n = 0;
+  for (;;) {
+    const t = performance.now() - t0;
+    if (t >= GESTURE_MS) break;
+    const a = (2 * Math.PI * t) / 1500;
+    await page.mouse.move(at.x + 150 * Math.sin(a), at.y + 150 * (1 - Math.cos(a)));
+    n++;
+    const next = t0 + n * 8; // at most one move per 8 ms (~120 Hz input)
+    const wait = next - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+  await page.mouse.up();
+  return n;
+}
+
+/** Wheel-zooms in for half of GESTURE_MS, then out, at `at`. Returns wheel events sent. */
+async function zoom(page: Page, at: { x: number; y: number }): Promise<number> {
+  await page.mouse.move(at.x, at.y);
+  const t0 = performance.now();
+  let n = 0;
+  for (;;) {
+    const t = performance.now() - t0;
+    if (t >= GESTURE_MS) break;
+    await page.mouse.wheel(0, t < GESTURE_MS / 2 ? -8 : 8);
+    n++;
+    const next = t0 + n * 16;
+    const wait = next - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
+  return n;
+}
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }
+
+function topSelfTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 20): string[] {
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byFn = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const us = self.get(node.id) ?? 0;
+    if (!us) continue;
+    const f = node.callFrame;
+    const file = f.url.split('/').pop() ?? '';
+    const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + us);
+  }
+  const total = [...byFn.values()].reduce((a, b) => a + b, 0);
+  return [...byFn].sort((a, b) => b[1] - a[1]).slice(0, n)
+    .map(([k, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+}
+
+async function startProfile(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+async function printProfile(cdp: CDPSession, what: string): Promise<void> {
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  console.log(`\nCPU profile of ${what} (run 1, main thread), top self time:`);
+  for (const line of topSelfTime(profile)) console.log(`  ${line}`);
+}
+
+async function runOnce(browser: Browser, url: string, designText: string, expectedNodes: number, expectedNamespaces: number, run: number): Promise<RunResult> {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript({ content: probeScript(AUTOSAVE_KEY, designText, expectedNodes, expectedNamespaces) });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (PROFILE && run === 1) await startProfile(cdp);
+    await page.goto(url, { waitUntil: 'load' });
+    try {
+      await page.waitForFunction('window.__uiBench && window.__uiBench.done', undefined, { timeout: RENDER_TIMEOUT_MS, polling: 250 });
+    } catch {
+      const partial = (await page.evaluate('window.__uiBench && window.__uiBench.marks').catch(() => null)) as Marks | null;
+      const counts = await page.evaluate(DOM_COUNTS).catch(() => null);
+      throw new Error(`the design did not finish rendering within ${RENDER_TIMEOUT_MS / 1000} s: marks ${JSON.stringify(partial)}, DOM ${JSON.stringify(counts)}${errors.length ? `, page errors: ${errors.join('; ')}` : ''}`);
+    }
+    if (PROFILE && run === 1) await printProfile(cdp, 'loading (navigation until the canvas settled)');
+    const marks = (await page.evaluate('window.__uiBench.marks')) as Marks;
+    const loadTasks = (await page.evaluate('window.__uiBench.longTasks')) as [number, number][];
+    const counts = (await page.evaluate(DOM_COUNTS)) as RunResult['counts'] & { heap: number | null };
+    const m = await cdpMetrics(cdp);
+    const heapMB = (m.JSHeapUsedSize ?? counts.heap ?? 0) / 2 ** 20;
+    if (EXTRA_CSS) await page.addStyleTag({ content: EXTRA_CSS });
+    await sleep(500);
+
+    const at = (await page.evaluate(FIND_PANE_POINT)) as { x: number; y: number } | null;
+    if (!at) throw new Error('no empty pane area found to drag');
+    const before = (await page.evaluate(VIEWPORT_TRANSFORM)) as string;
+    if (TRACE && run === 1) await browser.startTracing(page, { path: TRACE, screenshots: false });
+    if (PROFILE && run === 1) await startProfile(cdp);
+    const panStats = await measureGesture(page, cdp, () => pan(page, at));
+    if (PROFILE && run === 1) await printProfile(cdp, 'the pan');
+    if (TRACE && run === 1) {
+      await browser.stopTracing();
+      console.log(`trace of the pan written to ${TRACE}`);
+    }
+    const after = (await page.evaluate(VIEWPORT_TRANSFORM)) as string;
+    await sleep(300);
+    const zoomStats = await measureGesture(page, cdp, () => zoom(page, at));
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    const loadLongest = loadTasks.reduce((a, t) => (t[1] > a[1] ? t : a), [0, 0]);
+    return { marks, counts, heapMB, pan: panStats, zoom: zoomStats, panMoved: before !== after,
+      load: { longTasks: loadTasks.length, longTaskMs: loadTasks.reduce((a, [, d]) => a + d, 0), longestMs: loadLongest[1], longestAt: loadLongest[0] } };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const ms = (v: number | undefined) => (v === undefined ? '-' : `${Math.round(v)} ms`);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const verdict = (ok: boolean) => (ok ? 'target met' : 'target missed');
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
+
+function report(results: RunResult[]): void {
+  const head = ['', ...results.map((_, i) => `run ${i + 1}`), 'median'];
+  const row = (label: string, f: (r: RunResult) => number | undefined, fmt: (v: number | undefined) => string) => {
+    const vs = results.map(f);
+    const ok = vs.filter((v): v is number => v !== undefined);
+    return [label, ...vs.map(fmt), ok.length ? fmt(median(ok)) : '-'];
+  };
+  const fps = (v: number | undefined) => (v === undefined ? '-' : v.toFixed(1));
+  const num = (v: number | undefined) => (v === undefined ? '-' : String(Math.round(v)));
+  console.log(`\n${table([
+    head,
+    row('first contentful paint', (r) => r.marks.firstContentfulPaint, ms),
+    row('first node', (r) => r.marks.firstNode, ms),
+    row('first render: all namespaces visible', (r) => r.marks.allNamespaces, ms),
+    row('all nodes rendered', (r) => r.marks.allNodes, ms),
+    row('evaluation shown', (r) => r.marks.evaluated, ms),
+    row('first edge (any: LB wiring)', (r) => r.marks.firstEdge, ms),
+    row('first reachability edge', (r) => r.marks.firstReachEdge, ms),
+    row('all edges (last change)', (r) => r.marks.edgesLastChange, ms),
+    row('load: long tasks (> 50 ms)', (r) => r.load.longTasks, num),
+    row('load: long task total', (r) => r.load.longTaskMs, ms),
+    row('load: longest task', (r) => r.load.longestMs, ms),
+    row('load: longest task started at', (r) => r.load.longestAt, ms),
+    row('pan fps (avg)', (r) => r.pan.fps, fps),
+    row('pan fps (worst 1 s)', (r) => r.pan.worst1s, fps),
+    row('pan longest frame', (r) => r.pan.maxGapMs, ms),
+    row('pan mouse moves sent', (r) => r.pan.inputs, num),
+    row('zoom fps (avg)', (r) => r.zoom.fps, fps),
+    row('zoom fps (worst 1 s)', (r) => r.zoom.worst1s, fps),
+    row('zoom longest frame', (r) => r.zoom.maxGapMs, ms),
+    row('zoom wheel events sent', (r) => r.zoom.inputs, num),
+    row('nodes rendered', (r) => r.counts.nodes, num),
+    row('edges rendered', (r) => r.counts.edges, num),
+    row('edge labels', (r) => r.counts.edgeLabels, num),
+    row('DOM elements', (r) => r.counts.domElements, num),
+    row('JS heap used (MB)', (r) => r.heapMB, (v) => (v === undefined ? '-' : v.toFixed(1))),
+  ])}`);
+  console.log(`\nmain thread during the gesture (median of runs; ms unless a count):`);
+  const cdpRows = [['', 'long tasks', 'long task ms', 'task', 'script', 'layout', 'style', 'layouts', 'style recalcs']];
+  for (const [name, get] of [['pan', (r: RunResult) => r.pan], ['zoom', (r: RunResult) => r.zoom]] as const) {
+    const s = results.map(get);
+    const md = (f: (x: FrameStats) => number) => String(Math.round(median(s.map(f))));
+    cdpRows.push([name, md((x) => x.longTasks), md((x) => x.longTaskMs), md((x) => x.cdp.TaskDuration * 1000), md((x) => x.cdp.ScriptDuration * 1000),
+      md((x) => x.cdp.LayoutDuration * 1000), md((x) => x.cdp.RecalcStyleDuration * 1000), md((x) => x.cdp.LayoutCount), md((x) => x.cdp.RecalcStyleCount)]);
+  }
+  console.log(table(cdpRows));
+  console.log(`status bar: ${results[0].counts.status}`);
+  if (results.some((r) => !r.panMoved)) console.log('WARNING: the viewport did not move during a pan: the drag did not reach the pane');
+
+  const firstRender = median(results.map((r) => r.marks.allNamespaces ?? Infinity));
+  const panFps = median(results.map((r) => r.pan.fps));
+  const panWorst = median(results.map((r) => r.pan.worst1s));
+  const zoomFps = median(results.map((r) => r.zoom.fps));
+  const zoomWorst = median(results.map((r) => r.zoom.worst1s));
+  console.log(`\ntargets (median of ${results.length} runs):`);
+  console.log(`  time to first render ${Math.round(firstRender)} ms (< ${TARGET_FIRST_RENDER_MS} ms): ${verdict(firstRender < TARGET_FIRST_RENDER_MS)}`);
+  console.log(`  pan fps ${panFps.toFixed(1)} avg, ${panWorst.toFixed(1)} worst 1 s (>= ${TARGET_FPS}): ${verdict(panFps >= TARGET_FPS && panWorst >= TARGET_FPS)}`);
+  console.log(`  zoom fps ${zoomFps.toFixed(1)} avg, ${zoomWorst.toFixed(1)} worst 1 s (>= ${TARGET_FPS}): ${verdict(zoomFps >= TARGET_FPS && zoomWorst >= TARGET_FPS)}`);
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  const design = await uiDesign(500, 20, 200);
+  const c = design.counts;
+  const expectedNodes = c.namespaces + c.workloads + c.externals + c.loadBalancers;
+  console.log(`design: ${c.namespaces} namespaces, ${c.workloads} workloads, ${c.policies} policies, ${c.services} services `
+    + `(${c.loadBalancers} LoadBalancer), ${c.externals} external networks -> ${expectedNodes} canvas nodes; `
+    + `${design.layoutEngine} layout ${Math.round(design.layoutMs)} ms; design file ${(design.text.length / 1024).toFixed(0)} KiB`);
+
+  const ownDir = !opt('--out-dir');
+  const outDir = opt('--out-dir') ?? mkdtempSync(join(tmpdir(), 'netpol-ui-bench-'));
+  let server: ChildProcess | null = null;
+  let browser: Browser | null = null;
+  try {
+    if (!flag('--no-build')) build(outDir, !flag('--no-minify'), opt('--ref'));
+    const srv = await preview(outDir);
+    server = srv.proc;
+    // scripts/chromium.mjs has no type declarations: a computed specifier keeps tsc quiet.
+    const chromiumMjs = '../scripts/chromium.mjs';
+    const { chromiumArgs, chromiumExecutable } = (await import(chromiumMjs)) as { chromiumArgs: string[]; chromiumExecutable: () => string | undefined };
+    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs, headless: !flag('--headed') });
+    console.log(`chromium ${browser.version()} (headless), viewport ${VIEWPORT.width}x${VIEWPORT.height}, ${RUNS} runs, serving ${srv.url}`);
+    const results: RunResult[] = [];
+    for (let i = 1; i <= RUNS; i++) {
+      results.push(await runOnce(browser, srv.url, design.text, expectedNodes, c.namespaces, i));
+      process.stdout.write(`run ${i} done\n`);
+    }
+    report(results);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    if (server && server.exitCode === null) server.kill('SIGTERM');
+    if (ownDir && !flag('--no-build')) rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench:ui failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  process.exitCode = 1;
+});
