@@ -1,11 +1,9 @@
 // Bottom drawer: YAML / Matrix / Problems tabs, collapsible.
 
-import { useMemo } from 'react';
 import './panels.css';
-import { lint } from '../../src/lint/lint.ts';
 import type { BottomTab } from '../state/session-store.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
-import { useReachability } from '../state/reachability.ts';
+import { useLintFindings } from '../state/reachability.ts';
 import { useLastImport } from './import-result.ts';
 import { MatrixView } from './bottom/MatrixView.tsx';
 import { ProblemsView } from './bottom/ProblemsView.tsx';
@@ -14,9 +12,8 @@ import { Tabs } from './Tabs.tsx';
 import { DiffTab, ReviewTab } from '../review/ReviewTab.tsx';
 
 function useProblemCount(): number {
-  const { reach, model } = useReachability();
   const last = useLastImport();
-  const findings = useMemo(() => (reach ? lint(model, reach) : []), [model, reach]);
+  const findings = useLintFindings();
   const errors = (last?.diagnostics ?? []).filter((d) => d.severity !== 'info').length;
   return errors + findings.filter((f) => f.severity !== 'info').length;
 }

@@ -7,6 +7,8 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Model } from '../../src/model/types.ts';
 import type { Reachability } from '../../src/policy/reachability-types.ts';
 import { evaluate } from '../../src/policy/evaluate.ts';
+import { lint } from '../../src/lint/lint.ts';
+import type { LintFinding, LintOptions } from '../../src/lint/types.ts';
 import { docStore } from './doc-store.ts';
 import type { EvalRequest, EvalResponse } from '../worker/eval.worker.ts';
 
@@ -22,13 +24,22 @@ export interface ReachState {
   pending: boolean;
   /** Message of the last evaluation failure, if the latest model could not be evaluated. */
   error: string | null;
+  /** Lint findings for `model` (null until computed; they may arrive a moment after `reach`). */
+  findings: LintFinding[] | null;
 }
+
+/**
+ * On the main thread the shadowed-policy check (one evaluation per policy) is limited to small
+ * designs so it stays within a few frames; larger designs are linted whole in the worker.
+ */
+const MAIN_THREAD_LINT: LintOptions = { shadowMaxPolicies: 60, shadowMaxWorkloads: WORKER_THRESHOLD };
 
 export const reachStore = createStore<ReachState>()(() => ({
   reach: null,
   model: docStore.getState().doc.model,
   pending: false,
   error: null,
+  findings: null,
 }));
 
 let seq = 0;
@@ -44,7 +55,7 @@ function getWorker(): Worker | null {
       const model = pendingModels.get(e.data.seq);
       pendingModels.clear();
       if ('error' in e.data) reachStore.setState({ pending: false, error: e.data.error });
-      else reachStore.setState({ reach: e.data.reach, model: model ?? reachStore.getState().model, pending: false, error: null });
+      else reachStore.setState({ reach: e.data.reach, findings: e.data.findings, model: model ?? reachStore.getState().model, pending: false, error: null });
     };
     worker.onerror = () => {
       workerBroken = true;
@@ -61,9 +72,19 @@ function getWorker(): Worker | null {
 const pendingModels = new Map<number, Model>();
 
 function evaluateNow(model: Model): void {
-  seq++;
+  const mine = ++seq;
   try {
-    reachStore.setState({ reach: evaluate(model), model, pending: false, error: null });
+    const reach = evaluate(model);
+    reachStore.setState({ reach, model, pending: false, error: null, findings: null });
+    // After the edges have painted: lint is not needed for the first frame.
+    setTimeout(() => {
+      if (seq !== mine) return;
+      try {
+        reachStore.setState({ findings: lint(model, reach, MAIN_THREAD_LINT) });
+      } catch {
+        reachStore.setState({ findings: [] });
+      }
+    }, 0);
   } catch (err) {
     reachStore.setState({ model, pending: false, error: String(err) });
   }
@@ -93,6 +114,13 @@ docStore.subscribe((s) => requestEvaluation(s.doc.model));
 /** The reachability of the design; re-renders when a new result arrives. */
 export function useReachability(): { reach: Reachability | null; model: Model; pending: boolean } {
   return useStore(reachStore, useShallow((s) => ({ reach: s.reach, model: s.model, pending: s.pending })));
+}
+
+const NO_FINDINGS: LintFinding[] = [];
+
+/** Lint findings of the evaluated design (empty until computed). */
+export function useLintFindings(): LintFinding[] {
+  return useStore(reachStore, (s) => s.findings ?? NO_FINDINGS);
 }
 
 /** Current result without subscribing (event handlers, the e2e test API). */

@@ -1,15 +1,12 @@
 // Problems: diagnostics of the last import plus lint findings of the design. Clicking one
 // selects the object it is about.
 
-import { useMemo } from 'react';
 import type { Diagnostic } from '../../../src/k8s/diagnostics.ts';
 import { formatDiagnostic } from '../../../src/k8s/diagnostics.ts';
-import { lint } from '../../../src/lint/lint.ts';
-import type { LintFinding } from '../../../src/lint/types.ts';
 import { ids } from '../../../src/model/factory.ts';
 import type { Id, Model } from '../../../src/model/types.ts';
 import { WORKLOAD_KINDS } from '../../../src/model/types.ts';
-import { useReachability } from '../../state/reachability.ts';
+import { useLintFindings, useReachability } from '../../state/reachability.ts';
 import { setSession } from '../../state/session-store.ts';
 import { useLastImport } from '../import-result.ts';
 
@@ -33,9 +30,9 @@ function reveal(model: Model, id: Id | undefined) {
 }
 
 export function ProblemsView() {
-  const { reach, model } = useReachability();
+  const { model } = useReachability();
   const last = useLastImport();
-  const findings = useMemo<LintFinding[]>(() => (reach ? lint(model, reach) : lint(model)), [model, reach]);
+  const findings = useLintFindings();
   const diags: Diagnostic[] = last?.diagnostics ?? [];
 
   if (diags.length === 0 && findings.length === 0) {
