@@ -4,7 +4,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow,
+  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore as useFlowStore,
   type Connection, type Edge, type Node, type OnDelete,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
@@ -33,6 +33,10 @@ import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const FIT_OPTIONS = { padding: 0.06, duration: 0, maxZoom: 1 };
+/** Below this zoom node text is unreadable: it is not painted (see .canvas.zoomed-out in styles.css). */
+const ZOOMED_OUT = 0.4;
+/** Above this many nodes the minimap is hidden while the viewport moves. */
+const LARGE_DESIGN_NODES = 200;
 const MINIMAP_STYLE = { width: 150, height: 96 };
 
 /** Model id of a canvas node an intent can start or end at (LB nodes stand for their Service). */
@@ -127,9 +131,17 @@ export function Canvas() {
     }
   }, [hasNodes, fitView]);
 
+  // Rendering cost at scale (bench/ui.bench.ts): while the viewport moves, promote it to its own
+  // layer; when zoomed out so far that text is unreadable, do not paint the text or the dots.
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const onMoveStart = useCallback(() => canvasRef.current?.classList.add('moving'), []);
+  const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('moving'), []);
+  const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT);
+  const large = nodes.length > LARGE_DESIGN_NODES;
+
   const empty = Object.keys(doc.model.namespaces).length === 0 && Object.keys(doc.model.externals).length === 0;
   return (
-    <div className="canvas" data-testid="canvas">
+    <div ref={canvasRef} className={`canvas${zoomedOut ? ' zoomed-out' : ''}${large ? ' large' : ''}`} data-testid="canvas">
       <ReadOnlyBanner />
       <ReactFlow<AppNode, FlowEdge>
         nodes={nodes}
@@ -145,6 +157,8 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         deleteKeyCode={readOnly ? null : DELETE_KEYS}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
@@ -156,7 +170,7 @@ export function Canvas() {
         zIndexMode="basic"
         elevateEdgesOnSelect
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
+        {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />}
         <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
         <Panel position="top-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
