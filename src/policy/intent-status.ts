@@ -1,11 +1,19 @@
 // Whether each intent holds in the evaluated design, and if not, why: the side (egress at the
 // source, ingress at the target) that blocks it and the policies that isolate that side.
+// Load-balancer intents are checked on the paths the traffic really takes: external -> LB and
+// LB -> backend with the LB path analysis (services/paths.ts: source ranges, the address the
+// backend sees, targetPort, ingress), workload -> LB as ClusterIP access to the backends
+// (services/reach.ts serviceAccess).
 
-import type { Direction, Id, Model, NetworkPolicy, Workload } from '../model/types.ts';
-import { ingressAllowedFrom, policiesSelecting } from './evaluate.ts';
+import type { Direction, Id, Intent, Model, NetworkPolicy, Workload } from '../model/types.ts';
+import { serviceBackends, servicePortLabel, type ResolvedServicePort } from '../services/backends.ts';
+import { internetCidrs, pathsFromSource, type PathResult } from '../services/paths.ts';
+import { serviceAccess } from '../services/reach.ts';
+import { policiesSelecting } from './evaluate.ts';
+import { lbIntentPorts } from './lb-intents.ts';
 import { explain } from './explain.ts';
 import { portEntryConn, ruleConnToward, ruleMatchesPeer, rulesFor } from './np-rules.ts';
-import { allConn, describeConn, emptyConn, intersect, isEmpty, subtract, union } from './portset.ts';
+import { allConn, connOf, describeConn, emptyConn, intersect, isEmpty, subtract, union } from './portset.ts';
 import { connBetween } from './reachability.ts';
 import type { ConnSet, Reachability, SideExplanation } from './reachability-types.ts';
 import { synthesize } from './synthesize.ts';
@@ -56,6 +64,93 @@ function podSide(model: Model, dir: Direction, subject: Workload, peer: Workload
   return { direction: dir, status: 'isolated', allowed, isolatingPolicies: pols.map((p) => p.id) };
 }
 
+type LbEnd = Extract<IntentEnd, { kind: 'loadbalancer' }>;
+
+function sameServicePort(p: PathResult, sp: ResolvedServicePort): boolean {
+  return p.port.protocol === sp.protocol && p.port.port === sp.port && p.port.name === sp.name;
+}
+
+/** The hop that stops (or conditions) a path, for the reason line. */
+function pathReason(p: PathResult): string {
+  const hop = p.hops.find((h) => h.verdict === 'block') ?? [...p.hops].reverse().find((h) => h.verdict === 'caveat');
+  const to = `${p.backendName ?? '(no backend)'}${p.targetPort !== undefined ? ` (${p.port.port}/${p.port.protocol} -> ${p.targetPort})` : ''}`;
+  const how = p.outcome === 'conditional' ? 'reaches only conditionally' : 'blocked';
+  return `${how} on the load-balancer path to ${to}: ${hop?.text ?? p.outcome}`;
+}
+
+/** Intent status from LB path results (external -> LB, LB -> backend). */
+function fromPaths(paths: PathResult[], what: string): IntentStatus {
+  if (paths.length === 0) return { met: false, reason: `no backend serves ${what}` };
+  const conn = (ps: PathResult[]): ConnSet => ps.reduce((c, p) => (p.targetPort !== undefined ? union(c, connOf(p.port.protocol, p.targetPort)) : c), emptyConn());
+  const failing = paths.filter((p) => p.outcome !== 'reach');
+  if (failing.length === 0) {
+    const backends = [...new Set(paths.map((p) => p.backendName))].join(', ');
+    return { met: true, reason: `allowed: ${describeConn(conn(paths))} at ${backends} (through ${what}; the backend sees ${paths[0].seen.kind === 'node' ? 'node addresses' : paths[0].seen.kind === 'lb' ? 'the load balancer addresses' : 'the client'})` };
+  }
+  const reasons = [...new Set(failing.map(pathReason))];
+  const missing = conn(failing);
+  return { met: false, reason: reasons.join('; '), missing: isEmpty(missing) ? allConn() : missing };
+}
+
+/** Status of an intent with a load balancer at one end (see lb-intents.ts for its ports). */
+function lbIntentStatus(model: Model, intent: Intent, from: IntentEnd, to: IntentEnd): IntentStatus {
+  const lb = (to.kind === 'loadbalancer' ? to : from) as LbEnd;
+  if (from.kind === 'loadbalancer' && to.kind === 'loadbalancer') return { met: false, reason: `${from.label} cannot be the source of traffic to ${to.label}` };
+  if (from.kind === 'loadbalancer' && to.kind !== 'workload') return { met: false, reason: `${to.label} is not a pod: ${from.label} delivers only to its backends` };
+  const svc = lb.service;
+  const resolved = serviceBackends(model, svc);
+  if (!resolved.hasSelector) return { met: false, reason: `${lb.label} has no selector: its endpoints are outside the design` };
+  if (resolved.backends.length === 0) return { met: false, reason: `the selector of ${lb.label} matches no workload: it has no backends` };
+  const backend = from.kind === 'loadbalancer' && to.kind === 'workload' ? to.workload : undefined;
+  if (backend && !resolved.backends.includes(backend.id)) {
+    return { met: false, reason: `${to.label} is not a backend of ${lb.label}: the load balancer never sends traffic to it` };
+  }
+  const chosen = lbIntentPorts(svc, resolved, intent.ports, backend);
+  if (!chosen.ok) return { met: false, reason: chosen.problems.join('; ') };
+  const wanted = (p: PathResult): boolean => chosen.servicePorts.some((sp) => sameServicePort(p, sp));
+  const what = `${lb.label} ${chosen.servicePorts.map((sp) => servicePortLabel(sp)).join(', ')}`;
+
+  if (backend) {
+    // Every client the load balancer accepts: its enforced source ranges, else the Internet.
+    const ranges = svc.loadBalancerSourceRanges ?? [];
+    const clients = ranges.length > 0 && model.cluster.lbSourceRangesEnforced !== false ? ranges : internetCidrs(model);
+    const paths = pathsFromSource(model, { id: intent.fromId, name: `clients of ${lb.label}`, cidrs: clients }, svc, ['loadbalancer'])
+      .filter((p) => wanted(p) && p.backendId === backend.id && p.targetPort !== undefined);
+    return fromPaths(paths, what);
+  }
+  if (from.kind === 'external') {
+    const e = from.external;
+    const paths = pathsFromSource(model, { id: e.id, name: e.name, cidrs: e.cidrs }, svc, ['loadbalancer'])
+      // Backends lacking a named targetPort are not endpoints: the LB never sends to them.
+      .filter((p) => wanted(p) && (p.targetPort !== undefined || p.backendId === undefined));
+    return fromPaths(paths, what);
+  }
+  // In-cluster client of the LB IP: ClusterIP access to the backends (semantics 2.5).
+  const a = (from as Extract<IntentEnd, { kind: 'workload' }>).workload;
+  const acc = serviceAccess(model, a.id, svc.id);
+  const rows = acc.ports.filter((p) => chosen.servicePorts.some((sp) => sp.protocol === p.protocol && sp.port === p.port && sp.name === p.name))
+    .flatMap((p) => p.backends.filter((b) => b.targetPort !== undefined).map((b) => ({ p, b })));
+  if (rows.length === 0) return { met: false, reason: `no backend serves ${what}` };
+  let allowed = emptyConn();
+  let missing = emptyConn();
+  const reasons: string[] = [];
+  for (const { p, b } of rows) {
+    const c = connOf(p.protocol, b.targetPort as number);
+    if (b.allowed) { allowed = union(allowed, c); continue; }
+    missing = union(missing, c);
+    const w = model.workloads[b.backendId] as Workload;
+    const e = sideReason(model, podSide(model, 'Egress', a, w, w), from.label, b.backendName, c);
+    const i = sideReason(model, podSide(model, 'Ingress', w, a, w), b.backendName, from.label, c);
+    const side = [e, i].filter((r): r is string => !!r);
+    for (const r of side.length ? side : [b.text]) if (!reasons.includes(r)) reasons.push(r);
+  }
+  if (isEmpty(missing)) {
+    const backends = [...new Set(rows.map((r) => r.b.backendName))].join(', ');
+    return { met: true, reason: `allowed: ${describeConn(allowed)} at ${backends} (through ${what}, as in-cluster access to its backends)` };
+  }
+  return { met: false, reason: reasons.join('; '), missing };
+}
+
 /** Status of every intent against an evaluation of the same model. */
 export function intentStatus(model: Model, reach: Reachability): Record<Id, IntentStatus> {
   const out: Record<Id, IntentStatus> = {};
@@ -72,8 +167,10 @@ export function intentStatus(model: Model, reach: Reachability): Record<Id, Inte
       out[intent.id] = { met: false, reason: typeof from === 'string' ? `source: ${from}` : `target: ${to as string}` };
       continue;
     }
-    if (to.kind === 'loadbalancer') {
-      out[intent.id] = { met: false, reason: `cannot check intents to a load balancer yet (${to.label})` };
+    if (to.kind === 'loadbalancer' || from.kind === 'loadbalancer') {
+      const st = lbIntentStatus(model, intent, from, to);
+      const extra = st.met ? [] : problemsOf(intent.id);
+      out[intent.id] = extra.length > 0 ? { ...st, reason: `${st.reason} (synthesis: ${extra.join('; ')})` } : st;
       continue;
     }
     const dst = to.kind === 'workload' ? to.workload : undefined;
@@ -85,40 +182,29 @@ export function intentStatus(model: Model, reach: Reachability): Record<Id, Inte
       for (const p of ports.ports) required = union(required, portEntryConn(p, dst, model.cluster.profile));
     }
 
-    let allowed: ConnSet;
     const reasons: string[] = [];
-    if (from.kind === 'loadbalancer') {
-      // Until load balancers are modelled: traffic from anywhere to the target.
-      const w = dst as NonNullable<typeof dst>;
-      allowed = ingressAllowedFrom(model, w.id, { kind: 'ip', cidrs: ['0.0.0.0/0', '::/0'] }).allowed;
-      if (!isEmpty(subtract(required, allowed))) {
-        const by = policiesSelecting(model, w, 'Ingress' as Direction).map((p) => policyLabel(model, p)).join(', ');
-        reasons.push(`blocked by ingress at ${to.label}: isolated by ${by}, ${isEmpty(allowed) ? 'no rule admits traffic from anywhere' : `rules admit only ${describeConn(allowed)} from anywhere`}`);
-      }
-    } else {
-      const srcIds = endpointIds(reach, from);
-      const dstIds = endpointIds(reach, to);
-      if (srcIds.length === 0 || dstIds.length === 0) {
-        out[intent.id] = { met: false, reason: `${srcIds.length === 0 ? from.label : to.label} is not in the evaluation (re-evaluate the design)` };
-        continue;
-      }
-      // Every part of a split external network must be allowed for the intent to hold.
-      allowed = allConn();
-      for (const s of srcIds) for (const d of dstIds) allowed = intersect(allowed, connBetween(reach, s, d));
-      if (!isEmpty(subtract(required, allowed)) && from.kind === 'workload' && to.kind === 'workload') {
-        const a = from.workload;
-        const b = to.workload;
-        const e = sideReason(model, podSide(model, 'Egress', a, b, b), from.label, to.label, required);
-        const i = sideReason(model, podSide(model, 'Ingress', b, a, b), to.label, from.label, required);
-        for (const r of [e, i]) if (r) reasons.push(r);
-      } else if (!isEmpty(subtract(required, allowed))) {
-        for (const s of srcIds) {
-          for (const d of dstIds) {
-            const ex = explain(model, s, d);
-            const e = sideReason(model, ex.egress, ex.src.name, ex.dst.name, required);
-            const i = sideReason(model, ex.ingress, ex.dst.name, ex.src.name, required);
-            for (const r of [e, i]) if (r && !reasons.includes(r)) reasons.push(r);
-          }
+    const srcIds = endpointIds(reach, from);
+    const dstIds = endpointIds(reach, to);
+    if (srcIds.length === 0 || dstIds.length === 0) {
+      out[intent.id] = { met: false, reason: `${srcIds.length === 0 ? from.label : to.label} is not in the evaluation (re-evaluate the design)` };
+      continue;
+    }
+    // Every part of a split external network must be allowed for the intent to hold.
+    let allowed = allConn();
+    for (const s of srcIds) for (const d of dstIds) allowed = intersect(allowed, connBetween(reach, s, d));
+    if (!isEmpty(subtract(required, allowed)) && from.kind === 'workload' && to.kind === 'workload') {
+      const a = from.workload;
+      const b = to.workload;
+      const e = sideReason(model, podSide(model, 'Egress', a, b, b), from.label, to.label, required);
+      const i = sideReason(model, podSide(model, 'Ingress', b, a, b), to.label, from.label, required);
+      for (const r of [e, i]) if (r) reasons.push(r);
+    } else if (!isEmpty(subtract(required, allowed))) {
+      for (const s of srcIds) {
+        for (const d of dstIds) {
+          const ex = explain(model, s, d);
+          const e = sideReason(model, ex.egress, ex.src.name, ex.dst.name, required);
+          const i = sideReason(model, ex.ingress, ex.dst.name, ex.src.name, required);
+          for (const r of [e, i]) if (r && !reasons.includes(r)) reasons.push(r);
         }
       }
     }

@@ -152,12 +152,12 @@ describe('intent synthesis', () => {
     expect(r.intents.i1!.problems).toContain('the selector for shop/api also matches shop/api-canary');
   });
 
-  it('admits traffic from anywhere on the target ports for an intent from a load balancer', () => {
+  it('admits the load-balancer path (node addresses under Cluster + kube-proxy) on the target ports for an intent from a load balancer', () => {
     const m = shopModel();
     m.services.front = { id: 'front', namespaceId: 'ns:shop', name: 'front', type: 'LoadBalancer', selector: { 'app.kubernetes.io/name': 'web' }, ports: [{ port: 443, targetPort: 8080 }] };
     m.intents = { lb: { id: 'lb', fromId: 'lb:front', toId: 'web', ports: [] } };
     const s = applySynthesis(m);
-    expect(s.policies['gen:shop/allow-ingress-web']!.ingress).toEqual([{ ports: [{ protocol: 'TCP', port: 8080 }] }]);
+    expect(s.policies['gen:shop/allow-ingress-web']!.ingress).toEqual([{ from: [{ ipBlock: { cidr: '10.0.0.0/16' } }], ports: [{ protocol: 'TCP', port: 8080 }] }]);
     expect(intentStatus(s, evaluate(s)).lb).toMatchObject({ met: true });
   });
 

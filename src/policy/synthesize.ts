@@ -10,15 +10,29 @@
 // - Hand-written policies are respected, never edited: when they already admit an intended
 //   flow on one side, no rule is generated for that side. This is also how an adopted
 //   (taken-over) policy keeps its intents from being realised twice.
-// - An intent from a load balancer (`lb:<serviceId>`) admits traffic from anywhere on the
-//   target ports; what the backend really sees (client, node or LB address, semantics.md 2.5)
-//   is modelled by the load-balancer work later.
-// - Intents to a load balancer, and intents with no pod at either end, generate nothing.
+// - Load-balancer intents (`lb:<serviceId>` at one end) name Service ports (see lb-intents.ts);
+//   rules always use the target port each backend serves them on (semantics 2.1).
+//   * `lb:<svc>` -> W (W must be a backend of svc): W admits the load-balancer path as the
+//     cluster delivers it (semantics 2.7, the peer shared with the public-entry template,
+//     services/lb-peer.ts): node addresses under Cluster + an SNATing proxy, the client ranges
+//     (loadBalancerSourceRanges, or everything outside the cluster ranges) under Local / Cilium
+//     DSR, lbSourceCidrs for proxy / direct-to-pod load balancers.
+//   * external X -> `lb:<svc>`: every backend admits X as it sees it (X itself when the client
+//     address is kept, else the node / LB addresses above); X outside enforced
+//     loadBalancerSourceRanges is dropped by the LB, so nothing is generated.
+//   * workload A -> `lb:<svc>`: in-cluster client of the LB IP, treated as ClusterIP access
+//     (semantics 2.5): egress at A to each backend + ingress at each backend from A.
+// - Intents with no pod at either end (and no load balancer target) generate nothing.
 
 import { NAMESPACE_NAME_LABEL, ids } from '../model/factory.ts';
-import type { Direction, EgressRule, Id, IngressRule, Model, NetworkPolicy, PolicyPeer, PolicyPort, Workload } from '../model/types.ts';
-import { ipSetOf } from '../net/ipset.ts';
+import type { Direction, EgressRule, ExternalNetwork, Id, IngressRule, Intent, Model, NetworkPolicy, PolicyPeer, PolicyPort, Service, Workload } from '../model/types.ts';
+import { canonicalCidr } from '../net/ip.ts';
+import { ipIntersect, ipSetOf, ipSubsetOf } from '../net/ipset.ts';
+import { serviceBackends, type ServiceBackends } from '../services/backends.ts';
+import { lbIngressPeers } from '../services/lb-peer.ts';
+import { seenSource } from '../services/paths.ts';
 import { policiesSelecting } from './evaluate.ts';
+import { lbIntentPorts, peerAddresses, targetPortsOn } from './lb-intents.ts';
 import { effectiveTypes, portEntryConn, ruleConnToward, ruleMatchesPeer, rulesFor, type PeerRef } from './np-rules.ts';
 import { isEmptySelector } from './selectors.ts';
 import { allConn, emptyConn, isEmpty, subtract, union } from './portset.ts';
@@ -164,6 +178,163 @@ export function synthesize(model: Model): SynthesisResult {
   };
   const keysOfIntent = new Map<Id, string[]>();
 
+  // One side of a flow: checks shared by every kind of intent, then the rule.
+  const label = (w: Workload): string => workloadLabel(model, w);
+  const ingressAt = (info: IntentSynthesis, keys: string[], intentId: Id, w: Workload, peer: PeerRef,
+    makePeers: () => PolicyPeer[] | undefined, ports: PolicyPort[] | undefined): void => {
+    const sel = selectorOf(w);
+    if (!defaults(w.namespaceId)?.denyIngress) info.notes.push(`ingress: ${label(w)} is not isolated by its namespace defaults; no rule needed`);
+    else if (!sel) info.problems.push(`${label(w)} has no pod labels, so no policy can select it as a target`);
+    else if (w.hostNetwork && !model.cluster.profile.hostNetworkIsPod) info.problems.push(`${label(w)} uses hostNetwork: NetworkPolicy does not apply to it`);
+    else if (handWrittenAdmits(hand, w, 'Ingress', peer, w, ports)) info.notes.push(`ingress: already admitted by hand-written policies on ${label(w)}`);
+    else {
+      const peers = makePeers();
+      if (!peers) return;
+      keys.push(addRule(w, 'Ingress', intentId, { from: peers, ...(ports ? { ports } : {}) }));
+      if (sel.alsoSelects.length) info.problems.push(`the selector for ${label(w)} also matches ${sel.alsoSelects.map((o) => label(o)).join(', ')}`);
+    }
+  };
+  const egressAt = (info: IntentSynthesis, keys: string[], intentId: Id, w: Workload, peer: PeerRef, dst: Workload | undefined,
+    makePeers: () => PolicyPeer[] | undefined, ports: PolicyPort[] | undefined): void => {
+    const sel = selectorOf(w);
+    if (!defaults(w.namespaceId)?.denyEgress) info.notes.push(`egress: ${label(w)} is not isolated by its namespace defaults; no rule needed`);
+    else if (!sel) info.problems.push(`${label(w)} has no pod labels, so no policy can select it as a source`);
+    else if (w.hostNetwork && !model.cluster.profile.hostNetworkIsPod) info.problems.push(`${label(w)} uses hostNetwork: NetworkPolicy does not apply to it`);
+    else if (handWrittenAdmits(hand, w, 'Egress', peer, dst, ports)) info.notes.push(`egress: already allowed by hand-written policies on ${label(w)}`);
+    else {
+      const peers = makePeers();
+      if (peers) keys.push(addRule(w, 'Egress', intentId, { to: peers, ...(ports ? { ports } : {}) }));
+    }
+  };
+  /** Peers admitting pod `src` at `dst` (ingress side). */
+  const sourcePodPeers = (info: IntentSynthesis, src: Workload, dst: Workload) => (): PolicyPeer[] | undefined => {
+    const srcSel = selectorOf(src);
+    if (!srcSel) { info.problems.push(`${label(src)} has no pod labels, so ${label(dst)} cannot admit it by selector`); return undefined; }
+    if (src.hostNetwork && !model.cluster.profile.hostNetworkIsPod) { info.problems.push(`${label(src)} uses hostNetwork: its traffic has the node's address and no pod selector matches it`); return undefined; }
+    if (srcSel.alsoSelects.length) info.problems.push(`the selector for ${label(src)} also matches ${srcSel.alsoSelects.map((o) => label(o)).join(', ')}`);
+    return [{ namespaceSelector: namespaceSelectorFor(model, src.namespaceId), podSelector: srcSel.selector }];
+  };
+  /** Peers allowing `src` to reach pod `dst` (egress side). */
+  const destPodPeers = (info: IntentSynthesis, src: Workload, dst: Workload) => (): PolicyPeer[] | undefined => {
+    const dstSel = selectorOf(dst);
+    if (!dstSel) { info.problems.push(`${label(dst)} has no pod labels, so ${label(src)} cannot reach it by selector`); return undefined; }
+    return [{ namespaceSelector: namespaceSelectorFor(model, dst.namespaceId), podSelector: dstSel.selector }];
+  };
+  const externalPeers = (info: IntentSynthesis, e: ExternalNetwork, what: string) => (): PolicyPeer[] | undefined => {
+    const b = ipBlockPeers(e);
+    info.problems.push(...b.problems);
+    if (b.peers.length === 0) { info.problems.push(`${e.name} has no valid CIDRs; nothing to ${what}`); return undefined; }
+    return b.peers;
+  };
+
+  /** Backends of an LB intent's Service, or a problem (no selector / no backend). */
+  const backendsOf = (svc: Service, lbLabel: string, info: IntentSynthesis): ServiceBackends | undefined => {
+    const resolved = serviceBackends(model, svc);
+    if (!resolved.hasSelector) { info.problems.push(`${lbLabel} has no selector: its endpoints are outside the design; intent not realised`); return undefined; }
+    if (resolved.backends.length === 0) { info.problems.push(`the selector of ${lbLabel} matches no workload: it has no backends; intent not realised`); return undefined; }
+    return resolved;
+  };
+  /**
+   * The peer admitting the load-balancer path at its backends as the cluster delivers it
+   * (semantics 2.7, shared with the public-entry template), or undefined with a problem.
+   */
+  const lbPathPeer = (svc: Service, lbLabel: string, info: IntentSynthesis): { peers: PolicyPeer[]; ref: PeerRef } | undefined => {
+    const lbp = lbIngressPeers(model, svc);
+    const profile = model.cluster.profile;
+    if (lbp.kind === 'node') {
+      if (lbp.peers.length === 0) { info.problems.push(`${lbLabel}: the backends see node addresses (${svc.externalTrafficPolicy ?? 'Cluster'} + ${profile.serviceProxy} SNAT), but nodeCidrs is not set in the cluster settings; intent not realised`); return undefined; }
+      info.notes.push(`${lbLabel}: the backends see node addresses (${model.cluster.nodeCidrs.join(', ')}), so they admit those: ${lbp.seen.text}`);
+      if (!profile.ipBlockMatchesNodes) info.problems.push(`under the '${profile.name}' profile an ipBlock does not match node addresses: only traffic SNATed on the pod's own node gets in (prefer Cilium DSR or externalTrafficPolicy: Local)`);
+    } else if (lbp.kind === 'lb') {
+      info.notes.push(`${lbLabel}: the backends see the load balancer's addresses (${lbp.seen.cidrs.join(', ')}), so they admit those: ${lbp.seen.text}`);
+    } else if (lbp.seen.kind === 'lb') {
+      info.problems.push(`${lbLabel}: the backends see the load balancer's own addresses, but lbSourceCidrs is not set in the cluster settings, so the client ranges are admitted instead`);
+    } else {
+      info.notes.push(`${lbLabel}: the backends see the client, so they admit the client ranges (${lbp.peers.map((p) => p.ipBlock?.cidr).join(', ')}): ${lbp.seen.text}`);
+    }
+    const invalid = lbp.peers.flatMap((p) => (p.ipBlock ? [p.ipBlock.cidr, ...(p.ipBlock.except ?? [])] : [])).filter((c) => canonicalCidr(c) === undefined);
+    if (invalid.length) { info.problems.push(`${lbLabel}: ${invalid.map((c) => `'${c}'`).join(', ')} is not a valid CIDR; fix the cluster settings or the Service; intent not realised`); return undefined; }
+    return { peers: lbp.peers, ref: { kind: 'addresses', set: peerAddresses(lbp.peers), node: lbp.kind === 'node' } };
+  };
+
+  /** Intent `lb:<svc>` -> W: W admits the load-balancer path on the target ports it serves. */
+  const synthFromLb = (intent: Intent, lb: Extract<IntentEnd, { kind: 'loadbalancer' }>, w: Workload, info: IntentSynthesis, keys: string[]): void => {
+    const resolved = backendsOf(lb.service, lb.label, info);
+    if (!resolved) return;
+    if (!resolved.backends.includes(w.id)) {
+      const sel = Object.entries(lb.service.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+      info.problems.push(`${label(w)} is not a backend of ${lb.label} (its selector ${sel} does not select it): the load balancer never sends traffic to it; intent not realised`);
+      return;
+    }
+    const chosen = lbIntentPorts(lb.service, resolved, intent.ports, w);
+    info.problems.push(...chosen.problems);
+    const ports = targetPortsOn(chosen.servicePorts, w.id);
+    if (ports.length === 0) {
+      if (chosen.ok) info.problems.push(`${label(w)} serves none of the intended ports of ${lb.label} (it lacks the named targetPort)`);
+      info.problems.push('intent not realised');
+      return;
+    }
+    if (!defaults(w.namespaceId)?.denyIngress) { ingressAt(info, keys, intent.id, w, ANYWHERE, () => undefined, ports); return; }
+    const peer = lbPathPeer(lb.service, lb.label, info);
+    if (peer) ingressAt(info, keys, intent.id, w, peer.ref, () => peer.peers, ports);
+  };
+
+  /**
+   * Intent X -> `lb:<svc>`: reach to every backend on the target port it serves each intended
+   * Service port on. An external network is admitted as the backends see it (the client, a node
+   * or the load balancer, semantics 2.5); a workload is treated as a ClusterIP client of the
+   * backends (egress at it + ingress at them, semantics 2.5 "in-cluster clients of the LB IP").
+   */
+  const synthToLb = (intent: Intent, src: Exclude<IntentEnd, { kind: 'loadbalancer' }>, lb: Extract<IntentEnd, { kind: 'loadbalancer' }>, info: IntentSynthesis, keys: string[]): void => {
+    const svc = lb.service;
+    const resolved = backendsOf(svc, lb.label, info);
+    if (!resolved) return;
+    const chosen = lbIntentPorts(svc, resolved, intent.ports);
+    info.problems.push(...chosen.problems);
+    if (!chosen.ok) { info.problems.push('intent not realised'); return; }
+    const served = resolved.backends.map((id) => model.workloads[id] as Workload).map((b) => ({ b, ports: targetPortsOn(chosen.servicePorts, b.id) }));
+    for (const { b, ports } of served) if (ports.length === 0) info.problems.push(`${label(b)} serves none of the intended ports of ${lb.label} (it lacks the named targetPort): not an endpoint for them`);
+    const targets = served.filter((s) => s.ports.length > 0);
+
+    if (src.kind === 'external') {
+      const ext = src.external;
+      const own = ipSetOf(ext.cidrs.filter((c) => canonicalCidr(c) !== undefined));
+      const ranges = svc.loadBalancerSourceRanges ?? [];
+      if (ranges.length > 0 && model.cluster.lbSourceRangesEnforced !== false) {
+        const inside = ipIntersect(own, ipSetOf(ranges.filter((c) => canonicalCidr(c) !== undefined)));
+        if (inside.length === 0) { info.problems.push(`${ext.name} is outside the loadBalancerSourceRanges of ${lb.label} (${ranges.join(', ')}): the load balancer drops it before any policy; intent not realised`); return; }
+        if (!ipSubsetOf(own, inside)) info.problems.push(`only part of ${ext.name} is inside the loadBalancerSourceRanges of ${lb.label} (${ranges.join(', ')}); the load balancer drops the rest`);
+      }
+      const seen = seenSource(model, svc, 'loadbalancer', ext.cidrs);
+      let make: () => PolicyPeer[] | undefined;
+      let ref: PeerRef;
+      if (seen.kind === 'client') {
+        info.notes.push(`${lb.label}: the backends see the client, so they admit ${ext.name}: ${seen.text}`);
+        make = externalPeers(info, ext, 'admit');
+        ref = { kind: 'addresses', set: own, node: false };
+      } else {
+        if (seen.kind === 'lb' && seen.cidrs.length === 0) {
+          info.problems.push(`${lb.label}: the backends see the load balancer's own addresses, but lbSourceCidrs is not set in the cluster settings; intent not realised`);
+          return;
+        }
+        const peer = lbPathPeer(svc, lb.label, info);
+        if (!peer) return;
+        make = () => peer.peers;
+        ref = peer.ref;
+      }
+      for (const { b, ports } of targets) ingressAt(info, keys, intent.id, b, ref, make, ports);
+      return;
+    }
+
+    const a = src.workload;
+    info.notes.push(`${label(a)} -> ${lb.label} is realised as in-cluster access to its backends on their target ports (semantics 2.5); under externalTrafficPolicy Cluster kube-proxy may SNAT it, and the backend then sees a node address`);
+    for (const { b, ports } of targets) {
+      if (b.id === a.id) { info.notes.push(`${label(a)} is itself a backend of ${lb.label}: reaching itself is always allowed`); continue; }
+      ingressAt(info, keys, intent.id, b, { kind: 'workload', workload: a }, sourcePodPeers(info, a, b), ports);
+      egressAt(info, keys, intent.id, a, { kind: 'workload', workload: b }, b, destPodPeers(info, a, b), ports);
+    }
+  };
+
   for (const intent of Object.values(model.intents).sort((a, b) => a.id.localeCompare(b.id))) {
     const info: IntentSynthesis = { policyIds: [], notes: [], problems: [] };
     intents[intent.id] = info;
@@ -173,73 +344,30 @@ export function synthesize(model: Model): SynthesisResult {
     const to = resolveIntentEnd(model, intent.toId);
     if (typeof from === 'string') { info.problems.push(`source: ${from}`); continue; }
     if (typeof to === 'string') { info.problems.push(`target: ${to}`); continue; }
-    if (to.kind === 'loadbalancer') { info.problems.push(`intents to a load balancer are not synthesised yet (target ${to.label}); draw the intent to its backend workload`); continue; }
     if (intent.fromId === intent.toId) { info.notes.push('a pod may always reach itself; no rule needed'); continue; }
-    if (from.kind !== 'workload' && to.kind !== 'workload') { info.problems.push(`neither ${from.label} nor ${to.label} is a pod: NetworkPolicy cannot express this flow`); continue; }
+    if (from.kind === 'loadbalancer' && to.kind === 'loadbalancer') { info.problems.push(`${from.label} cannot be the source of traffic to ${to.label}`); continue; }
+    if (from.kind !== 'workload' && to.kind !== 'workload' && to.kind !== 'loadbalancer') { info.problems.push(`neither ${from.label} nor ${to.label} is a pod: NetworkPolicy cannot express this flow`); continue; }
 
-    const dst = to.kind === 'workload' ? to.workload : undefined;
-    const ports = resolveIntentPorts(intent.ports, dst, to.label);
-    if (!ports.ok) { info.problems.push(`${ports.problem}; intent not realised`); continue; }
-    info.problems.push(...ports.problems);
-    const portsField = ports.ports ? { ports: ports.ports } : {};
-
-    // Ingress side, on the target.
-    if (to.kind === 'workload') {
-      const w = to.workload;
-      const sel = selectorOf(w);
-      if (!defaults(w.namespaceId)?.denyIngress) info.notes.push(`ingress: ${to.label} is not isolated by its namespace defaults; no rule needed`);
-      else if (!sel) info.problems.push(`${to.label} has no pod labels, so no policy can select it as a target`);
-      else if (w.hostNetwork && !model.cluster.profile.hostNetworkIsPod) info.problems.push(`${to.label} uses hostNetwork: NetworkPolicy does not apply to it`);
-      else if (handWrittenAdmits(hand, w, 'Ingress', peerRefOf(from), w, ports.ports)) info.notes.push(`ingress: already admitted by hand-written policies on ${to.label}`);
-      else {
-        let peers: PolicyPeer[] | undefined;
-        if (from.kind === 'workload') {
-          const srcSel = selectorOf(from.workload);
-          if (!srcSel) info.problems.push(`${from.label} has no pod labels, so ${to.label} cannot admit it by selector`);
-          else if (from.workload.hostNetwork && !model.cluster.profile.hostNetworkIsPod) info.problems.push(`${from.label} uses hostNetwork: its traffic has the node's address and no pod selector matches it`);
-          else {
-            peers = [{ namespaceSelector: namespaceSelectorFor(model, from.workload.namespaceId), podSelector: srcSel.selector }];
-            if (srcSel.alsoSelects.length) info.problems.push(`the selector for ${from.label} also matches ${srcSel.alsoSelects.map((o) => workloadLabel(model, o)).join(', ')}`);
-          }
-        } else if (from.kind === 'external') {
-          const b = ipBlockPeers(from.external);
-          info.problems.push(...b.problems);
-          if (b.peers.length === 0) info.problems.push(`${from.label} has no valid CIDRs; nothing to admit`);
-          else peers = b.peers;
-        }
-        if (peers || from.kind === 'loadbalancer') {
-          keys.push(addRule(w, 'Ingress', intent.id, peers ? { from: peers, ...portsField } : { ...portsField }));
-          if (sel.alsoSelects.length) info.problems.push(`the selector for ${to.label} also matches ${sel.alsoSelects.map((o) => workloadLabel(model, o)).join(', ')}`);
-        }
+    if (from.kind === 'loadbalancer' && to.kind === 'workload') synthFromLb(intent, from, to.workload, info, keys);
+    else if (to.kind === 'loadbalancer' && from.kind !== 'loadbalancer') synthToLb(intent, from, to, info, keys);
+    else {
+      const dst = to.kind === 'workload' ? to.workload : undefined;
+      const ports = resolveIntentPorts(intent.ports, dst, to.label);
+      if (!ports.ok) { info.problems.push(`${ports.problem}; intent not realised`); continue; }
+      info.problems.push(...ports.problems);
+      if (to.kind === 'workload') {
+        const w = to.workload;
+        if (from.kind === 'workload') ingressAt(info, keys, intent.id, w, peerRefOf(from), sourcePodPeers(info, from.workload, w), ports.ports);
+        else if (from.kind === 'external') ingressAt(info, keys, intent.id, w, peerRefOf(from), externalPeers(info, from.external, 'admit'), ports.ports);
       }
-    }
-
-    // Egress side, on the source.
-    if (from.kind === 'workload') {
-      const w = from.workload;
-      const sel = selectorOf(w);
-      if (!defaults(w.namespaceId)?.denyEgress) info.notes.push(`egress: ${from.label} is not isolated by its namespace defaults; no rule needed`);
-      else if (!sel) info.problems.push(`${from.label} has no pod labels, so no policy can select it as a source`);
-      else if (w.hostNetwork && !model.cluster.profile.hostNetworkIsPod) info.problems.push(`${from.label} uses hostNetwork: NetworkPolicy does not apply to it`);
-      else if (handWrittenAdmits(hand, w, 'Egress', peerRefOf(to), dst, ports.ports)) info.notes.push(`egress: already allowed by hand-written policies on ${from.label}`);
-      else {
-        let peers: PolicyPeer[] | undefined;
-        if (to.kind === 'workload') {
-          const dstSel = selectorOf(to.workload);
-          if (!dstSel) info.problems.push(`${to.label} has no pod labels, so ${from.label} cannot reach it by selector`);
-          else peers = [{ namespaceSelector: namespaceSelectorFor(model, to.workload.namespaceId), podSelector: dstSel.selector }];
-        } else {
-          const b = ipBlockPeers(to.external);
-          info.problems.push(...b.problems);
-          if (b.peers.length === 0) info.problems.push(`${to.label} has no valid CIDRs; nothing to allow`);
-          else peers = b.peers;
-        }
-        if (peers) keys.push(addRule(w, 'Egress', intent.id, { to: peers, ...portsField }));
+      if (from.kind === 'workload') {
+        const w = from.workload;
+        if (to.kind === 'workload') egressAt(info, keys, intent.id, w, peerRefOf(to), dst, destPodPeers(info, w, to.workload), ports.ports);
+        else if (to.kind === 'external') egressAt(info, keys, intent.id, w, peerRefOf(to), undefined, externalPeers(info, to.external, 'allow'), ports.ports);
       }
     }
     info.problems = [...new Set(info.problems)];
   }
-
   // One policy per workload and direction, named after the workload.
   const usedNames = new Map<Id, Set<string>>();
   for (const np of policies) {
