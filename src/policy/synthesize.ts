@@ -389,8 +389,11 @@ export function synthesize(model: Model): SynthesisResult {
       policyTypes: [p.direction],
       generated: { by: 'intents', note: `realises ${p.rules.map((r) => r.intentId).join(', ')}` },
     };
-    if (p.direction === 'Ingress') np.ingress = p.rules.map((r) => r.rule);
-    else np.egress = p.rules.map((r) => r.rule);
+    // Intents that need the same rule (e.g. several external networks seen as the node
+    // addresses of a load balancer) share it.
+    const rules = [...new Map(p.rules.map((r) => [JSON.stringify(r.rule), r.rule])).values()];
+    if (p.direction === 'Ingress') np.ingress = rules;
+    else np.egress = rules;
     policies.push(np);
   }
   for (const [intentId, keys] of keysOfIntent) {
