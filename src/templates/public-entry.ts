@@ -92,6 +92,11 @@ export function applyPublicEntry(doc: Doc, opts: PublicEntryOptions): TemplateRe
     else if (kind === 'lb') summary.push(`${w.name} admits the load balancer addresses (${seen.cidrs.join(', ')}): ${seen.text}.`);
     else summary.push(`${w.name} admits the client ranges (${from.map((p) => p.ipBlock!.cidr).join(', ')}): ${seen.text}.`);
     summary.push(...warnings);
+    // An empty `from` would admit every source: without a peer to name, admit nothing and say so.
+    if (from.length === 0) {
+      summary.push(`${w.name}: no load-balancer source addresses are known (set the node CIDRs or load-balancer source CIDRs in the cluster settings); no ingress rule was written, so the load balancer cannot reach it yet.`);
+      continue;
+    }
     const rule: IngressRule = { from, ...(targetPorts.length ? { ports: targetPorts } : {}) };
     const selector = { matchLabels: { ...w.podLabels } };
     const p = templatePolicy(withPolicies(model, policies), w.namespaceId, `${w.name}-from-load-balancer`, 'public entry: admit the load-balancer path', {

@@ -46,6 +46,16 @@ describe('public entry, private mesh', () => {
     expect(can(m, client, web, 'TCP', 8080)).toBe(true);
   });
 
+  it('with no node addresses known, writes no rule (an empty `from` would admit everyone) and says why', () => {
+    const d = base();
+    d.model.cluster.nodeCidrs = [];
+    const { doc, summary } = applyPublicEntry(d, { workloadIds: [web] });
+    expect(doc.model.policies['np:shop/web-from-load-balancer']).toBeUndefined();
+    expect(summary.some((l) => l.includes('no load-balancer source addresses are known'))).toBe(true);
+    expect(can(doc.model, 'ext:internet', web, 'TCP', 8080)).toBe(false);
+    expect(can(doc.model, client, db, 'TCP', 5432)).toBe(true);
+  });
+
   it('under Local: admits the client ranges instead of node addresses', () => {
     const { doc } = applyPublicEntry(base(), { workloadIds: [web], externalTrafficPolicy: 'Local', sourceRanges: ['203.0.113.0/24'] });
     const m = doc.model;
