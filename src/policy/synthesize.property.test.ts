@@ -25,7 +25,9 @@ const scenario = fc.record({
   }), { maxLength: 8 }),
 });
 
-function build(s: fc.Infer<typeof scenario>): { model: Model; expected: Map<string, ConnSet> } {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function build(s: Scenario): { model: Model; expected: Map<string, ConnSet> } {
   const m = emptyModel();
   for (let n = 0; n < 3; n++) {
     m.namespaces[`n${n}`] = { id: `n${n}`, name: `team-${n}`, labels: {} };
