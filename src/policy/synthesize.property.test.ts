@@ -46,7 +46,7 @@ function build(s: Scenario): { model: Model; expected: Map<string, ConnSet> } {
     // Expected by hand from the intent's meaning: its ports, or the target's container ports,
     // or everything when the target declares none (externals: everything).
     let c = emptyConn();
-    if (it.ports.length > 0) for (const p of it.ports) c = union(c, connOf(p.protocol, p.port as number));
+    if (it.ports.length > 0) for (const p of it.ports) c = union(c, connOf(p.protocol ?? 'TCP', p.port as number));
     else {
       const target = m.workloads[it.to];
       if (!target || target.ports.length === 0) c = allConn();
