@@ -27,6 +27,19 @@ function runSuite(label, cmd, args, reportPath, count) {
   if (f > 0) exitCode = 1;
 }
 
+// Type-checking is a suite of its own: each layer has its own tsconfig, and the core's (no DOM,
+// no Node typings) is what keeps it runnable in a browser, a worker and Node.
+console.log('\n=== typecheck (tsc) ===');
+for (const project of ['tsconfig.core.json', 'tsconfig.cli.json', 'tsconfig.app.json', 'tsconfig.node.json']) {
+  const r = spawnSync('npx', ['tsc', '-p', project], { stdio: 'inherit', env: process.env });
+  if (r.status === 0) passed += 1;
+  else {
+    failed += 1;
+    exitCode = 1;
+  }
+  console.log(`[typecheck] ${project}: ${r.status === 0 ? 'ok' : 'FAILED'}`);
+}
+
 runSuite('unit (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'],
   'test-results/unit.json', (j) => [j.numPassedTests ?? 0, (j.numFailedTests ?? 0) + (j.numRuntimeErrorTestSuites ?? 0)]);
 
