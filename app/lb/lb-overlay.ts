@@ -113,6 +113,8 @@ export function lbOverlay(input: OverlayInput): EdgeOutput {
     const dst = endpointOf(reach, a.toId);
     extra.push(mkEdge(`assert:${a.id}`, s, t, 'assert', `${r.ok ? '✓' : '✗'} ${what}`, r.ok ? COLOR.assertOk : COLOR.assert, r.ok ? 'lb-assert assert-ok' : 'lb-assert assert-fail', {
       assertionId: a.id,
+      // The edge component puts `intent-<state>` on the label: it colours the assertion label.
+      state: r.ok ? 'met' : 'blocked',
       ...(src && dst && !a.toId.startsWith('lb:') ? { explain: { src, dst, query: { protocol: a.protocol, port: a.port } } } : {}),
     }));
   }
