@@ -91,7 +91,7 @@ test('an intent drawn on the canvas appears as a generated policy in the YAML pa
   await expect(dialog).toBeHidden();
   expect(Object.keys((await getDoc(page)).model.intents)).toHaveLength(1);
 
-  await page.getByRole('tab', { name: 'YAML' }).click();
+  await page.getByRole('tab', { name: 'YAML', exact: true }).click();
   const yamlView = page.getByTestId('yaml-view');
   await expect(yamlView).toContainText('name: allow-ingress-api');
   await expect(yamlView).toContainText('port: 9090');
