@@ -3,7 +3,7 @@
 // nothing changed (so the store records no empty undo step).
 
 import { newId, PROFILES } from '../model/factory.ts';
-import type { Assertion, ClusterProfile, ClusterSettings, Doc, Id, Protocol } from '../model/types.ts';
+import type { Assertion, ClusterProfile, ClusterSettings, Doc, Id } from '../model/types.ts';
 import {
   applyNamespaceIsolation, applyPublicEntry, applyStrictEgress,
   type NamespaceIsolationOptions, type PublicEntryOptions, type StrictEgressOptions, type TemplateResult,
@@ -11,15 +11,8 @@ import {
 
 // ---------------------------------------------------------------- assertions
 
-export interface NewAssertion {
-  fromId: Id;
-  toId: Id;
-  protocol: Protocol;
-  port: number;
-  expect: 'reach' | 'no-reach';
-  note?: string;
-  id?: Id;
-}
+/** An assertion to add; the id is generated when not given. */
+export type NewAssertion = Omit<Assertion, 'id'> & { id?: Id };
 
 /** Why an assertion cannot be added, or null. */
 export function assertionError(a: Omit<NewAssertion, 'id'>): string | null {
