@@ -5,17 +5,17 @@ import { autoLayout } from './elk.ts';
 import { NAMESPACE_HEADER } from './sizes.ts';
 import { sampleDoc } from './test-docs.ts';
 
-/** Externals end before every load balancer starts, and load balancers before every namespace. */
+/** Externals and load balancers form a column that ends before every namespace starts. */
 function columnsInOrder(doc: Doc, l: Layout): void {
   const nsLeft = Math.min(...Object.keys(doc.model.namespaces).map((id) => l[id]!.x));
   const lbIds = Object.values(doc.model.services).filter((s) => s.type === 'LoadBalancer').map((s) => `lb:${s.id}`);
-  const lbLeft = Math.min(...lbIds.map((id) => l[id]!.x), nsLeft);
-  for (const id of Object.keys(doc.model.externals)) expect(l[id]!.x + 180, id).toBeLessThanOrEqual(lbLeft);
-  for (const id of lbIds) expect(l[id]!.x + 180, id).toBeLessThanOrEqual(nsLeft);
+  const side = [...Object.keys(doc.model.externals), ...lbIds];
+  for (const id of side) expect(l[id]!.x + 180, id).toBeLessThanOrEqual(nsLeft);
+  expect(new Set(side.map((id) => l[id]!.x)).size).toBe(1);
 }
 
-describe('autoLayout (ELK)', () => {
-  it('runs ELK itself rather than falling back to the grid', async () => {
+describe('autoLayout', () => {
+  it('computes the packed layout rather than falling back to the grid', async () => {
     const warn = vi.spyOn(console, 'warn');
     await autoLayout(sampleDoc(2, 2));
     expect(warn).not.toHaveBeenCalled();
@@ -31,7 +31,7 @@ describe('autoLayout (ELK)', () => {
     }
   });
 
-  it('flows left to right from externals through load balancers to namespaces', async () => {
+  it('puts externals and load balancers left of the namespaces, each load balancer level with its backends', async () => {
     const doc = sampleDoc(2, 3);
     doc.model.intents = {
       a: { id: 'a', fromId: 'ext-a', toId: 'lb:svc-lb', ports: [] },
@@ -41,13 +41,14 @@ describe('autoLayout (ELK)', () => {
     const l = await autoLayout(doc);
     expect(layoutProblems(doc, l)).toEqual([]);
     columnsInOrder(doc, l);
-    const right = (id: string, w: number): number => l[id]!.x + w;
-    expect(right('ext-a', 180)).toBeLessThanOrEqual(l['lb:svc-lb']!.x);
-    expect(right('ext-b', 180)).toBeLessThanOrEqual(l['lb:svc-lb']!.x);
-    expect(right('lb:svc-lb', 180)).toBeLessThanOrEqual(l['ns-0']!.x);
-    expect(right('lb:svc-lb', 180)).toBeLessThanOrEqual(l['ns-1']!.x);
-    // Inside a namespace an intent flows left to right too.
-    expect(l['wl-0-0']!.x).toBeLessThan(l['wl-0-1']!.x);
+    // The load balancer overlaps its backend (wl-0-0 in ns-0) vertically.
+    const lb = l['lb:svc-lb']!;
+    const backendTop = l['ns-0']!.y + l['wl-0-0']!.y;
+    expect(lb.y).toBeLessThan(backendTop + 90);
+    expect(lb.y + 70).toBeGreaterThan(backendTop);
+    // Inside a namespace an intent reads forwards: its source comes first (left, or a row above).
+    const before = (a: string, b: string): boolean => l[a]!.y < l[b]!.y || (l[a]!.y === l[b]!.y && l[a]!.x < l[b]!.x);
+    expect(before('wl-0-0', 'wl-0-1')).toBe(true);
     for (const id of ['wl-0-0', 'wl-0-1', 'wl-0-2']) expect(l[id]!.y).toBeGreaterThanOrEqual(NAMESPACE_HEADER);
   });
 
