@@ -1,4 +1,4 @@
-import { IDS, expect, loadSmallDesign, test } from './support/test.ts';
+import { IDS, expect, loadSmallDesign, test, toolbarAction } from './support/test.ts';
 
 test('a comment is added, replied to, resolved, and survives a reload and the share link', async ({ page, api, canvas, browser, baseURL }) => {
   await loadSmallDesign(api, canvas);
@@ -43,7 +43,7 @@ test('a comment is added, replied to, resolved, and survives a reload and the sh
   await expect(page.getByTestId('comments-panel').getByText('Open (1)')).toBeVisible();
 
   // The share link carries the thread to someone else, who may comment on the read-only copy.
-  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await toolbarAction(page, 'Share');
   const link = await page.getByTestId('share-link').inputValue();
   const ctx = await browser.newContext({ baseURL });
   const other = await ctx.newPage();

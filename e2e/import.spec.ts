@@ -1,6 +1,7 @@
 // Import through the dialog: a multi-document paste lands on the canvas as one undo step; a
 // malformed paste shows where it broke and leaves the design alone.
 import { expect, test } from '@playwright/test';
+import { toolbarAction } from './support/test.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,7 +16,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('pasting a multi-document YAML imports its workloads and shows their connections', async ({ page }) => {
-  await page.getByRole('button', { name: 'Import', exact: true }).first().click();
+  await toolbarAction(page, 'Import');
   const dialog = page.getByTestId('import-dialog');
   await expect(dialog).toBeVisible();
   await dialog.getByLabel(/Paste YAML or JSON/).fill(fixture('two-tier.yaml'));
@@ -40,7 +41,7 @@ test('a malformed import shows its error with the line and keeps the canvas unch
   const before = await page.evaluate(() => JSON.stringify((window as unknown as { __netpol: Api }).__netpol.getDoc()));
   const depth = await page.evaluate(() => (window as unknown as { __netpol: Api }).__netpol.undoDepth());
 
-  await page.getByRole('button', { name: 'Import', exact: true }).first().click();
+  await toolbarAction(page, 'Import');
   const dialog = page.getByTestId('import-dialog');
   await dialog.getByLabel(/Paste YAML or JSON/).fill(fixture('malformed.yaml'));
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();

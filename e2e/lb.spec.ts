@@ -1,7 +1,7 @@
 // Load balancers and external traffic: build Internet -> LB -> web pods with the mouse and the
 // Inspector, then follow the path hop by hop by selecting the Internet node.
 import type { Page } from '@playwright/test';
-import { IDS, expect, loadSmallDesign, test, type Canvas, type Palette } from './support/test.ts';
+import { IDS, expect, loadSmallDesign, test, toolbarAction, type Canvas, type Palette } from './support/test.ts';
 
 async function dragFromPalette(page: Page, palette: Palette, kind: 'external' | 'loadbalancer', to: { x: number; y: number }) {
   const item = (await palette.item(kind).boundingBox())!;
@@ -97,7 +97,7 @@ test.describe('load balancers and external traffic', () => {
 
     // Cluster dialog: a direct-to-pod LB from known addresses -> the default deny drops it.
     const before = await api.undoDepth();
-    await page.getByRole('button', { name: 'Cluster' }).click();
+    await toolbarAction(page, 'Cluster');
     const dialog = page.getByTestId('cluster-dialog');
     await dialog.getByLabel('LB delivery mode').selectOption('direct-to-pod');
     await expect(dialog).toContainText('pods see the LB addresses');

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { IDS, SMALL_DESIGN, expect, test } from './support/test.ts';
+import { IDS, SMALL_DESIGN, expect, test, toolbarAction } from './support/test.ts';
 
 /** The design under review: only shop/api may reach the database. */
 const DESIGN = `${SMALL_DESIGN}
@@ -35,7 +35,7 @@ test('review against pasted manifests marks added and removed connections, expla
   await api.loadYaml(DESIGN);
   await expect(canvas.node(IDS.db)).toBeVisible();
 
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await toolbarAction(page, 'Review');
   const dialog = page.getByTestId('baseline-dialog');
   await dialog.getByRole('radio', { name: 'Manifests' }).click();
   await dialog.getByLabel('Baseline manifests').fill(CLUSTER);
@@ -96,7 +96,7 @@ test('review against pasted manifests marks added and removed connections, expla
 test('versions: save one (one undo step), then review the changes since it', async ({ page, api, canvas }) => {
   await api.loadYaml(SMALL_DESIGN);
   await expect(canvas.node(IDS.db)).toBeVisible();
-  await page.getByRole('button', { name: 'Versions', exact: true }).click();
+  await toolbarAction(page, 'Versions');
   const dialog = page.getByTestId('versions-dialog');
   await dialog.getByLabel('Version name').fill('Before lockdown');
   await dialog.getByLabel('Version name').press('Enter');
@@ -107,7 +107,7 @@ test('versions: save one (one undo step), then review the changes since it', asy
   // Delete a workload, then review against the version: its connections are gone.
   await canvas.node(IDS.api).click();
   await page.keyboard.press('Delete');
-  await page.getByRole('button', { name: 'Versions', exact: true }).click();
+  await toolbarAction(page, 'Versions');
   await dialog.getByRole('button', { name: 'Review changes since' }).click();
   await expect(page.getByTestId('review-baseline')).toContainText('Before lockdown');
   await expect(page.getByTestId('change-list').getByTestId('review-change').first()).toContainText('shop/api');

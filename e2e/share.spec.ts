@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { IDS, expect, loadSmallDesign, test } from './support/test.ts';
+import { IDS, expect, loadSmallDesign, test, toolbarAction } from './support/test.ts';
 
 const AUTOSAVE = 'netpol-designer:autosave';
 
@@ -10,7 +10,7 @@ function autosaveHas(page: Page, needle: string): Promise<boolean> {
 test.describe('share links', () => {
   test('a shared link opens read-only in a fresh browser, and "Edit a copy" makes it editable', async ({ page, api, canvas, browser, baseURL }) => {
     await loadSmallDesign(api, canvas);
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await toolbarAction(page, 'Share');
     const dialog = page.getByTestId('share-dialog');
     await expect(dialog).toBeVisible();
     const link = await dialog.getByTestId('share-link').inputValue();
@@ -66,7 +66,7 @@ test.describe('share links', () => {
 
   test('a corrupt or newer-format link says so and keeps the autosaved design', async ({ page, api, canvas }) => {
     await loadSmallDesign(api, canvas);
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await toolbarAction(page, 'Share');
     const link = await page.getByTestId('share-link').inputValue();
     await page.keyboard.press('Escape');
     await expect.poll(() => autosaveHas(page, IDS.db)).toBe(true);

@@ -1,10 +1,10 @@
 // Design-pattern templates: each applied from the Patterns dialog with its options, producing
 // ordinary policies (YAML panel), undone in one step.
 import type { Page } from '@playwright/test';
-import { IDS, expect, loadSmallDesign, test, type Api } from './support/test.ts';
+import { IDS, expect, loadSmallDesign, test, toolbarAction, type Api } from './support/test.ts';
 
 async function openPatterns(page: Page) {
-  await page.getByRole('button', { name: 'Patterns' }).click();
+  await toolbarAction(page, 'Patterns');
   const dialog = page.getByTestId('templates-dialog');
   await expect(dialog).toBeVisible();
   return dialog;

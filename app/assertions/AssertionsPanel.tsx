@@ -10,7 +10,7 @@ import { commitDoc, docStore, useDocStore } from '../state/doc-store.ts';
 import { notify, setSession } from '../state/session-store.ts';
 import { getReachability } from '../state/reachability.ts';
 import { useAssertionResults } from '../lb/derived.ts';
-import { download, fileBase } from '../lb/download.ts';
+import { downloadText, fileBase } from '../state/download.ts';
 import { isLb, shortName } from './endpoints.ts';
 
 function explainAssertion(a: Assertion): void {
@@ -44,7 +44,7 @@ export function AssertionsPanel() {
   const failing = results.filter((r) => !r.ok).length;
   const exportFile = () => {
     const doc = docStore.getState().doc;
-    download(`${fileBase(doc.name)}-assertions.yaml`, exportAssertionsFile(doc.model), 'application/yaml');
+    downloadText(`${fileBase(doc.name)}-assertions.yaml`, exportAssertionsFile(doc.model), 'application/yaml');
   };
   return (
     <div className="assertions" data-testid="assertions-panel">

@@ -1,12 +1,17 @@
-// A modal dialog frame: backdrop, title, Escape to close, focus moved inside on open.
+// A modal dialog frame: backdrop, title, Escape to close, focus moved inside on open and back
+// to where it was (e.g. the menu button that opened the dialog) on close.
 
 import { useEffect, useRef } from 'react';
 
 export function Modal(props: { title: string; onClose: () => void; children: React.ReactNode; testId?: string; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = ref.current?.querySelector<HTMLElement>('[autofocus], textarea, input, select, button');
     first?.focus();
+    return () => {
+      if (before?.isConnected) before.focus();
+    };
   }, []);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>

@@ -1,32 +1,30 @@
-// Top bar: design name, files, history, layout, edge view and the legend.
-import { useRef, useState, type ChangeEvent } from 'react';
+// Top bar: design name; File, Design and Review menus; undo/redo; the edge view and the legend.
+// The dialogs the menus open are mounted here (review dialogs and the assertion dialog too).
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { renameDoc } from '../../src/doc/commands.ts';
 import { FILE_EXTENSION, parseDesignFile, serializeDoc } from '../../src/doc/file-format.ts';
 import { exportManifests } from '../../src/k8s/export.ts';
 import { commitDoc, docStore, replaceDoc, useDocStore, useHistoryFlags } from '../state/doc-store.ts';
+import { downloadText, fileBase, yamlFileName } from '../state/download.ts';
 import { redo, undo } from '../state/history-actions.ts';
 import { autoLayoutDesign } from '../state/layout-actions.ts';
 import { notify, setSession, useSessionStore, type EdgeView } from '../state/session-store.ts';
 import { requestFitView } from '../state/view-requests.ts';
-import { LbToolbarButtons } from '../lb/ToolbarButtons.tsx';
-import { ReviewToolbar } from '../review/ReviewToolbar.tsx';
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-const fileBase = (name: string) => name.trim().replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'design';
+import { ClusterDialog } from '../cluster/ClusterDialog.tsx';
+import { TemplatesDialog } from '../templates/TemplatesDialog.tsx';
+import { AssertDialog } from '../assertions/AssertDialog.tsx';
+import { ShareDialog } from '../share/ShareDialog.tsx';
+import { ReviewDialogs } from '../review/ReviewDialogs.tsx';
+import { setReview, useReviewState } from '../review/review-store.ts';
+import { MenuButton, type MenuItem } from './Menu.tsx';
 
 const VIEWS: { view: EdgeView; label: string; hint: string }[] = [
   { view: 'allowed', label: 'Allowed', hint: 'Show allowed connections' },
   { view: 'denied-too', label: 'Denied too', hint: 'Also show denied connections around the selection' },
   { view: 'selection', label: 'Selection', hint: 'Only connections of the selected nodes' },
 ];
+
+type ToolbarDialog = 'share' | 'cluster' | 'patterns' | null;
 
 function DesignName() {
   const name = useDocStore((s) => s.doc.name);
@@ -39,6 +37,7 @@ function DesignName() {
     <input
       className="design-name"
       aria-label="Design name"
+      title={name}
       value={draft ?? name}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
@@ -53,16 +52,18 @@ function DesignName() {
 export function Toolbar() {
   const { canUndo, canRedo } = useHistoryFlags();
   const view = useSessionStore((s) => s.edgeView);
+  const profile = useDocStore((s) => s.doc.model.cluster.profile.name);
+  const reviewing = useReviewState((s) => s.baseline !== null);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [legendOpen, setLegendOpen] = useState(false);
+  const [dialog, setDialog] = useState<ToolbarDialog>(null);
 
   const downloadYaml = () => {
     const doc = docStore.getState().doc;
-    download(`${fileBase(doc.name)}.yaml`, exportManifests(doc.model), 'application/yaml');
+    downloadText(yamlFileName(doc.name), exportManifests(doc.model), 'application/yaml');
   };
   const saveFile = () => {
     const doc = docStore.getState().doc;
-    download(`${fileBase(doc.name)}${FILE_EXTENSION}`, serializeDoc(doc), 'application/json');
+    downloadText(`${fileBase(doc.name)}${FILE_EXTENSION}`, serializeDoc(doc), 'application/json');
   };
   const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -73,32 +74,50 @@ export function Toolbar() {
       notify(`Could not open ${file.name}: ${parsed.error}. Your current design is unchanged.`, 'error');
       return;
     }
-    // One undo step, not a history reset: Undo brings the previous design back.
-    replaceDoc(parsed.doc, { record: true });
+    replaceDoc(parsed.doc, { record: false });
     setSession({ selection: [], explain: null, editingPolicyId: null });
     requestFitView();
-    const opened = parsed.warnings.length ? `Opened ${file.name} with corrections: ${parsed.warnings.slice(0, 3).join('; ')}` : `Opened ${file.name}`;
-    notify(`${opened}. Undo returns to your previous design.`);
+    notify(parsed.warnings.length ? `Opened ${file.name} with corrections: ${parsed.warnings.slice(0, 3).join('; ')}` : `Opened ${file.name}.`);
   };
+
+  const fileItems: MenuItem[] = [
+    { label: 'Import', hint: 'Kubernetes manifests (YAML or JSON)', onSelect: () => setSession({ importOpen: true }) },
+    { label: 'Open design file', hint: `A saved design (${FILE_EXTENSION})`, onSelect: () => fileInput.current?.click(), separator: true },
+    { label: 'Save design file', hint: 'The design with its layout, comments and versions', onSelect: saveFile },
+    { label: 'Download YAML', hint: 'Namespaces, Services and NetworkPolicies', onSelect: downloadYaml, separator: true },
+  ];
+  const designItems: MenuItem[] = [
+    { label: 'Auto layout', hint: 'Arrange namespaces and workloads', onSelect: () => void autoLayoutDesign() },
+    { label: 'Patterns', hint: 'Public entry, strict egress, namespace isolation', onSelect: () => setDialog('patterns'), separator: true },
+    { label: 'Cluster', hint: `Cluster assumptions (profile: ${profile})`, onSelect: () => setDialog('cluster') },
+  ];
+  const reviewItems: MenuItem[] = [
+    { label: 'Share', hint: 'A read-only link to this design', onSelect: () => setDialog('share') },
+    { label: 'Versions', hint: 'Save, list and compare named versions', onSelect: () => setReview({ versionsDialog: true }) },
+    {
+      label: 'Review',
+      hint: reviewing ? 'Show the changes under review' : 'Compare with a version, a file or manifests',
+      onSelect: () => (reviewing ? setSession({ bottomTab: 'review', bottomOpen: true }) : setReview({ baselineDialog: true })),
+      separator: true,
+    },
+    { label: 'Export report', hint: 'The review as Markdown or HTML', onSelect: () => setReview({ reportDialog: true }) },
+  ];
 
   return (
     <header className="toolbar">
       <span className="brand">NetPol Designer</span>
       <DesignName />
-      <div className="tool-group">
-        <button type="button" onClick={() => setSession({ importOpen: true })}>Import</button>
-        <button type="button" onClick={downloadYaml} title="Export the design as Kubernetes manifests">Download YAML</button>
-        <button type="button" onClick={saveFile} title="Save the design (layout included) to a file">Save</button>
-        <button type="button" onClick={() => fileInput.current?.click()} title="Open a saved design file">Open</button>
+      <nav className="tool-group menus" aria-label="Menus">
+        <MenuButton label="File" items={fileItems} />
+        <MenuButton label="Design" items={designItems} />
+        <MenuButton label="Review" items={reviewItems} className={reviewing ? 'review-on' : ''} title={reviewing ? 'Review mode is on' : undefined} />
         <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={openFile} data-testid="open-file" />
-      </div>
+      </nav>
       <div className="tool-group">
-        <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
-        <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
-        <button type="button" onClick={() => void autoLayoutDesign()}>Auto layout</button>
+        <button type="button" className="icon" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+        <button type="button" className="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
       </div>
-      <LbToolbarButtons />
-      <ReviewToolbar />
+      <span className="toolbar-spacer" />
       <div className="tool-group segmented" role="radiogroup" aria-label="Edges">
         <span className="seg-label">Edges</span>
         {VIEWS.map((v) => (
@@ -115,11 +134,41 @@ export function Toolbar() {
           </button>
         ))}
       </div>
-      <div className="tool-group legend-wrap">
-        <button type="button" aria-expanded={legendOpen} onClick={() => setLegendOpen((o) => !o)}>Legend</button>
-        {legendOpen && <Legend />}
+      <LegendButton />
+      <div className="toolbar-dialogs">
+        {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
+        {dialog === 'cluster' && <ClusterDialog onClose={() => setDialog(null)} />}
+        {dialog === 'patterns' && <TemplatesDialog onClose={() => setDialog(null)} />}
+        <AssertDialog />
+        <ReviewDialogs />
       </div>
     </header>
+  );
+}
+
+function LegendButton() {
+  const [open, setOpen] = useState(false);
+  const wrap = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!wrap.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+  return (
+    <div className="tool-group legend-wrap" ref={wrap}>
+      <button type="button" aria-expanded={open} onClick={() => setOpen((o) => !o)}>Legend</button>
+      {open && <Legend />}
+    </div>
   );
 }
 

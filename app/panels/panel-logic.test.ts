@@ -4,7 +4,7 @@ import type { NetworkPolicy } from '../../src/model/types.ts';
 import { cidrError, duplicateKeyError, portOrNameError, rowsToLabels, toPortOrName } from './fields/parse.ts';
 import { policyPortsToRows, rowsToPolicyPorts } from './fields/PolicyPortsEditor.tsx';
 import { policyProblems } from './policies/policy-problems.ts';
-import { yamlFileName } from './bottom/YamlView.tsx';
+import { yamlFileName } from '../state/download.ts';
 
 describe('field parsing', () => {
   it('accepts port numbers and IANA names, refuses the rest', () => {

@@ -4,7 +4,7 @@
 import { reviewReport } from '../../src/review/report.ts';
 import { docStore } from '../state/doc-store.ts';
 import { Modal } from '../panels/Modal.tsx';
-import { downloadText, fileBase } from '../share/download.ts';
+import { downloadText, fileBase } from '../state/download.ts';
 import { reviewStore, setReview, useReviewState } from './review-store.ts';
 
 function exportReport(format: 'md' | 'html'): void {
@@ -25,7 +25,7 @@ export function ReportDialog() {
         The report holds the exposure to external networks and load balancers, the reachability, the open comments and the manifests
         {base ? <>, and every change against the baseline <strong>{base.label}</strong> with the manifest diff.</> : '.'}
       </p>
-      {!base && <p className="hint">Tip: start a review against a baseline first (Review in the toolbar) to include the changes and the diff.</p>}
+      {!base && <p className="hint">Tip: start a review against a baseline first (Review → Review in the top bar) to include the changes and the diff.</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={close}>Close</button>
         <button type="button" onClick={() => exportReport('md')}>Download Markdown (.md)</button>

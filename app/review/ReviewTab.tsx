@@ -10,7 +10,7 @@ function NoBaseline() {
     <div className="empty-state pad" data-testid="review-empty">
       <p><strong>No review baseline.</strong> Compare this design with what it was, to see what a change does before it is applied:</p>
       <ul>
-        <li>a <strong>saved version</strong> of this design (Versions in the toolbar),</li>
+        <li>a <strong>saved version</strong> of this design (<em>Review → Versions</em> in the top bar),</li>
         <li>another <strong>design file</strong>, or</li>
         <li><strong>manifests</strong>, e.g. what is in the cluster today (<code>kubectl get netpol,deploy,svc -A -o yaml</code>).</li>
       </ul>

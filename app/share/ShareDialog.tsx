@@ -6,7 +6,7 @@ import { encodeShare } from '../../src/share/codec.ts';
 import { FILE_EXTENSION, serializeDoc } from '../../src/doc/file-format.ts';
 import { docStore } from '../state/doc-store.ts';
 import { Modal } from '../panels/Modal.tsx';
-import { downloadText, fileBase } from './download.ts';
+import { downloadText, fileBase } from '../state/download.ts';
 
 const kb = (n: number) => (n < 1024 ? `${n} characters` : `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KB`);
 

@@ -108,6 +108,35 @@ export class Palette {
   }
 }
 
+/** Which top-bar menu holds each toolbar action (app/panels/Toolbar.tsx). */
+export const TOOLBAR_MENUS = {
+  Import: 'File',
+  'Open design file': 'File',
+  'Save design file': 'File',
+  'Download YAML': 'File',
+  'Auto layout': 'Design',
+  Patterns: 'Design',
+  Cluster: 'Design',
+  Share: 'Review',
+  Versions: 'Review',
+  Review: 'Review',
+  'Export report': 'Review',
+} as const;
+
+export type ToolbarAction = keyof typeof TOOLBAR_MENUS;
+
+/** The top-bar menu button (File, Design, Review). */
+export function toolbarMenu(page: Page, menu: 'File' | 'Design' | 'Review'): Locator {
+  return page.getByRole('banner').getByRole('button', { name: menu, exact: true });
+}
+
+/** Runs a toolbar action: opens its menu, then clicks the menu item. */
+export async function toolbarAction(page: Page, action: ToolbarAction): Promise<void> {
+  const button = toolbarMenu(page, TOOLBAR_MENUS[action]);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByRole('menu').getByRole('menuitem', { name: action, exact: true }).click();
+}
+
 export const test = base.extend<{ api: Api; canvas: Canvas; palette: Palette }>({
   api: async ({ page }, use) => {
     await page.goto('/');

@@ -7,15 +7,7 @@ import { EditorState } from '@codemirror/state';
 import { yaml } from '@codemirror/lang-yaml';
 import { exportManifests } from '../../../src/k8s/export.ts';
 import { useDocStore } from '../../state/doc-store.ts';
-
-/** `My design` -> `my-design.yaml`. */
-export function yamlFileName(designName: string): string {
-  const slug = designName
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug || 'design'}.yaml`;
-}
+import { downloadText, yamlFileName } from '../../state/download.ts';
 
 export function YamlView() {
   const model = useDocStore((s) => s.doc.model);
@@ -58,16 +50,7 @@ export function YamlView() {
     setTimeout(() => setCopied('idle'), 1500);
   };
 
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = yamlFileName(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const download = () => downloadText(yamlFileName(name), text, 'application/yaml');
 
   return (
     <div className="yaml-view">

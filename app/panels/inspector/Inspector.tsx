@@ -46,7 +46,7 @@ export function Inspector() {
           <li>Drag from one element to another to allow a flow (an intent).</li>
           <li>Click a connection to see why it is allowed or denied.</li>
           <li>
-            Use <em>Import</em> in the toolbar to load existing manifests.
+            Use <em>File → Import</em> to load existing manifests.
           </li>
         </ul>
       </div>
