@@ -1,10 +1,13 @@
 // Port/protocol dialog for a connection drawn on the canvas. "Add intent" commits addIntent,
-// which regenerates the synthesised policies in the same undo step.
+// which regenerates the synthesised policies in the same undo step. With a load balancer
+// (`lb:<serviceId>`) at either end, the ports offered are the Service's ports (port ->
+// targetPort): an LB intent stores Service ports (src/policy/lb-intents.ts).
 
 import { useMemo, useState } from 'react';
 import './panels.css';
-import type { ContainerPort, Model, PolicyPort } from '../../src/model/types.ts';
+import type { PolicyPort } from '../../src/model/types.ts';
 import { addIntent } from '../../src/doc/commands.ts';
+import { offeredPorts } from './intent-ports.ts';
 import { commitDoc, useDocStore } from '../state/doc-store.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
 import { endpointLabel } from './endpoint-label.ts';
@@ -15,15 +18,6 @@ import { Modal } from './Modal.tsx';
 
 type Mode = 'target' | 'all' | 'custom';
 
-/** Container ports of the intent's target, when it is a workload. */
-function targetPorts(model: Model, toId: string): ContainerPort[] {
-  return model.workloads[toId]?.ports ?? [];
-}
-
-function portLabel(p: ContainerPort): string {
-  return `${p.protocol ?? 'TCP'} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`;
-}
-
 export function IntentDialog() {
   const pending = useSessionStore((s) => s.pendingIntent);
   if (!pending) return null;
@@ -32,7 +26,8 @@ export function IntentDialog() {
 
 function IntentForm({ fromId, toId, initial }: { fromId: string; toId: string; initial?: PolicyPort[] }) {
   const model = useDocStore((s) => s.doc.model);
-  const offered = useMemo(() => targetPorts(model, toId), [model, toId]);
+  const offer = useMemo(() => offeredPorts(model, fromId, toId), [model, fromId, toId]);
+  const offered = offer.ports;
   const [mode, setMode] = useState<Mode>(initial?.length ? 'custom' : offered.length ? 'target' : 'all');
   const [checked, setChecked] = useState<boolean[]>(() => offered.map(() => true));
   const [custom, setCustom] = useState<RowValues[]>(() => policyPortsToRows(initial));
@@ -41,7 +36,7 @@ function IntentForm({ fromId, toId, initial }: { fromId: string; toId: string; i
     mode === 'all'
       ? []
       : mode === 'target'
-        ? offered.filter((_, i) => checked[i]).map((p) => ({ protocol: p.protocol ?? 'TCP', port: p.containerPort }))
+        ? offered.filter((_, i) => checked[i]).map((p) => ({ protocol: p.protocol, port: p.port }))
         : rowsToPolicyPorts(custom);
   const nothingChosen = mode !== 'all' && ports.length === 0;
   const close = () => setSession({ pendingIntent: null });
@@ -68,7 +63,7 @@ function IntentForm({ fromId, toId, initial }: { fromId: string; toId: string; i
           {offered.length > 0 && (
             <label className="check">
               <input type="radio" name="intent-mode" checked={mode === 'target'} onChange={() => setMode('target')} />
-              The target's container ports
+              {offer.title}
             </label>
           )}
           {mode === 'target' && (
@@ -76,14 +71,14 @@ function IntentForm({ fromId, toId, initial }: { fromId: string; toId: string; i
               {offered.map((p, i) => (
                 <label key={i} className="check">
                   <input type="checkbox" checked={checked[i]} onChange={(e) => setChecked(checked.map((c, j) => (j === i ? e.target.checked : c)))} />
-                  {portLabel(p)}
+                  {p.label}
                 </label>
               ))}
             </div>
           )}
           <label className="check">
             <input type="radio" name="intent-mode" checked={mode === 'all'} onChange={() => setMode('all')} />
-            All ports and protocols
+            {offer.lb ? "Every port of the load balancer" : 'All ports and protocols'}
           </label>
           <label className="check">
             <input type="radio" name="intent-mode" checked={mode === 'custom'} onChange={() => setMode('custom')} />
@@ -92,6 +87,7 @@ function IntentForm({ fromId, toId, initial }: { fromId: string; toId: string; i
           {mode === 'custom' && (
             <div className="indent-block">
               <PolicyPortsEditor label="Custom ports" ports={rowsToPolicyPorts(custom)} onChange={(p) => setCustom(policyPortsToRows(p))} />
+              {offer.lb && <p className="hint">Service ports, as clients dial the load balancer (a number or a port name).</p>}
             </div>
           )}
           {nothingChosen && <p className="field-error">Choose at least one port, or allow all ports.</p>}

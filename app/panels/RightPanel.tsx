@@ -1,4 +1,4 @@
-// Right-hand side panel: Inspector / Policies / Explanation tabs.
+// Right-hand side panel: Inspect, Policies, Explain, Comments, Paths and Assertions tabs.
 
 import './panels.css';
 import type { RightTab } from '../state/session-store.ts';
@@ -11,14 +11,16 @@ import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { PathsPanel } from '../lb/PathsPanel.tsx';
 import { AssertionsPanel } from '../assertions/AssertionsPanel.tsx';
 import { useFailingAssertions } from '../assertions/useFailing.ts';
+import type { TabDef } from './Tabs.tsx';
+import { AssertionsIcon, CommentsIcon, ExplainIcon, InspectIcon, PathsIcon, PoliciesIcon } from './tab-icons.tsx';
 
-const TABS: { id: RightTab; label: string }[] = [
-  { id: 'inspect', label: 'Inspect' },
-  { id: 'policies', label: 'Policies' },
-  { id: 'explain', label: 'Explain' },
-  { id: 'comments', label: 'Comments' },
-  { id: 'paths', label: 'Paths' },
-  { id: 'assertions', label: 'Assertions' },
+const TABS: TabDef<RightTab>[] = [
+  { id: 'inspect', label: 'Inspect', icon: <InspectIcon /> },
+  { id: 'policies', label: 'Policies', icon: <PoliciesIcon /> },
+  { id: 'explain', label: 'Explain', icon: <ExplainIcon /> },
+  { id: 'comments', label: 'Comments', icon: <CommentsIcon /> },
+  { id: 'paths', label: 'Paths', icon: <PathsIcon /> },
+  { id: 'assertions', label: 'Assertions', icon: <AssertionsIcon />, badgeLabel: 'failing' },
 ];
 
 export function RightPanel() {

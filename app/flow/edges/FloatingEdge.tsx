@@ -3,7 +3,7 @@
 // opposite sides, so both directions stay visible.
 
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore as useFlowStore, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { FlowEdge } from '../flow-types.ts';
 import { EdgeCommentBadge, ReviewEdgeBadge } from '../../comments/CommentBadge.tsx';
 
@@ -34,9 +34,17 @@ function borderPoint(b: Box, tx: number, ty: number): { x: number; y: number } {
 
 const BEND = 0.12;
 
+/** The edge's class names as set by the projection (build-edges, lb-overlay): `is-dimmed`, `is-focus`. */
+const hasClass = (className: string | undefined, c: string) => !!className && ` ${className} `.includes(` ${c} `);
+
 function FloatingEdgeImpl({ id, source, target, data, markerEnd, selected }: EdgeProps<FlowEdge>) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
+  // Labels live outside the edge's <g> (EdgeLabelRenderer), so they follow its dimming here.
+  const emphasis = useFlowStore((st) => {
+    const c = st.edgeLookup.get(id)?.className;
+    return hasClass(c, 'is-dimmed') ? ' is-dimmed' : hasClass(c, 'is-focus') ? ' is-focus' : '';
+  });
   if (!s || !t || !data) return null;
   const a = boxOf(s);
   const b = boxOf(t);
@@ -57,7 +65,7 @@ function FloatingEdgeImpl({ id, source, target, data, markerEnd, selected }: Edg
       {data.label && (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label ${cls}`}
+            className={`edge-label ${cls}${emphasis}`}
             data-edge-id={id}
             style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
           >
