@@ -10,7 +10,7 @@ import { emptyDoc } from '../model/factory.ts';
 import type { Doc, Layout } from '../model/types.ts';
 import { layoutProblems } from './check.ts';
 import { autoLayout } from './elk.ts';
-import { flowOrder, namespaceOrder, packedLayout } from './pack.ts';
+import { namespaceOrder, packedLayout } from './pack.ts';
 import { EXTERNAL_SIZE, LOAD_BALANCER_SIZE, WORKLOAD_SIZE } from './sizes.ts';
 import { sampleDoc } from './test-docs.ts';
 
@@ -63,11 +63,11 @@ describe('packed layout', () => {
     expect(l['ns:data']!.y).toBe(l['ns:shop']!.y);
   });
 
-  it('packs 20 namespaces / 500 workloads into a landscape block, fast', () => {
+  it('packs 20 namespaces / 500 workloads into a landscape block, fast', async () => {
     const doc = bigDoc();
     expect(Object.keys(doc.model.namespaces)).toHaveLength(20);
     const t0 = performance.now();
-    const l = packedLayout(doc);
+    const l = await packedLayout(doc);
     const ms = performance.now() - t0;
     expect(ms).toBeLessThan(1000);
     expect(layoutProblems(doc, l)).toEqual([]);
@@ -79,32 +79,41 @@ describe('packed layout', () => {
     expect(new Set(nsIds.map((id) => l[id]!.y)).size).toBeGreaterThan(1);
   });
 
-  it('keeps many small namespaces out of a single row or column', () => {
+  it('keeps many small namespaces out of a single row or column', async () => {
     const doc = sampleDoc(20, 2);
-    const l = packedLayout(doc);
+    const l = await packedLayout(doc);
     expect(layoutProblems(doc, l)).toEqual([]);
     const b = bounds(doc, l);
     expect(b.w / b.h).toBeGreaterThanOrEqual(0.8);
     expect(b.w / b.h).toBeLessThanOrEqual(2.5);
   });
 
-  it('is deterministic, whatever the order of the model\'s objects', () => {
+  it('is deterministic, whatever the order of the model\'s objects', async () => {
     const doc = bigDoc();
-    const first = packedLayout(doc);
-    expect(packedLayout(structuredClone(doc))).toEqual(first);
+    const first = await packedLayout(doc);
+    expect(await packedLayout(structuredClone(doc))).toEqual(first);
     const shuffled = structuredClone(doc);
     for (const key of ['namespaces', 'workloads', 'policies', 'services', 'externals'] as const) {
       const entries = Object.entries(shuffled.model[key]).reverse();
       (shuffled.model as unknown as Record<string, unknown>)[key] = Object.fromEntries(entries);
     }
-    expect(packedLayout(shuffled)).toEqual(first);
+    expect(await packedLayout(shuffled)).toEqual(first);
   });
 
-  it('orders workloads by traffic and namespaces by their ties', () => {
-    const ws = ['a', 'b', 'c', 'd'].map((n) => ({ id: n, namespaceId: 'ns', name: n, kind: 'Deployment' as const, podLabels: {}, ports: [] }));
-    // d -> b -> a; c unconnected: sources first, then what they talk to.
-    const inner = new Map([['d', new Map([['b', 1]])], ['b', new Map([['a', 1]])]]);
-    expect(flowOrder(ws, inner).map((w) => w.id)).toEqual(['d', 'b', 'a', 'c']);
+  it('lays a namespace out along its traffic (ELK layered, sources on top)', async () => {
+    const doc = sampleDoc(1, 4);
+    // d -> b -> a; c unconnected.
+    doc.model.intents = {
+      i1: { id: 'i1', fromId: 'wl-0-3', toId: 'wl-0-1', ports: [] },
+      i2: { id: 'i2', fromId: 'wl-0-1', toId: 'wl-0-0', ports: [] },
+    };
+    const l = await autoLayout(doc);
+    expect(layoutProblems(doc, l)).toEqual([]);
+    expect(l['wl-0-3']!.y).toBeLessThan(l['wl-0-1']!.y);
+    expect(l['wl-0-1']!.y).toBeLessThan(l['wl-0-0']!.y);
+  });
+
+  it('orders namespaces by their ties', () => {
     const between = new Map([['x|z', 3], ['y|z', 1]]);
     expect(namespaceOrder(['x', 'y', 'z'], between, new Map([['y', 1]]))).toEqual(['y', 'z', 'x']);
   });

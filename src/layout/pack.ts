@@ -1,16 +1,22 @@
-// Compact automatic layout for a landscape canvas.
+// Compact automatic layout for a landscape canvas, computed by ELK where ELK can express it.
 //
-//   - Inside a namespace, workloads fill a grid in "flow order": sources of traffic first, then
-//     whatever they talk to, so connected workloads sit next to each other in reading order.
-//   - Namespaces are ordered so that namespaces that talk to each other are neighbours, then
-//     packed into shelves (rows or columns). Several packings are tried (namespace shapes,
-//     shelf lengths) and the one that fits a ~16:11 viewport at the largest zoom wins.
+//   - Inside a namespace, ELK's layered algorithm places the workloads top to bottom along the
+//     traffic between them (sources first), in layers of bounded width so that the namespace
+//     stays a compact block (see namespaceNode).
+//   - Namespaces are ordered so that namespaces that talk to each other are neighbours (hand-
+//     written: ELK's packing keeps the order it is given but has no notion of ties), then ELK's
+//     rectpacking packs them, by rows and by columns, for a few aspect ratios; the packing that
+//     fits a ~16:11 viewport at the largest zoom wins.
 //   - Externals and load balancers form one column on the left; each load balancer is aligned
-//     with its backends (or its namespace), each external with what it talks to.
+//     with its backends (or its namespace), each external with what it talks to. Hand-written:
+//     ELK cannot align a top-level node with a child of another compound node.
 //
 // Traffic comes from intents, load balancer -> backend selection and the NetworkPolicies'
-// peers (cheap selector matching, no reachability analysis). Pure and deterministic.
+// peers (cheap selector matching, no reachability analysis). Deterministic: every input to
+// ELK is sorted, and ELK is deterministic for a given graph.
 
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { Doc, Id, Layout, Model, NetworkPolicy, Workload } from '../model/types.ts';
 import { matchesSelector, namespaceLabels } from '../policy/selectors.ts';
 import {
@@ -22,9 +28,8 @@ import {
 export const TARGET_ASPECT = 1.45;
 /** Space between namespaces (room for edges between them). */
 export const NAMESPACE_GAP = 2 * NODE_GAP;
-/** Preferred width/height ratios of a namespace's workload grid; each is tried. */
-const NAMESPACE_SHAPES = [0.6, 0.9, 1.3, 1.8, 2.6, 4];
-const MAX_GRID_COLUMNS = 8;
+/** Width / height ratios asked of ELK's packing of the namespaces (the side column widens the result). */
+const PACKING_ASPECTS = [TARGET_ASPECT, 1.1, 0.8];
 /** A rule between more pod pairs than this says little about who talks to whom inside a namespace. */
 const MAX_RULE_PAIRS = 64;
 
@@ -127,68 +132,6 @@ function collectTraffic(doc: Doc, byNs: Map<Id, Workload[]>): Traffic {
   return { inner, between, outside };
 }
 
-// ---------------------------------------------------------------- inside a namespace
-
-/** Sources first, then what they talk to; ties keep neighbours together, then by name. */
-export function flowOrder(workloads: Workload[], inner: Map<Id, Map<Id, number>>): Workload[] {
-  const ids = new Set(workloads.map((w) => w.id));
-  const out = new Map<Id, Array<[Id, number]>>();
-  const into = new Map<Id, Array<[Id, number]>>();
-  for (const w of workloads) {
-    for (const [t, n] of inner.get(w.id) ?? []) {
-      if (!ids.has(t)) continue;
-      out.set(w.id, [...(out.get(w.id) ?? []), [t, n]]);
-      into.set(t, [...(into.get(t) ?? []), [w.id, n]]);
-    }
-  }
-  if (out.size === 0) return workloads;
-  const pendingIn = new Map(workloads.map((w) => [w.id, (into.get(w.id) ?? []).length]));
-  const pull = new Map<Id, number>(); // weight of edges to already placed workloads
-  const degree = new Map(workloads.map((w) => [w.id, (out.get(w.id) ?? []).length + (into.get(w.id) ?? []).length]));
-  const left = [...workloads];
-  const order: Workload[] = [];
-  while (left.length > 0) {
-    let best = 0;
-    for (let i = 1; i < left.length; i++) {
-      const a = left[i]!.id;
-      const b = left[best]!.id;
-      const d = (pendingIn.get(a)! - pendingIn.get(b)!) || ((pull.get(b) ?? 0) - (pull.get(a) ?? 0)) || (degree.get(b)! - degree.get(a)!);
-      if (d < 0) best = i;
-    }
-    const [w] = left.splice(best, 1) as [Workload];
-    order.push(w);
-    for (const [t, n] of out.get(w.id) ?? []) { pendingIn.set(t, pendingIn.get(t)! - 1); bump(pull, t, n); }
-    for (const [f, n] of into.get(w.id) ?? []) bump(pull, f, n);
-  }
-  return order;
-}
-
-interface NsShape {
-  w: number;
-  h: number;
-  cols: number;
-}
-
-function gridShape(n: number, cols: number): NsShape {
-  const rows = Math.max(1, Math.ceil(n / cols));
-  const c = Math.max(1, Math.min(cols, n));
-  return {
-    cols: c,
-    w: Math.max(MIN_NAMESPACE_SIZE.w, 2 * NAMESPACE_PADDING + c * WORKLOAD_SIZE.w + (c - 1) * NODE_GAP),
-    h: Math.max(MIN_NAMESPACE_SIZE.h, NAMESPACE_HEADER + 2 * NAMESPACE_PADDING + rows * WORKLOAD_SIZE.h + (rows - 1) * NODE_GAP),
-  };
-}
-
-/** The grid whose width/height is closest to `aspect`. */
-function shapeFor(n: number, aspect: number): NsShape {
-  let best = gridShape(n, 1);
-  for (let c = 2; c <= Math.min(n, MAX_GRID_COLUMNS); c++) {
-    const s = gridShape(n, c);
-    if (Math.abs(Math.log(s.w / s.h / aspect)) < Math.abs(Math.log(best.w / best.h / aspect))) best = s;
-  }
-  return best;
-}
-
 // ---------------------------------------------------------------- between namespaces
 
 /** Greedy order: start where the load balancers are, then always the namespace most tied to those placed. */
@@ -212,55 +155,6 @@ export function namespaceOrder(ids: Id[], between: Map<string, number>, lbCount:
     for (const other of left) bump(pull, other, between.get(pairKey(id, other)) ?? 0);
   }
   return order;
-}
-
-interface Placed {
-  x: number;
-  y: number;
-}
-
-/** Shelves along one axis: `rows` fills left to right and wraps at `limit` width, else top to bottom at `limit` height. */
-function shelfPack(sizes: NsShape[], rows: boolean, limit: number): { at: Placed[]; w: number; h: number } {
-  const at: Placed[] = [];
-  let main = 0; // position along the shelf
-  let cross = 0; // shelf start across
-  let depth = 0; // shelf thickness
-  let w = 0;
-  let h = 0;
-  for (const s of sizes) {
-    const [len, thick] = rows ? [s.w, s.h] : [s.h, s.w];
-    if (main > 0 && main + len > limit) {
-      cross += depth + NAMESPACE_GAP;
-      main = 0;
-      depth = 0;
-    }
-    const p = rows ? { x: main, y: cross } : { x: cross, y: main };
-    at.push(p);
-    w = Math.max(w, p.x + s.w);
-    h = Math.max(h, p.y + s.h);
-    main += len + NAMESPACE_GAP;
-    depth = Math.max(depth, thick);
-  }
-  return { at, w, h };
-}
-
-/** Shelf lengths worth trying: every run of consecutive namespaces (few namespaces) or a geometric series. */
-function shelfLimits(lengths: number[]): number[] {
-  const longest = Math.max(...lengths);
-  const out = new Set<number>([longest]);
-  if (lengths.length <= 24) {
-    for (let i = 0; i < lengths.length; i++) {
-      let sum = -NAMESPACE_GAP;
-      for (let j = i; j < lengths.length; j++) {
-        sum += lengths[j]! + NAMESPACE_GAP;
-        if (sum >= longest) out.add(sum);
-      }
-    }
-  } else {
-    const all = lengths.reduce((a, b) => a + b + NAMESPACE_GAP, 0);
-    for (let v = longest; v < all * 1.05; v *= 1.04) out.add(Math.round(v));
-  }
-  return [...out].sort((a, b) => a - b);
 }
 
 // ---------------------------------------------------------------- the left column
@@ -327,17 +221,87 @@ function placeSide(items: SideItem[], layout: Layout): [number, number] {
   return top === Infinity ? [0, 0] : [top, bottom];
 }
 
+// ---------------------------------------------------------------- ELK
+
+let engine: InstanceType<typeof ELK> | undefined;
+
+/**
+ * A namespace for ELK's layered algorithm: its workloads top to bottom along their traffic, at
+ * most ~sqrt(n/3) of them side by side (Coffman-Graham layering bounds each layer, so a
+ * namespace with little traffic becomes a portrait grid instead of one long row). Edges are not
+ * drawn from ELK's routes, so they get no room of their own.
+ */
+function namespaceNode(id: Id, workloads: Workload[], inner: Map<Id, Map<Id, number>>): ElkNode {
+  const ids = new Set(workloads.map((w) => w.id));
+  const edges: ElkExtendedEdge[] = [];
+  for (const w of workloads) {
+    for (const to of [...(inner.get(w.id)?.keys() ?? [])].sort()) {
+      if (ids.has(to)) edges.push({ id: `${w.id}>${to}`, sources: [w.id], targets: [to] });
+    }
+  }
+  return {
+    id,
+    children: workloads.map((w) => ({ id: w.id, width: WORKLOAD_SIZE.w, height: WORKLOAD_SIZE.h })),
+    edges,
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.padding': `[top=${NAMESPACE_HEADER + NAMESPACE_PADDING},left=${NAMESPACE_PADDING},bottom=${NAMESPACE_PADDING},right=${NAMESPACE_PADDING}]`,
+      'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+      'elk.nodeSize.minimum': `(${MIN_NAMESPACE_SIZE.w}, ${MIN_NAMESPACE_SIZE.h})`,
+      'elk.spacing.nodeNode': String(NODE_GAP),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(NODE_GAP),
+      'elk.spacing.edgeEdge': '0',
+      'elk.spacing.edgeNode': '0',
+      'elk.layered.spacing.edgeEdgeBetweenLayers': '0',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '0',
+      'elk.separateConnectedComponents': 'false',
+      'elk.layered.layering.strategy': 'COFFMAN_GRAHAM',
+      'elk.layered.layering.coffmanGraham.layerBound': String(Math.max(1, Math.ceil(Math.sqrt(workloads.length / 3)))),
+      // Brandes-Koepf spreads a layer out to straighten long edges; SIMPLE keeps it compact.
+      'elk.layered.nodePlacement.strategy': 'SIMPLE',
+      // The canvas draws its own edges: ELK's routes only cost time, and so would extra
+      // crossing-minimisation passes (the defaults take ~2x as long for the 500-workload design).
+      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.thoroughness': '1',
+      'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+    },
+  };
+}
+
+interface Box { id: Id; w: number; h: number }
+
+/**
+ * ELK's rectpacking in the given order. It fills rows only; `columns` packs the transposed
+ * boxes and transposes the result back, which gives the column packing rectpacking lacks.
+ */
+async function pack(boxes: Box[], aspect: number, columns: boolean): Promise<Map<Id, { x: number; y: number }>> {
+  const result = await engine!.layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'rectpacking',
+      'elk.aspectRatio': String(columns ? 1 / aspect : aspect),
+      'elk.rectpacking.widthApproximation.optimizationGoal': 'ASPECT_RATIO_DRIVEN',
+      'elk.spacing.nodeNode': String(NAMESPACE_GAP),
+      'elk.padding': '[top=0,left=0,bottom=0,right=0]',
+    },
+    children: boxes.map((b) => ({ id: b.id, width: columns ? b.h : b.w, height: columns ? b.w : b.h })),
+  });
+  return new Map((result.children ?? []).map((c) => {
+    const [x, y] = [Math.round(c.x ?? 0), Math.round(c.y ?? 0)];
+    return [c.id, columns ? { x: y, y: x } : { x, y }];
+  }));
+}
+
 // ---------------------------------------------------------------- the whole layout
 
 /** A complete layout (see the file comment). */
-export function packedLayout(doc: Doc): Layout {
+export async function packedLayout(doc: Doc): Promise<Layout> {
   const { model } = doc;
   const byNs = new Map<Id, Workload[]>();
   for (const ns of Object.values(model.namespaces)) byNs.set(ns.id, []);
   for (const w of Object.values(model.workloads).sort(byName)) byNs.get(w.namespaceId)?.push(w);
   const traffic = collectTraffic(doc, byNs);
-  const flows = new Map<Id, Workload[]>();
-  for (const [id, list] of byNs) flows.set(id, flowOrder(list, traffic.inner));
 
   const lbs = loadBalancerServices(doc);
   const lbCount = new Map<Id, number>();
@@ -347,20 +311,38 @@ export function packedLayout(doc: Doc): Layout {
   const hasSide = externals.length + lbs.length > 0;
   const left = hasSide ? Math.max(EXTERNAL_SIZE.w, LOAD_BALANCER_SIZE.w) + COLUMN_GAP : 0;
 
-  const build = (shapes: NsShape[], at: Placed[]): { layout: Layout; w: number; h: number } => {
-    const layout: Layout = {};
+  // 1. ELK lays out the inside of every namespace, which also sizes it (the root's 'fixed'
+  //    algorithm leaves the namespaces where they are: placing them is step 2).
+  engine ??= new ELK();
+  const inside = await engine.layout({
+    id: 'root',
+    layoutOptions: { 'elk.algorithm': 'fixed', 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' },
+    children: nsIds.map((id) => namespaceNode(id, byNs.get(id) ?? [], traffic.inner)),
+  });
+  const r = Math.round;
+  const boxes: Box[] = [];
+  const children: Layout = {};
+  for (const n of inside.children ?? []) {
+    boxes.push({ id: n.id, w: r(n.width ?? MIN_NAMESPACE_SIZE.w), h: r(n.height ?? MIN_NAMESPACE_SIZE.h) });
+    for (const c of n.children ?? []) children[c.id] = { x: r(c.x ?? 0), y: r(c.y ?? 0) };
+  }
+  const size = new Map(boxes.map((b) => [b.id, b]));
+
+  // 2. The side column, given where the namespaces are. ELK cannot align a node with another
+  //    compound's child, so this stays hand-written (see placeSide).
+  const build = (at: Map<Id, { x: number; y: number }>): { layout: Layout; w: number; h: number } => {
+    const layout: Layout = { ...children };
     const centre = new Map<Id, number>(); // absolute centre y of workloads
-    nsIds.forEach((nsId, i) => {
-      const s = shapes[i]!;
-      const p = at[i]!;
-      layout[nsId] = { x: left + p.x, y: p.y, w: s.w, h: s.h };
-      (flows.get(nsId) ?? []).forEach((wl, k) => {
-        const x = NAMESPACE_PADDING + (k % s.cols) * (WORKLOAD_SIZE.w + NODE_GAP);
-        const y = NAMESPACE_HEADER + NAMESPACE_PADDING + Math.floor(k / s.cols) * (WORKLOAD_SIZE.h + NODE_GAP);
-        layout[wl.id] = { x, y };
-        centre.set(wl.id, p.y + y + WORKLOAD_SIZE.h / 2);
-      });
-    });
+    let w = hasSide ? EXTERNAL_SIZE.w : 0;
+    let h = 0;
+    for (const id of nsIds) {
+      const p = at.get(id)!;
+      const s = size.get(id)!;
+      layout[id] = { x: left + p.x, y: p.y, w: s.w, h: s.h };
+      w = Math.max(w, left + p.x + s.w);
+      h = Math.max(h, p.y + s.h);
+      for (const wl of byNs.get(id) ?? []) centre.set(wl.id, p.y + children[wl.id]!.y + WORKLOAD_SIZE.h / 2);
+    }
     const mean = (ys: number[]): number | undefined => (ys.length ? ys.reduce((a, b) => a + b, 0) / ys.length : undefined);
     const lbWant = new Map<Id, number | undefined>();
     for (const s of lbs) {
@@ -377,32 +359,21 @@ export function packedLayout(doc: Doc): Layout {
       ...lbs.map((s) => ({ id: loadBalancerLayoutId(s.id), h: LOAD_BALANCER_SIZE.h, weight: 10, name: s.name, want: lbWant.get(loadBalancerLayoutId(s.id)) })),
     ];
     const [sideTop, sideBottom] = placeSide(items, layout);
-    const blockW = Math.max(0, ...shapes.map((s, i) => at[i]!.x + s.w));
-    const blockH = Math.max(0, ...shapes.map((s, i) => at[i]!.y + s.h));
     // Items pulled above the namespaces: move everything down so the layout starts at y = 0.
     const top = Math.min(0, sideTop);
     if (top < 0) for (const id of [...nsIds, ...items.map((i) => i.id)]) layout[id] = { ...layout[id]!, y: layout[id]!.y - top };
-    return { layout, w: (nsIds.length ? left + blockW : hasSide ? EXTERNAL_SIZE.w : 0), h: Math.max(sideBottom, blockH) - top };
+    return { layout, w, h: Math.max(h, sideBottom) - top };
   };
 
-  if (nsIds.length === 0) return build([], []).layout;
+  // 3. ELK packs the namespaces, in traffic order, by rows and by columns; the packing that
+  //    shows the whole layout (side column included) at the largest zoom in the target
+  //    viewport wins. Each try is one cheap rectpacking run over fixed boxes.
   let best: { layout: Layout; score: number } | undefined;
-  const tried = new Set<string>();
-  for (const aspect of NAMESPACE_SHAPES) {
-    const shapes = nsIds.map((id) => shapeFor((byNs.get(id) ?? []).length, aspect));
-    const key = shapes.map((s) => s.cols).join(',');
-    if (tried.has(key)) continue;
-    tried.add(key);
-    for (const rows of [false, true]) {
-      for (const limit of shelfLimits(shapes.map((s) => (rows ? s.w : s.h)))) {
-        const packed = shelfPack(shapes, rows, limit);
-        // Cheap bound: the namespaces alone already need this much.
-        const bound = Math.max((left + packed.w) / TARGET_ASPECT, packed.h);
-        if (best && bound >= best.score) continue;
-        const r = build(shapes, packed.at);
-        const score = Math.max(r.w / TARGET_ASPECT, r.h);
-        if (!best || score < best.score - 0.5) best = { layout: r.layout, score };
-      }
+  for (const columns of [false, true]) {
+    for (const aspect of PACKING_ASPECTS) {
+      const built = build(await pack(boxes, aspect, columns));
+      const score = Math.max(built.w / TARGET_ASPECT, built.h);
+      if (!best || score < best.score - 0.5) best = { layout: built.layout, score };
     }
   }
   return best!.layout;
