@@ -40,15 +40,14 @@ export function App() {
         <main className="centre">
           <Canvas />
           <div className="bottom-slot">
-            <button
-              type="button"
-              className="bottom-toggle"
-              aria-expanded={bottomOpen}
-              onClick={() => setSession({ bottomOpen: !bottomOpen })}
-            >
-              {bottomOpen ? '▾ Hide panel' : '▴ YAML · Matrix · Problems'}
-            </button>
-            {bottomOpen && <BottomPanel />}
+            {/* Open: the panel's own tab strip has the collapse button. */}
+            {bottomOpen ? (
+              <BottomPanel />
+            ) : (
+              <button type="button" className="bottom-toggle" aria-expanded={false} onClick={() => setSession({ bottomOpen: true })}>
+                ▴ YAML · Matrix · Problems · Review
+              </button>
+            )}
           </div>
         </main>
         <RightPanel />

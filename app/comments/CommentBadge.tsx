@@ -4,6 +4,7 @@
 import { setSession } from '../state/session-store.ts';
 import { useDocStore } from '../state/doc-store.ts';
 import type { CommentThread } from '../../src/model/types.ts';
+import { CommentsIcon } from '../panels/tab-icons.tsx';
 import './comments.css';
 
 function count(threads: Record<string, CommentThread> | undefined, match: (t: CommentThread) => boolean): { open: number; all: number } {
@@ -32,7 +33,7 @@ function Badge(props: { open: number; all: number; onClick: () => void; label: s
         props.onClick();
       }}
     >
-      <span aria-hidden="true">💬</span>{text}
+      <span className="comment-badge-icon" aria-hidden="true"><CommentsIcon size={11} /></span>{text}
     </button>
   );
 }

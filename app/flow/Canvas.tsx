@@ -173,7 +173,7 @@ export function Canvas() {
         {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />}
         <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-        <Panel position="top-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
+        <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
         <Panel position="top-center"><div className="pair-bars"><ExplainPairBar /><AssertPairBar /></div></Panel>
         {empty && (
           <Panel position="top-center" className="empty-state">

@@ -104,37 +104,40 @@ export function Toolbar() {
   ];
 
   return (
-    <header className="toolbar">
-      <span className="brand">NetPol Designer</span>
-      <DesignName />
-      <nav className="tool-group menus" aria-label="Menus">
-        <MenuButton label="File" items={fileItems} />
-        <MenuButton label="Design" items={designItems} />
-        <MenuButton label="Review" items={reviewItems} className={reviewing ? 'review-on' : ''} title={reviewing ? 'Review mode is on' : undefined} />
-        <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={openFile} data-testid="open-file" />
-      </nav>
-      <div className="tool-group">
-        <button type="button" className="icon" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
-        <button type="button" className="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
-      </div>
-      <span className="toolbar-spacer" />
-      <div className="tool-group segmented" role="radiogroup" aria-label="Edges">
-        <span className="seg-label">Edges</span>
-        {VIEWS.map((v) => (
-          <button
-            key={v.view}
-            type="button"
-            role="radio"
-            aria-checked={view === v.view}
-            className={view === v.view ? 'active' : ''}
-            title={v.hint}
-            onClick={() => setSession({ edgeView: v.view })}
-          >
-            {v.label}
-          </button>
-        ))}
-      </div>
-      <LegendButton />
+    <>
+      <header className="toolbar">
+        <span className="brand">NetPol Designer</span>
+        <DesignName />
+        <nav className="tool-group menus" aria-label="Menus">
+          <MenuButton label="File" items={fileItems} />
+          <MenuButton label="Design" items={designItems} />
+          <MenuButton label="Review" items={reviewItems} className={reviewing ? 'review-on' : ''} title={reviewing ? 'Review mode is on' : undefined} />
+          <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={openFile} data-testid="open-file" />
+        </nav>
+        <div className="tool-group">
+          <button type="button" className="icon" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+          <button type="button" className="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
+        </div>
+        <span className="toolbar-spacer" />
+        <div className="tool-group segmented" role="radiogroup" aria-label="Edges">
+          <span className="seg-label">Edges</span>
+          {VIEWS.map((v) => (
+            <button
+              key={v.view}
+              type="button"
+              role="radio"
+              aria-checked={view === v.view}
+              className={view === v.view ? 'active' : ''}
+              title={v.hint}
+              onClick={() => setSession({ edgeView: v.view })}
+            >
+              {v.label}
+            </button>
+          ))}
+        </div>
+        <LegendButton />
+      </header>
+      {/* Outside the header, so toolbar styles do not reach into them. */}
       <div className="toolbar-dialogs">
         {dialog === 'share' && <ShareDialog onClose={() => setDialog(null)} />}
         {dialog === 'cluster' && <ClusterDialog onClose={() => setDialog(null)} />}
@@ -142,7 +145,7 @@ export function Toolbar() {
         <AssertDialog />
         <ReviewDialogs />
       </div>
-    </header>
+    </>
   );
 }
 

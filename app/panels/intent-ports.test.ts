@@ -29,7 +29,8 @@ spec:
 
 const model = importManifests([{ name: 'a.yaml', text: YAML }]).model;
 const web = Object.keys(model.workloads)[0]!;
-const lb = `lb:${Object.keys(model.services)[0]!}`;
+const svc = Object.keys(model.services)[0]!;
+const lb = `lb:${svc}`;
 
 describe('ports offered by the intent dialog', () => {
   it('offers the target container ports between workloads', () => {
@@ -41,7 +42,9 @@ describe('ports offered by the intent dialog', () => {
     const o = offeredPorts(model, 'ext:internet', lb);
     expect(o.lb).toBe(true);
     expect(o.ports.map((p) => [p.protocol, p.port])).toEqual([['TCP', 80], ['UDP', 53]]);
-    expect(o.ports[0]!.label).toBe('80/TCP (http) → http');
+    expect(o.ports[0]!.label).toBe('80/TCP (http) → http (8080)');
+    // The canvas passes the Service id for an LB node.
+    expect(offeredPorts(model, web, svc).ports).toEqual(o.ports);
   });
   it('from a load balancer, offers Service ports with the target port the workload serves them on', () => {
     const o = offeredPorts(model, lb, web);

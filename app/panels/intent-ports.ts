@@ -1,9 +1,9 @@
 // The ports the "Allow traffic" dialog offers for a connection drawn on the canvas: with a load
-// balancer (`lb:<serviceId>`) at either end, the Service's ports (port -> targetPort), which is
+// balancer (`lb:<serviceId>` or its Service's id) at either end, the Service's ports (port -> targetPort), which is
 // what an LB intent stores (src/policy/lb-intents.ts); otherwise the target's container ports.
 
 import type { Id, Model, Protocol } from '../../src/model/types.ts';
-import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
+import { resolveIntentEnd, type IntentEnd } from '../../src/policy/synthesize-parts.ts';
 import { serviceBackends, servicePortLabel } from '../../src/services/backends.ts';
 
 export interface OfferedPort {
@@ -25,14 +25,24 @@ export interface Offer {
  * stores them), else the container ports of the target workload.
  */
 export function offeredPorts(model: Model, fromId: Id, toId: Id): Offer {
-  const lbEnd = [toId, fromId].find((id) => serviceIdOfLoadBalancer(id) !== undefined);
-  const svc = lbEnd ? model.services[serviceIdOfLoadBalancer(lbEnd)!] : undefined;
-  if (svc) {
+  // Ends as the core reads them: `lb:<svc>` or the id of a LoadBalancer Service.
+  const end = (id: Id): IntentEnd | undefined => {
+    const e = resolveIntentEnd(model, id);
+    return typeof e === 'string' ? undefined : e;
+  };
+  const from = end(fromId);
+  const to = end(toId);
+  const lb = to?.kind === 'loadbalancer' ? to : from?.kind === 'loadbalancer' ? from : undefined;
+  if (lb) {
+    const svc = lb.service;
     // From the LB to a workload: show the port that workload serves each Service port on.
-    const backend = lbEnd === fromId ? model.workloads[toId] : undefined;
+    const backend = lb === from && to?.kind === 'workload' ? to.workload : undefined;
     const ports = serviceBackends(model, svc).ports.map((sp) => {
       const on = backend ? sp.endpoints.find((e) => e.workloadId === backend.id)?.targetPort : undefined;
-      return { protocol: sp.protocol, port: sp.port, label: `${servicePortLabel(sp)} → ${on ?? sp.targetPort}` };
+      // A named target port: add the number when every backend serves it on the same one.
+      const numbers = [...new Set(sp.endpoints.map((e) => e.targetPort))];
+      const target = on ?? (typeof sp.targetPort === 'string' && numbers.length === 1 ? `${sp.targetPort} (${numbers[0]})` : sp.targetPort);
+      return { protocol: sp.protocol, port: sp.port, label: `${servicePortLabel(sp)} → ${target}` };
     });
     return { title: `The load balancer's ports (${svc.name}: port → target port)`, lb: true, ports };
   }

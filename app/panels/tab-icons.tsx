@@ -1,11 +1,11 @@
-// 16 px line icons of the side panel's tabs (stroke = currentColor, so they follow the tab's
+// 16 px line icons of the side panel's tabs (the comment bubble also marks commented nodes) (stroke = currentColor, so they follow the tab's
 // colour).
 
 import type { ReactNode } from 'react';
 
-function Icon({ children }: { children: ReactNode }) {
+function Icon({ children, size = 16 }: { children: ReactNode; size?: number }) {
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+    <svg width={size} height={size} viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
       {children}
     </svg>
   );
@@ -39,8 +39,8 @@ export const ExplainIcon = () => (
 );
 
 /** Review comments: a speech bubble. */
-export const CommentsIcon = () => (
-  <Icon>
+export const CommentsIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
     <path d="M2.5 3.5h11v7.5H7l-3 2.5V11H2.5z" />
     <path d="M5 6h6M5 8.3h4" />
   </Icon>

@@ -59,7 +59,7 @@ export function PolicyList() {
           <ul>
             {g.policies.map((p) => (
               <li key={p.id} className="policy-item" data-testid={`policy-item-${p.name}`}>
-                <button type="button" className="link-btn policy-name" onClick={() => setSession({ editingPolicyId: p.id })}>
+                <button type="button" className="link-btn policy-name" title={p.name} onClick={() => setSession({ editingPolicyId: p.id })}>
                   {p.name}
                 </button>
                 {p.generated && (
