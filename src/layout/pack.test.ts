@@ -63,13 +63,11 @@ describe('packed layout', () => {
     expect(l['ns:data']!.y).toBe(l['ns:shop']!.y);
   });
 
-  it('packs 20 namespaces / 500 workloads into a landscape block, fast', async () => {
+  // Its speed is measured by `npm run bench` (no timed assertions in unit tests).
+  it('packs 20 namespaces / 500 workloads into a landscape block', async () => {
     const doc = bigDoc();
     expect(Object.keys(doc.model.namespaces)).toHaveLength(20);
-    const t0 = performance.now();
     const l = await packedLayout(doc);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
     expect(layoutProblems(doc, l)).toEqual([]);
     const b = bounds(doc, l);
     expect(b.w / b.h).toBeGreaterThanOrEqual(0.8);
