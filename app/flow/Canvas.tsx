@@ -171,7 +171,7 @@ export function Canvas() {
         elevateEdgesOnSelect
       >
         {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />}
-        <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />
+        {!empty && <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />}
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
         <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
         <Panel position="top-center"><div className="pair-bars"><ExplainPairBar /><AssertPairBar /></div></Panel>
@@ -179,7 +179,7 @@ export function Canvas() {
           <Panel position="top-center" className="empty-state">
             <div data-testid="empty-state">
               <strong>This design is empty.</strong>
-              <p>Drag a namespace from the palette or import manifests.</p>
+              <p>Drag a namespace from the palette, or load manifests with <em>File → Import</em>.</p>
             </div>
           </Panel>
         )}

@@ -1,6 +1,8 @@
 import { useReachability } from '../state/reachability.ts';
 import { useSessionStore } from '../state/session-store.ts';
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 /** Evaluation status and what the edges currently show. */
 export function CanvasStatus({ aggregated }: { aggregated: boolean }) {
   const { reach, pending } = useReachability();
@@ -9,7 +11,7 @@ export function CanvasStatus({ aggregated }: { aggregated: boolean }) {
   return (
     <div className="canvas-status" data-testid="canvas-status">
       {pending ? <span className="evaluating">evaluating…</span>
-        : reach ? <span>{reach.stats.endpoints} endpoints · {reach.stats.classes} classes · {Math.round(reach.stats.ms)} ms</span>
+        : reach ? <span>{plural(reach.stats.endpoints, 'endpoint')} · {plural(reach.stats.classes, 'class', 'classes')} · {Math.round(reach.stats.ms)} ms</span>
           : <span>not evaluated</span>}
       {aggregated && <span className="hint"> · dense design: edges grouped per namespace, select a node for its own edges</span>}
       {view === 'selection' && !hasSelection && <span className="hint"> · select a node to see its connections</span>}
