@@ -9,8 +9,6 @@ import { docStore } from './state/doc-store.ts';
 import { notify } from './state/session-store.ts';
 import { installTestApi } from './test-api.ts';
 
-if (import.meta.env.MODE === 'e2e') installTestApi();
-
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
@@ -19,6 +17,9 @@ createRoot(document.getElementById('root')!).render(
 
 // Load first, then start saving, so the loaded design is not written back needlessly and a
 // corrupt autosave is set aside before anything overwrites it.
+// The e2e test API appears only then too, so a test never races the initial load (a test's
+// own design would otherwise be replaced by the example arriving late).
 void loadInitialDesign().finally(() => {
   startAutosave(docStore, localStorage, (msg) => notify(msg, 'error'));
+  if (import.meta.env.MODE === 'e2e') installTestApi();
 });

@@ -1,5 +1,6 @@
-// A small window API for the Playwright tests (installed only in `vite build --mode e2e`), so
-// tests can seed designs and read the model instead of guessing from pixels.
+// A small window API for the Playwright tests (installed only in `vite build --mode e2e`, once
+// the initial design is loaded: app/main.tsx), so tests can seed designs and read the model
+// instead of guessing from pixels.
 import type { Doc } from '../src/model/types.ts';
 import type { Reachability } from '../src/policy/reachability-types.ts';
 import { importManifests } from '../src/k8s/import.ts';
