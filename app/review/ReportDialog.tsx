@@ -28,8 +28,8 @@ export function ReportDialog() {
       {!base && <p className="hint">Tip: start a review against a baseline first (Review → Review in the top bar) to include the changes and the diff.</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={close}>Close</button>
-        <button type="button" onClick={() => exportReport('md')}>Download Markdown (.md)</button>
-        <button type="button" className="primary" onClick={() => exportReport('html')}>Download HTML (.html)</button>
+        <button type="button" onClick={() => exportReport('md')} title="A Markdown file (.md)">Download Markdown</button>
+        <button type="button" className="primary" onClick={() => exportReport('html')} title="A standalone HTML page (.html)">Download HTML</button>
       </div>
     </Modal>
   );
