@@ -40,12 +40,13 @@ export function MenuButton(props: { label: string; items: MenuItem[]; className?
     const items = itemEls();
     (focusAt.current === 'last' ? items[items.length - 1] : items[0])?.focus();
     focusAt.current = null;
-    const onDown = (e: MouseEvent) => {
+    const onDown = (e: PointerEvent) => {
       const t = e.target as Node;
       if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
     };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    // Capture: the canvas (d3-zoom) stops mousedown from bubbling.
+    document.addEventListener('pointerdown', onDown, true);
+    return () => document.removeEventListener('pointerdown', onDown, true);
   }, [open]);
 
   const onButtonKey = (e: KeyboardEvent) => {
