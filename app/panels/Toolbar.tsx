@@ -74,10 +74,12 @@ export function Toolbar() {
       notify(`Could not open ${file.name}: ${parsed.error}. Your current design is unchanged.`, 'error');
       return;
     }
-    replaceDoc(parsed.doc, { record: false });
+    // One undo step, not a history reset: Undo brings the previous design back.
+    replaceDoc(parsed.doc, { record: true });
     setSession({ selection: [], explain: null, editingPolicyId: null });
     requestFitView();
-    notify(parsed.warnings.length ? `Opened ${file.name} with corrections: ${parsed.warnings.slice(0, 3).join('; ')}` : `Opened ${file.name}.`);
+    const opened = parsed.warnings.length ? `Opened ${file.name} with corrections: ${parsed.warnings.slice(0, 3).join('; ')}` : `Opened ${file.name}`;
+    notify(`${opened}. Undo returns to your previous design.`);
   };
 
   const fileItems: MenuItem[] = [
