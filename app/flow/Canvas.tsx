@@ -2,9 +2,9 @@
 // edges derived from the core's results (build-edges.ts). Every durable change goes through
 // route-changes.ts or a doc command, one undo step per gesture.
 
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
-  Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore as useFlowStore,
+  Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore as useFlowStore,
   type Connection, type Edge, type Node, type OnDelete,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
@@ -35,6 +35,8 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 const FIT_OPTIONS = { padding: 0.06, duration: 0, maxZoom: 1 };
 /** Below this zoom node text is unreadable: it is not painted (see .canvas.zoomed-out in styles.css). */
 const ZOOMED_OUT = 0.4;
+/** Above this many nodes the minimap shows by default. */
+const MINIMAP_NODES = 30;
 /** Above this many nodes the minimap is hidden while the viewport moves. */
 const LARGE_DESIGN_NODES = 200;
 const MINIMAP_STYLE = { width: 150, height: 96 };
@@ -138,6 +140,9 @@ export function Canvas() {
   const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('moving'), []);
   const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT);
   const large = nodes.length > LARGE_DESIGN_NODES;
+  // A design that fits on screen needs no minimap (it would only cover nodes); the user decides.
+  const [miniMapChoice, setMiniMapChoice] = useState<boolean | null>(null);
+  const showMiniMap = miniMapChoice ?? nodes.length > MINIMAP_NODES;
 
   const empty = Object.keys(doc.model.namespaces).length === 0 && Object.keys(doc.model.externals).length === 0;
   return (
@@ -171,8 +176,12 @@ export function Canvas() {
         elevateEdgesOnSelect
       >
         {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />}
-        {!empty && <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />}
-        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+        {!empty && showMiniMap && <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />}
+        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS}>
+          <ControlButton onClick={() => setMiniMapChoice(!showMiniMap)} title={showMiniMap ? 'Hide minimap' : 'Show minimap'} aria-label={showMiniMap ? 'Hide minimap' : 'Show minimap'} aria-pressed={showMiniMap}>
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><rect x="8" y="8" width="5" height="4" fill="currentColor" /></svg>
+          </ControlButton>
+        </Controls>
         <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
         <Panel position="top-center"><div className="pair-bars"><ExplainPairBar /><AssertPairBar /></div></Panel>
         {empty && (
