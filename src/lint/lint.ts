@@ -25,9 +25,3 @@ export function lint(model: Model, reach?: Reachability, options: LintOptions = 
   const ctx = lintContext(model, reach, options);
   return sortFindings(ruleSets.flatMap((set) => set.run(ctx)));
 }
-
-export function countBySeverity(findings: readonly LintFinding[]): Record<LintSeverity, number> {
-  const counts: Record<LintSeverity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}

@@ -22,11 +22,6 @@ export function andInto(dst: Bits, src: Bits): void {
   for (let i = 0; i < dst.length; i++) dst[i] &= src[i];
 }
 
-/** dst &= ~src */
-export function andNotInto(dst: Bits, src: Bits): void {
-  for (let i = 0; i < dst.length; i++) dst[i] &= ~src[i];
-}
-
 export function popcount(b: Bits): number {
   let n = 0;
   for (let i = 0; i < b.length; i++) {
@@ -48,8 +43,4 @@ export function forEachBit(b: Bits, fn: (i: number) => void): void {
       v ^= t;
     }
   }
-}
-
-export function bitsKey(b: Bits): string {
-  return Array.from(b, (x) => x.toString(36)).join('.');
 }

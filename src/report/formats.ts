@@ -10,10 +10,6 @@ import { reachTableChunks } from './reach-table.ts';
 export const REACH_FORMATS = ['table', 'json', 'md', 'csv', 'dot'] as const;
 export type ReachFormat = (typeof REACH_FORMATS)[number];
 
-export function isReachFormat(s: string): s is ReachFormat {
-  return (REACH_FORMATS as readonly string[]).includes(s);
-}
-
 export function reachChunks(format: ReachFormat, r: Reachability): Generator<string> {
   switch (format) {
     case 'table':
