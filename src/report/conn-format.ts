@@ -1,28 +1,16 @@
 // Text for connection sets, shared by every report format and by the UI, so a connection
-// reads the same in a terminal, a pull request and on the canvas.
+// reads the same in a terminal, a pull request and on the canvas. The one implementation is
+// the core's describeConn (src/policy/portset.ts), which explain() and intent status use too.
 
-import { PROTOCOLS } from '../model/types.ts';
-import type { ConnSet, PortRanges } from '../policy/reachability-types.ts';
-
-const MIN_PORT = 1;
-const MAX_PORT = 65535;
-
-function isFullRange(r: PortRanges): boolean {
-  return r.length === 1 && r[0][0] === MIN_PORT && r[0][1] === MAX_PORT;
-}
-
-/** `80, 8080-8090` (separator configurable); `all` for 1-65535. */
-export function formatPortRanges(r: PortRanges, separator = ', '): string {
-  if (isFullRange(r)) return 'all';
-  return r.map(([lo, hi]) => (lo === hi ? `${lo}` : `${lo}-${hi}`)).join(separator);
-}
+import { describeConn, isAll, isEmpty } from '../policy/portset.ts';
+import type { ConnSet } from '../policy/reachability-types.ts';
 
 export function connIsEmpty(c: ConnSet): boolean {
-  return c.TCP.length === 0 && c.UDP.length === 0 && c.SCTP.length === 0;
+  return isEmpty(c);
 }
 
 export function connIsAll(c: ConnSet): boolean {
-  return isFullRange(c.TCP) && isFullRange(c.UDP) && isFullRange(c.SCTP);
+  return isAll(c);
 }
 
 /**
@@ -30,9 +18,5 @@ export function connIsAll(c: ConnSet): boolean {
  * A protocol open on every port reads `TCP all`.
  */
 export function formatConnSet(c: ConnSet): string {
-  if (connIsEmpty(c)) return 'none';
-  if (connIsAll(c)) return 'all';
-  return PROTOCOLS.filter((p) => c[p].length > 0)
-    .map((p) => `${p} ${formatPortRanges(c[p])}`)
-    .join('; ');
+  return describeConn(c);
 }
