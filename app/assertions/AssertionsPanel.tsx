@@ -9,6 +9,7 @@ import { deleteAssertion } from '../../src/doc/commands-lb.ts';
 import { commitDoc, docStore, useDocStore } from '../state/doc-store.ts';
 import { notify, setSession } from '../state/session-store.ts';
 import { getReachability } from '../state/reachability.ts';
+import { endpointIdOf } from '../../src/policy/reachability.ts';
 import { useAssertionResults } from '../lb/derived.ts';
 import { downloadText, fileBase } from '../state/download.ts';
 import { isLb, shortName } from './endpoints.ts';
@@ -26,7 +27,7 @@ function explainAssertion(a: Assertion): void {
 function requestExplain(a: Assertion): void {
   // Explain works on evaluator endpoints: a split external network is explained from its first part.
   const reach = getReachability();
-  const ep = (id: string) => (reach?.endpointIndex[id] !== undefined ? id : reach?.endpoints.find((e) => e.modelId === id)?.id);
+  const ep = (id: string) => (reach ? endpointIdOf(reach, id) : undefined);
   const src = ep(a.fromId);
   const dst = ep(a.toId);
   if (!src || !dst) {

@@ -2,6 +2,7 @@
 // (also for pairs with no edge, i.e. denied ones).
 
 import { useShallow } from 'zustand/react/shallow';
+import { endpointIdOf } from '../../src/policy/reachability.ts';
 import { useDocStore } from '../state/doc-store.ts';
 import { useReachability } from '../state/reachability.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
@@ -12,11 +13,10 @@ export function ExplainPairBar() {
   const { reach } = useReachability();
   const picked = selection.filter((id) => model.workloads[id] || model.externals[id]);
   if (picked.length !== 2 || selection.length !== 2 || !reach) return null;
-  const epId = (id: string) => reach.endpoints.find((e) => e.modelId === id)?.id;
   const name = (id: string) => model.workloads[id]?.name ?? model.externals[id]?.name ?? id;
   const [a, b] = picked;
-  const ea = epId(a);
-  const eb = epId(b);
+  const ea = endpointIdOf(reach, a);
+  const eb = endpointIdOf(reach, b);
   if (!ea || !eb) return null;
   const ask = (src: string, dst: string) => setSession({ explain: { src, dst }, rightTab: 'explain' });
   return (

@@ -10,6 +10,7 @@ import { useMemo } from 'react';
 import { MarkerType } from '@xyflow/react';
 import type { Id, Model } from '../../src/model/types.ts';
 import type { Reachability } from '../../src/policy/reachability-types.ts';
+import { endpointIdOf } from '../../src/policy/reachability.ts';
 import type { PathOutcome, PathResult } from '../../src/services/paths.ts';
 import type { AssertionResult } from '../../src/assertions/check.ts';
 import { aggregateOutcome, type ReachSummary } from '../../src/services/reach.ts';
@@ -74,9 +75,7 @@ function canvasId(model: Model, id: string): Id | null {
 
 /** Evaluator endpoint id of a model object (first part of a split external), for explain. */
 function endpointOf(reach: Reachability | null, id: string): string | undefined {
-  if (!reach) return undefined;
-  if (reach.endpointIndex[id] !== undefined) return id;
-  return reach.endpoints.find((e) => e.modelId === id)?.id;
+  return reach ? endpointIdOf(reach, id) : undefined;
 }
 
 export interface OverlayInput {

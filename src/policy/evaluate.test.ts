@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { build } from '../conformance/builder.ts';
 import { evaluate, ingressAllowedFrom } from './evaluate.ts';
 import { resolveEndpoint } from './explain.ts';
-import { connBetween, endpointByName, forEachConnection } from './reachability.ts';
+import { connBetween, endpointByName, endpointIdOf, forEachConnection } from './reachability.ts';
 
 const shop = () =>
   build()
@@ -70,5 +70,17 @@ describe('resolveEndpoint', () => {
     expect(resolveEndpoint(m, '10.1.2.3')).toMatchObject({ ok: true, endpoint: { id: 'ip:10.1.2.3/32', kind: 'external' } });
     expect(resolveEndpoint(m, 'shop/nope')).toEqual({ ok: false, error: "no workload named 'shop/nope'" });
     expect(resolveEndpoint(m, 'other/db')).toEqual({ ok: false, error: "no workload named 'other/db' (unknown namespace 'other')" });
+  });
+});
+
+describe('endpointIdOf', () => {
+  it('maps an endpoint id to itself and a split external network to its first part', () => {
+    const m = shop().external('ext-office', 'office', ['192.168.0.0/16']).model;
+    const r = evaluate(m);
+    expect(r.endpoints.filter((e) => e.modelId === 'ext-office').map((e) => e.id)).toEqual(['ext-office#0', 'ext-office#1']);
+    expect(endpointIdOf(r, 'ext-office')).toBe('ext-office#0');
+    expect(endpointIdOf(r, 'ext-office#1')).toBe('ext-office#1');
+    expect(endpointIdOf(r, 'shop/db')).toBe('shop/db');
+    expect(endpointIdOf(r, 'gone')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
 //   connBetween(r, srcId, dstId): ConnSet        (self => all; unknown id => throws)
 //   forEachConnection(r, cb)                      ordered pairs with a non-empty set, self skipped
 //   endpointById(r, id), endpointByName(r, name)
+//   endpointIdOf(r, endpointOrModelId)            the endpoint standing for a model object
 
 import { allConn } from './portset.ts';
 import type { ConnSet, Endpoint, Reachability } from './reachability-types.ts';
@@ -39,4 +40,14 @@ export function endpointById(r: Reachability, id: string): Endpoint | undefined 
 
 export function endpointByName(r: Reachability, name: string): Endpoint | undefined {
   return r.endpoints.find((e) => e.name === name);
+}
+
+/**
+ * The endpoint standing for `id`: `id` itself when it is an endpoint id, else the first endpoint
+ * of that model object (a workload's id, or an external network that ipBlocks split into parts:
+ * its first part). Undefined when nothing in `r` stands for it.
+ */
+export function endpointIdOf(r: Reachability, id: string): string | undefined {
+  if (r.endpointIndex[id] !== undefined) return id;
+  return r.endpoints.find((e) => e.modelId === id)?.id;
 }
