@@ -1,5 +1,8 @@
 // Problems found while reading or validating manifests, located as precisely as we can.
 
+import { ids } from '../model/factory.ts';
+import { WORKLOAD_KINDS, type Id, type Model } from '../model/types.ts';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
@@ -31,4 +34,21 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * The model object a diagnostic's `object` ("Kind ns/name", as the importer writes it) stands
+ * for in `model`, through the ids an import derives from the identity; undefined when it is
+ * not (or no longer) in the model.
+ */
+export function diagnosticObjectId(model: Model, object: string | undefined): Id | undefined {
+  const m = object?.match(/^(\S+) (?:([^/\s]+)\/)?(\S+)$/);
+  if (!m) return undefined;
+  const [, kind, ns, name] = m;
+  const candidates: Id[] = [];
+  if (kind === 'Namespace') candidates.push(ids.namespace(name));
+  if (ns && kind === 'Service') candidates.push(ids.service(ns, name));
+  if (ns && kind === 'NetworkPolicy') candidates.push(ids.policy(ns, name));
+  if (ns && (WORKLOAD_KINDS as readonly string[]).includes(kind)) candidates.push(ids.workload(ns, kind, name));
+  return candidates.find((id) => model.namespaces[id] || model.services[id] || model.policies[id] || model.workloads[id]);
 }

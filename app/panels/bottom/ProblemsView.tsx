@@ -2,26 +2,11 @@
 // selects the object it is about.
 
 import type { Diagnostic } from '../../../src/k8s/diagnostics.ts';
-import { formatDiagnostic } from '../../../src/k8s/diagnostics.ts';
-import { ids } from '../../../src/model/factory.ts';
+import { diagnosticObjectId, formatDiagnostic } from '../../../src/k8s/diagnostics.ts';
 import type { Id, Model } from '../../../src/model/types.ts';
-import { WORKLOAD_KINDS } from '../../../src/model/types.ts';
 import { useLintFindings, useReachability } from '../../state/reachability.ts';
 import { setSession } from '../../state/session-store.ts';
 import { useLastImport } from '../import-result.ts';
-
-/** Model id for a diagnostic's "Kind ns/name" (imported ids derive from the identity). */
-function idOfObject(model: Model, object: string | undefined): Id | undefined {
-  const m = object?.match(/^(\S+) (?:([^/\s]+)\/)?(\S+)$/);
-  if (!m) return undefined;
-  const [, kind, ns, name] = m;
-  const candidates: Id[] = [];
-  if (kind === 'Namespace') candidates.push(ids.namespace(name));
-  if (ns && kind === 'Service') candidates.push(ids.service(ns, name));
-  if (ns && kind === 'NetworkPolicy') candidates.push(ids.policy(ns, name));
-  if (ns && (WORKLOAD_KINDS as readonly string[]).includes(kind)) candidates.push(ids.workload(ns, kind, name));
-  return candidates.find((id) => model.namespaces[id] || model.services[id] || model.policies[id] || model.workloads[id]);
-}
 
 function reveal(model: Model, id: Id | undefined) {
   if (!id) return;
@@ -45,7 +30,7 @@ export function ProblemsView() {
           <h4>Last import ({diags.length})</h4>
           <ul>
             {diags.map((d, i) => {
-              const id = idOfObject(model, d.object);
+              const id = diagnosticObjectId(model, d.object);
               return (
                 <li key={i} className={`problem sev-${d.severity}`}>
                   <span className={`sev-dot ${d.severity}`} aria-label={d.severity} />
