@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model, Protocol } from '../model/types.ts';
 import { evaluate } from '../policy/evaluate.ts';
-import { explain } from '../policy/explain.ts';
+import { explain, sideAllows } from '../policy/explain.ts';
 import { contains, equals } from '../policy/portset.ts';
 import { connBetween } from '../policy/reachability.ts';
 import { build, E2E_PORTS, ModelBuilder } from './builder.ts';
@@ -279,6 +279,8 @@ describe('explain agrees with evaluate', () => {
     expect(e.ingress.status).toBe('isolated');
     expect(e.egress.status).toBe('not-isolated');
     expect(e.summary).toContain('Ingress at x/b is isolated by x/default-deny; no rule admits y/a.');
+    expect(sideAllows(e.ingress, e.query)).toBe(false);
+    expect(sideAllows(e.egress, e.query)).toBe(true);
   });
 
   it('lists the contributing rules with their ports', () => {
@@ -286,6 +288,9 @@ describe('explain agrees with evaluate', () => {
     const e = explain(m, 'x/a', 'x/b');
     expect(e.ingress.contributions.map((c) => [c.ruleIndex, c.allowed.TCP])).toEqual([[0, [[81, 81]]], [1, [[80, 80]]]]);
     expect(e.verdict).toBe('partial');
+    expect(sideAllows(e.ingress)).toBe(true);
+    expect(sideAllows(e.ingress, { protocol: 'TCP', port: 81 })).toBe(true);
+    expect(sideAllows(e.ingress, { protocol: 'TCP', port: 82 })).toBe(false);
     expect(e.summary[1]).toBe('Ingress at x/b is isolated by x/web; x/web ingress[0] allows TCP 81; x/web ingress[1] allows TCP 80.');
   });
 });

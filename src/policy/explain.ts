@@ -4,6 +4,7 @@
 // Public API:
 //   explain(model, srcEndpointId, dstEndpointId, query?): Explanation
 //   resolveEndpoint(model, text): { ok: true, endpoint } | { ok: false, error }
+//   sideAllows(side, query?): whether one side lets the connection (or the queried port) through
 //     text = `ns/name` (workload), an endpoint id, or a CIDR / IP (ad-hoc external endpoint)
 
 import type { Model, NetworkPolicy, Protocol, Workload } from '../model/types.ts';
@@ -90,6 +91,11 @@ function side(model: Model, dir: 'Egress' | 'Ingress', subject: Resolved, peer: 
 function isOwnNode(model: Model, peer: Resolved, dst: Workload): boolean {
   const src = peer.ref.kind === 'workload' ? peer.ref.workload : undefined;
   return !!src && !isPolicyPod(src, model.cluster.profile) && !!src.nodeName && src.nodeName === dst.nodeName;
+}
+
+/** Whether one side of an explanation lets the connection (or the queried port) through. */
+export function sideAllows(side: SideExplanation, query?: { protocol: Protocol; port: number }): boolean {
+  return query ? contains(side.allowed, query.protocol, query.port) : !isEmpty(side.allowed);
 }
 
 export function explain(model: Model, srcEndpointId: string, dstEndpointId: string, query?: { protocol: Protocol; port: number }): Explanation {

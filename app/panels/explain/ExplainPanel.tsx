@@ -5,19 +5,11 @@ import { useMemo, useState } from 'react';
 import type { Model, Protocol } from '../../../src/model/types.ts';
 import { PROTOCOLS } from '../../../src/model/types.ts';
 import type { Explanation, SideExplanation } from '../../../src/policy/reachability-types.ts';
-import { explain } from '../../../src/policy/explain.ts';
-import { contains, isEmpty } from '../../../src/policy/portset.ts';
+import { explain, sideAllows } from '../../../src/policy/explain.ts';
 import { formatConnSet } from '../../../src/report/conn-format.ts';
 import { useReachability } from '../../state/reachability.ts';
 import { setSession, useSessionStore } from '../../state/session-store.ts';
 import { portNumberError } from '../fields/parse.ts';
-
-type ExplainQuery = { protocol: Protocol; port: number };
-
-/** Whether this side lets the connection (or the queried port) through. */
-function sideAllows(side: SideExplanation, query?: ExplainQuery): boolean {
-  return query ? contains(side.allowed, query.protocol, query.port) : !isEmpty(side.allowed);
-}
 
 const STATUS_TEXT: Record<SideExplanation['status'], string> = {
   'not-a-pod': 'Not a pod: no NetworkPolicy applies on this side.',
