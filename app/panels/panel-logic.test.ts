@@ -1,7 +1,7 @@
 // Form logic of the panels that runs without a browser: field parsing and live policy validation.
 import { describe, expect, it } from 'vitest';
 import type { NetworkPolicy } from '../../src/model/types.ts';
-import { cidrError, duplicateKeyError, portOrNameError, rowsToLabels, toPortOrName } from './fields/parse.ts';
+import { cidrError, duplicateKeyError, portNumberError, portOrNameError, rowsToLabels, toPortOrName } from './fields/parse.ts';
 import { policyPortsToRows, rowsToPolicyPorts } from './fields/PolicyPortsEditor.tsx';
 import { policyProblems } from './policies/policy-problems.ts';
 import { yamlFileName } from '../state/download.ts';
@@ -13,6 +13,8 @@ describe('field parsing', () => {
     expect(portOrNameError('70000')).toMatch(/1-65535/);
     expect(portOrNameError('Http_Port')).not.toBeNull();
     expect(portOrNameError('', true)).toBeNull();
+    expect(portNumberError('65535')).toBeNull();
+    expect(portNumberError('0')).toMatch(/outside 1-65535/);
     expect(toPortOrName(' 53 ')).toBe(53);
     expect(toPortOrName('dns')).toBe('dns');
   });

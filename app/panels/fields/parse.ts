@@ -2,6 +2,7 @@
 // file only turns typed text into model values and row records back and forth.
 
 import { parseCidr } from '../../../src/net/ip.ts';
+import { isPortNumber } from '../../../src/k8s/fields.ts';
 import { validateIanaPortName, validateLabelKey, validateLabelValue } from '../../../src/model/labels.ts';
 import type { RowValues } from './EditableRows.tsx';
 
@@ -13,8 +14,7 @@ export function portNumberError(text: string, optional = false): string | null {
   if (t === '') return optional ? null : 'required';
   if (!INTEGER.test(t)) return `"${t}" is not a number`;
   const n = Number(t);
-  if (n < 1 || n > 65535) return `${n} is outside 1-65535`;
-  return null;
+  return isPortNumber(n) ? null : `${n} is outside 1-65535`;
 }
 
 /** A port given as a number or an IANA port name. */
