@@ -1,5 +1,5 @@
-// Fast, synchronous layouts: a complete grid layout (fallback when elk is unavailable or too
-// slow) and `fillMissingLayout`, which places only what has no position yet so an import into
+// Fast, synchronous layouts: a complete grid layout (autoLayout's fallback when ELK fails)
+// and `fillMissingLayout`, which places only what has no position yet so an import into
 // an existing design does not move anything the user arranged.
 
 import type { Doc, Id, Layout, NodeLayout, Workload } from '../model/types.ts';
