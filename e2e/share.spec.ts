@@ -61,6 +61,10 @@ test.describe('share links', () => {
     await offer.getByRole('button', { name: 'Restore my previous design' }).click();
     await expect(other.getByTestId('rf__node-ns:mine')).toBeVisible();
     await expect.poll(() => autosaveHas(other, 'ns:mine')).toBe(true);
+    // Restoring is one undo step: the edited copy is not lost.
+    await other.getByRole('button', { name: 'Undo' }).click();
+    await expect(other.getByTestId(`rf__node-${IDS.web}`)).toBeVisible();
+    await expect(other.getByTestId(`rf__node-${IDS.api}`)).toHaveCount(0);
     await ctx.close();
   });
 

@@ -108,7 +108,10 @@ export function editCopy(): void {
   if (!saved) notify('The copy could not be autosaved (browser storage full or disabled): save it to a file to keep it.', 'error');
 }
 
-/** Puts back the design that was autosaved before "Edit a copy". */
+/**
+ * Puts back the design that was autosaved before "Edit a copy". One undo step: the copy (and
+ * any edits made to it since) is not thrown away, Undo brings it back.
+ */
 export function restoreBackup(): void {
   let text: string | null = null;
   try {
@@ -126,7 +129,7 @@ export function restoreBackup(): void {
     notify(`Your previous design could not be read (${parsed.error}). It is still kept in browser storage under '${BACKUP_KEY}'.`, 'error');
     return;
   }
-  replaceDoc(parsed.doc, { record: false });
+  replaceDoc(parsed.doc, { record: true });
   writeAutosave(parsed.doc);
   try {
     localStorage.removeItem(BACKUP_KEY);
@@ -136,7 +139,7 @@ export function restoreBackup(): void {
   shareStore.setState({ backupOffer: false });
   setSession({ selection: [], explain: null, editingPolicyId: null });
   requestFitView();
-  notify(`Restored your previous design "${parsed.doc.name}".`);
+  notify(`Restored your previous design "${parsed.doc.name}". Undo returns to the copy of the shared design.`);
 }
 
 export function dismissBackupOffer(): void {
