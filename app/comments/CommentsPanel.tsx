@@ -7,6 +7,7 @@ import {
   addThread, allThreads, deleteThread, isOrphaned, reopenThread, reply, resolveThread, threadTargetLabel,
 } from '../../src/doc/comments.ts';
 import type { CommentTarget, CommentThread, Doc } from '../../src/model/types.ts';
+import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import { useDocStore } from '../state/doc-store.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
 import { useReadOnly } from '../share/read-only.ts';
@@ -26,7 +27,7 @@ function useTargets(doc: Doc): CommentTarget[] {
     if (editingPolicyId && doc.model.policies[editingPolicyId]) out.push({ kind: 'policy', id: editingPolicyId });
     for (const id of selection) {
       if (doc.model.policies[id]) out.push({ kind: 'policy', id });
-      else if (doc.model.workloads[id] || doc.model.namespaces[id] || doc.model.externals[id] || (id.startsWith('lb:') && doc.model.services[id.slice(3)])) out.push({ kind: 'node', id });
+      else if (doc.model.workloads[id] || doc.model.namespaces[id] || doc.model.externals[id] || doc.model.services[serviceIdOfLoadBalancer(id) ?? '']) out.push({ kind: 'node', id });
       else {
         const e = edgeTargetOf(id);
         if (e) out.push(e);

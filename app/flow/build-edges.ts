@@ -10,7 +10,7 @@ import { connBetween, forEachConnection } from '../../src/policy/reachability.ts
 import { union } from '../../src/policy/portset.ts';
 import { connIsEmpty, formatConnSet } from '../../src/report/conn-format.ts';
 import { serviceBackends, resolveTargetPort } from '../../src/services/backends.ts';
-import { loadBalancerLayoutId } from '../../src/layout/sizes.ts';
+import { loadBalancerLayoutId, serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import type { EdgeView } from '../state/session-store.ts';
 import type { EdgeKind, FlowEdge } from './flow-types.ts';
 
@@ -95,7 +95,7 @@ interface Pair {
 export function buildEdges(input: EdgeInput): EdgeOutput {
   const { model, reach, reachModel, selection, view } = input;
   const edges: FlowEdge[] = [];
-  const sel = new Set([...selection].filter((id) => canvasIdOfModelId(model, id) !== null || id.startsWith('lb:')));
+  const sel = new Set([...selection].filter((id) => canvasIdOfModelId(model, id) !== null || serviceIdOfLoadBalancer(id) !== undefined));
   // A selected namespace focuses on its workloads.
   for (const id of selection) {
     if (model.namespaces[id]) for (const w of Object.values(model.workloads)) if (w.namespaceId === id) sel.add(w.id);

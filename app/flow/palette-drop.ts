@@ -5,7 +5,7 @@
 
 import type { Doc, Id } from '../../src/model/types.ts';
 import { newId } from '../../src/model/factory.ts';
-import { EXTERNAL_SIZE, LOAD_BALANCER_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING, WORKLOAD_SIZE } from '../../src/layout/sizes.ts';
+import { EXTERNAL_SIZE, LOAD_BALANCER_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING, WORKLOAD_SIZE, loadBalancerLayoutId } from '../../src/layout/sizes.ts';
 import { addExternal, addLoadBalancer, addNamespace, addWorkload } from '../../src/doc/commands.ts';
 import type { XY } from '../state/session-store.ts';
 import { clampIntoNamespace, namespaceAt, namespaceRect, nearestNamespace } from './canvas-geometry.ts';
@@ -65,7 +65,7 @@ export function dropPaletteItem(doc: Doc, item: PaletteItem, at: XY): DropResult
       const svc = next.model.services[id];
       return {
         doc: next,
-        created: `lb:${id}`,
+        created: loadBalancerLayoutId(id),
         message: {
           text: `Load balancer '${svc.name}' created in namespace '${next.model.namespaces[nsId].name}'; it selects app=${svc.selector?.app} (edit it in the Inspector).`,
           kind: 'info',

@@ -114,7 +114,7 @@ export function lbOverlay(input: OverlayInput): EdgeOutput {
       assertionId: a.id,
       // The edge component puts `intent-<state>` on the label: it colours the assertion label.
       state: r.ok ? 'met' : 'blocked',
-      ...(src && dst && !a.toId.startsWith('lb:') ? { explain: { src, dst, query: { protocol: a.protocol, port: a.port } } } : {}),
+      ...(src && dst && serviceIdOfLoadBalancer(a.toId) === undefined ? { explain: { src, dst, query: { protocol: a.protocol, port: a.port } } } : {}),
     }));
   }
 

@@ -6,10 +6,12 @@ import { MarkerType } from '@xyflow/react';
 import type { Model } from '../../src/model/types.ts';
 import type { ReviewChange } from '../../src/review/changes.ts';
 import { formatConnSet } from '../../src/report/conn-format.ts';
+import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import type { FlowEdge } from '../flow/flow-types.ts';
 
 function onCanvas(model: Model, id: string): boolean {
-  if (id.startsWith('lb:')) return !!model.services[id.slice(3)];
+  const lb = serviceIdOfLoadBalancer(id);
+  if (lb !== undefined) return !!model.services[lb];
   return !!(model.workloads[id] || model.externals[id]);
 }
 
@@ -37,7 +39,7 @@ export function applyReviewMarks(edges: FlowEdge[], changes: readonly ReviewChan
     if (c.removed) r.text.push(formatConnSet(c.removed));
     removed.set(key, r);
   }
-  for (const [key, r] of removed) {
+  for (const r of removed.values()) {
     out.push({
       id: `review-removed:${r.src}>${r.dst}`,
       source: r.src,
@@ -49,7 +51,6 @@ export function applyReviewMarks(edges: FlowEdge[], changes: readonly ReviewChan
       selectable: true,
       className: `review-removed-edge`,
     });
-    void key;
   }
   return out;
 }

@@ -1,11 +1,12 @@
 // Undo / redo for the UI: after either, drop selected ids that no longer exist.
-import { loadBalancerLayoutId } from '../../src/layout/sizes.ts';
+import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import type { Model } from '../../src/model/types.ts';
 import { docStore, history } from './doc-store.ts';
 import { sessionStore } from './session-store.ts';
 
 function exists(m: Model, id: string): boolean {
-  if (id.startsWith('lb:')) return !!m.services[id.slice(3)] && loadBalancerLayoutId(id.slice(3)) === id;
+  const lb = serviceIdOfLoadBalancer(id);
+  if (lb !== undefined) return !!m.services[lb];
   return !!(m.namespaces[id] || m.workloads[id] || m.externals[id] || m.services[id] || m.policies[id] || m.intents[id]);
 }
 
