@@ -61,5 +61,13 @@ test('a comment is added, replied to, resolved, and survives a reload and the sh
   await t.getByLabel('Reply').fill('Agreed.');
   await t.getByRole('button', { name: 'Reply' }).click();
   await expect(t.locator('.message')).toHaveCount(3);
+
+  // Leaving the shared design would drop that reply: the reviewer is asked first.
+  const asked: string[] = [];
+  other.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+  await other.getByTestId('read-only-banner').getByRole('button', { name: 'Back to my design' }).click();
+  expect(asked[0]).toContain('You added comments');
+  await expect(other.getByTestId('read-only-banner')).toBeVisible();
+  await expect(t.locator('.message')).toHaveCount(3);
   await ctx.close();
 });

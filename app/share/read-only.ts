@@ -43,6 +43,9 @@ readOnlyGate.onBlocked = (reason) => {
 };
 readOnlyGate.onReplace = () => leaveReadOnly();
 
+/** The shared design as it was opened, to tell whether the reviewer added anything to it. */
+let openedShared: Doc | null = null;
+
 function leaveReadOnly(): void {
   readOnlyGate.reason = null;
   shareStore.setState({ readOnly: false });
@@ -60,6 +63,7 @@ function history_replace(url: string): void {
 export function openReadOnly(doc: Doc, warnings: string[] = []): void {
   leaveReadOnly();
   replaceDoc(doc, { record: false });
+  openedShared = doc;
   readOnlyGate.reason = READ_ONLY_REASON;
   shareStore.setState({ readOnly: true, backupOffer: false });
   setSession({ selection: [], explain: null, editingPolicyId: null, pendingIntent: null });
@@ -149,6 +153,12 @@ export function dismissBackupOffer(): void {
 /** Leaves the shared design without keeping it: back to the user's autosaved design. */
 export function closeShared(): void {
   if (!shareStore.getState().readOnly) return;
+  // Comments are the one thing a reviewer can add to a read-only link: never drop them silently.
+  const current = docStore.getState().doc;
+  if (openedShared && current.model.comments !== openedShared.model.comments) {
+    const ok = window.confirm('You added comments to this shared design. Going back to your own design discards them (download the file or edit a copy to keep them). Go back anyway?');
+    if (!ok) return;
+  }
   const saved = readAutosave();
   leaveReadOnly();
   clearFragment();
