@@ -5,8 +5,9 @@
 // Public API:
 //   checkAssertions(model, reach, paths?): AssertionResult[]
 //   checkAssertion(model, reach, assertion, paths?): AssertionResult
-//   LB_PREFIX, lbEndpointId(serviceId), serviceIdOfLbEndpoint(id)
+//   lbEndpointId(serviceId), serviceIdOfLbEndpoint(id)
 
+import { loadBalancerLayoutId, serviceIdOfLoadBalancer } from '../layout/sizes.ts';
 import type { Assertion, Id, Model, Protocol } from '../model/types.ts';
 import { explain } from '../policy/explain.ts';
 import { namespaceOf } from '../policy/np-rules.ts';
@@ -16,9 +17,9 @@ import type { Reachability } from '../policy/reachability-types.ts';
 import { pathsFromSource, type PathResult } from '../services/paths.ts';
 import { serviceAccess } from '../services/reach.ts';
 
-export const LB_PREFIX = 'lb:';
-export const lbEndpointId = (serviceId: Id): string => `${LB_PREFIX}${serviceId}`;
-export const serviceIdOfLbEndpoint = (id: string): Id | undefined => (id.startsWith(LB_PREFIX) ? id.slice(LB_PREFIX.length) : undefined);
+/** Load balancers are addressed `lb:<serviceId>`, the same ids the canvas uses (layout/sizes.ts). */
+export const lbEndpointId = loadBalancerLayoutId;
+export const serviceIdOfLbEndpoint = serviceIdOfLoadBalancer;
 
 export interface AssertionResult {
   id: Id;
