@@ -1,6 +1,7 @@
 // L-SVC-*: Services without endpoints, named targetPorts missing on backends, invalid port
 // names (semantics.md 2.2).
 
+import { servicePortProblems } from '../model/service-ports.ts';
 import type { Service, Workload } from '../model/types.ts';
 import { matchesSelector } from '../policy/selectors.ts';
 import type { LintContext, LintFinding, LintRuleSet } from './types.ts';
@@ -23,17 +24,13 @@ export const serviceRules: LintRuleSet = {
     });
     for (const svc of services) {
       const base = { objectId: svc.id, object: `Service ${ctx.namespaceName(svc.namespaceId)}/${svc.name}` };
-      if (svc.ports.length > 1) {
-        const seen = new Set<string>();
-        svc.ports.forEach((p, i) => {
-          const path = `spec.ports[${i}].name`;
-          if (!p.name) {
-            out.push({ ...base, id: 'L-SVC-03', severity: 'error', path, message: 'a Service with several ports needs a name on every port; the API server rejects it', hint: 'name each port, e.g. `http`, `grpc`' });
-          } else if (seen.has(p.name)) {
-            out.push({ ...base, id: 'L-SVC-03', severity: 'error', path, message: `duplicate port name \`${p.name}\`; the API server rejects it` });
-          }
-          if (p.name) seen.add(p.name);
-        });
+      for (const problem of servicePortProblems(svc.ports)) {
+        const path = `spec.ports[${problem.index}].${problem.field}`;
+        const message =
+          problem.kind === 'unnamed' ? 'a Service with several ports needs a name on every port; the API server rejects it'
+          : problem.kind === 'duplicate-name' ? `duplicate port name \`${svc.ports[problem.index].name}\`; the API server rejects it`
+          : `${problem.message}; the API server rejects it`;
+        out.push({ ...base, id: 'L-SVC-03', severity: 'error', path, message, ...(problem.kind === 'unnamed' ? { hint: 'name each port, e.g. `http`, `grpc`' } : {}) });
       }
       const hasSelector = svc.selector !== undefined && Object.keys(svc.selector).length > 0;
       if (!hasSelector || !ctx.hasWorkloads) continue;

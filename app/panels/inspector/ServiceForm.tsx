@@ -1,5 +1,6 @@
 // Inspector for a Service (and the load balancer node that stands for a LoadBalancer Service).
 
+import { servicePortProblems } from '../../../src/model/service-ports.ts';
 import { PROTOCOLS } from '../../../src/model/types.ts';
 import type { Protocol, Service, ServicePort, ServiceType } from '../../../src/model/types.ts';
 import { validateDns1035Label, validateDnsLabel } from '../../../src/model/labels.ts';
@@ -54,13 +55,10 @@ function rowsToPorts(rows: RowValues[]): ServicePort[] {
   });
 }
 
-// Several ports need names, and each name (and port/protocol pair) must be unique.
+// The API server's port-list rules come from the core; rows are still text while edited.
 function servicePortListError(rows: RowValues[], i: number): string | null {
-  const r = rows[i];
-  if (rows.length > 1 && !r.name?.trim()) return 'every port needs a name when there are several';
-  if (r.name?.trim() && rows.some((o, j) => j !== i && o.name?.trim() === r.name.trim())) return `port name "${r.name.trim()}" is used twice`;
-  if (rows.some((o, j) => j !== i && o.port?.trim() === r.port?.trim() && o.protocol === r.protocol)) return `${r.protocol} ${r.port} is listed twice`;
-  return null;
+  const ports = rows.map((r) => ({ name: r.name, port: r.port?.trim() ? Number(r.port) : undefined, protocol: r.protocol as Protocol }));
+  return servicePortProblems(ports).find((p) => p.index === i)?.message ?? null;
 }
 
 export function ServiceForm({ svc }: { svc: Service }) {
