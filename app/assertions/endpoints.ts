@@ -1,5 +1,6 @@
 // Assertion endpoints on the canvas: workloads, external networks and load balancers (the LB
 // node id `lb:<serviceId>` is also the assertion endpoint id the core reads).
+import { protocolOf } from '../../src/model/ports.ts';
 import type { Model, Protocol } from '../../src/model/types.ts';
 import { serviceIdOfLbEndpoint } from '../../src/assertions/check.ts';
 
@@ -27,8 +28,8 @@ export function shortName(model: Model, id: string): string {
 /** Ports a user most likely means: the target's container ports or the LB's ports. */
 export function suggestedPorts(model: Model, toId: string): { protocol: Protocol; port: number; label: string }[] {
   const w = model.workloads[toId];
-  if (w) return w.ports.map((p) => ({ protocol: p.protocol ?? 'TCP', port: p.containerPort, label: `${p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}` }));
+  if (w) return w.ports.map((p) => ({ protocol: protocolOf(p), port: p.containerPort, label: `${p.containerPort}/${protocolOf(p)}${p.name ? ` (${p.name})` : ''}` }));
   const svc = model.services[serviceIdOfLbEndpoint(toId) ?? ''];
-  if (svc) return svc.ports.map((p) => ({ protocol: p.protocol ?? 'TCP', port: p.port, label: `${p.port}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}` }));
+  if (svc) return svc.ports.map((p) => ({ protocol: protocolOf(p), port: p.port, label: `${p.port}/${protocolOf(p)}${p.name ? ` (${p.name})` : ''}` }));
   return [];
 }

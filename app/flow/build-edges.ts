@@ -3,6 +3,7 @@
 // canvas never draws every pair of a dense design: above EDGE_LIMIT pairs it aggregates per
 // namespace pair, and the pairs around the selection are always drawn individually.
 
+import { protocolOf } from '../../src/model/ports.ts';
 import { MarkerType } from '@xyflow/react';
 import type { Id, Model, PolicyPort } from '../../src/model/types.ts';
 import type { ConnSet, Endpoint, Reachability } from '../../src/policy/reachability-types.ts';
@@ -78,7 +79,7 @@ export function canvasIdOfModelId(model: Model, id: Id): Id | null {
 export function formatIntentPorts(ports: PolicyPort[]): string {
   if (ports.length === 0) return 'all ports';
   return ports.map((p) => {
-    const proto = p.protocol ?? 'TCP';
+    const proto = protocolOf(p);
     if (p.port === undefined) return `${proto} all`;
     return p.endPort !== undefined ? `${proto} ${p.port}-${p.endPort}` : `${proto} ${p.port}`;
   }).join(', ');

@@ -2,6 +2,7 @@
 // balancer (`lb:<serviceId>` or its Service's id) at either end, the Service's ports (port -> targetPort), which is
 // what an LB intent stores (src/policy/lb-intents.ts); otherwise the target's container ports.
 
+import { protocolOf } from '../../src/model/ports.ts';
 import type { Id, Model, Protocol } from '../../src/model/types.ts';
 import { resolveIntentEnd, type IntentEnd } from '../../src/policy/synthesize-parts.ts';
 import { serviceBackends, servicePortLabel } from '../../src/services/backends.ts';
@@ -47,9 +48,9 @@ export function offeredPorts(model: Model, fromId: Id, toId: Id): Offer {
     return { title: `The load balancer's ports (${svc.name}: port → target port)`, lb: true, ports };
   }
   const ports = (model.workloads[toId]?.ports ?? []).map((p) => ({
-    protocol: p.protocol ?? 'TCP',
+    protocol: protocolOf(p),
     port: p.containerPort,
-    label: `${p.protocol ?? 'TCP'} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`,
+    label: `${protocolOf(p)} ${p.containerPort}${p.name ? ` (${p.name})` : ''}`,
   }));
   return { title: "The target's container ports", lb: false, ports };
 }

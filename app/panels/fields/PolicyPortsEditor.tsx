@@ -1,6 +1,7 @@
 // Rows of NetworkPolicy-style ports (protocol, number or named port, endPort), used by policy
 // rules and by intents.
 
+import { protocolOf } from '../../../src/model/ports.ts';
 import { PROTOCOLS } from '../../../src/model/types.ts';
 import type { PolicyPort, Protocol } from '../../../src/model/types.ts';
 import { EditableRows } from './EditableRows.tsx';
@@ -24,7 +25,7 @@ const FIELDS = [
 
 export function policyPortsToRows(ports: PolicyPort[] | undefined): RowValues[] {
   return (ports ?? []).map((p) => ({
-    protocol: p.protocol ?? 'TCP',
+    protocol: protocolOf(p),
     port: p.port === undefined ? '' : String(p.port),
     endPort: p.endPort === undefined ? '' : String(p.endPort),
   }));

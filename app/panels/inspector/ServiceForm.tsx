@@ -1,5 +1,6 @@
 // Inspector for a Service (and the load balancer node that stands for a LoadBalancer Service).
 
+import { protocolOf } from '../../../src/model/ports.ts';
 import { servicePortProblems } from '../../../src/model/service-ports.ts';
 import { PROTOCOLS } from '../../../src/model/types.ts';
 import type { Protocol, Service, ServicePort, ServiceType } from '../../../src/model/types.ts';
@@ -38,7 +39,7 @@ function portsToRows(ports: ServicePort[]): RowValues[] {
     port: String(p.port),
     targetPort: p.targetPort === undefined ? '' : String(p.targetPort),
     nodePort: p.nodePort === undefined ? '' : String(p.nodePort),
-    protocol: p.protocol ?? 'TCP',
+    protocol: protocolOf(p),
   }));
 }
 

@@ -1,5 +1,6 @@
 // Inspector for a workload: name, kind, pod labels and container ports.
 
+import { protocolOf } from '../../../src/model/ports.ts';
 import { PROTOCOLS, WORKLOAD_KINDS } from '../../../src/model/types.ts';
 import type { ContainerPort, Protocol, Workload, WorkloadKind } from '../../../src/model/types.ts';
 import { validateDnsSubdomain, validateIanaPortName } from '../../../src/model/labels.ts';
@@ -19,7 +20,7 @@ const PORT_FIELDS = [
 ];
 
 function portsToRows(ports: ContainerPort[]): RowValues[] {
-  return ports.map((p) => ({ name: p.name ?? '', containerPort: String(p.containerPort), protocol: p.protocol ?? 'TCP' }));
+  return ports.map((p) => ({ name: p.name ?? '', containerPort: String(p.containerPort), protocol: protocolOf(p) }));
 }
 
 function rowsToPorts(rows: RowValues[]): ContainerPort[] {
