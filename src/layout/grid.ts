@@ -160,16 +160,7 @@ export function fillMissingLayout(doc: Doc): Layout {
     const placed = (children.get(ns.id) ?? []).filter((w) => layout[w.id]);
     const cols = columnsFor(list.length + placed.length);
     const rects: Rect[] = placed.map((w) => ({ ...(layout[w.id] as NodeLayout), ...WORKLOAD_SIZE }));
-    let i = 0;
-    for (const w of list) {
-      for (;; i++) {
-        const cand = { ...slot(i, cols), ...WORKLOAD_SIZE };
-        if (!rects.some((r) => overlaps(r, cand))) break;
-      }
-      const s = slot(i++, cols);
-      layout[w.id] = s;
-      rects.push({ ...s, ...WORKLOAD_SIZE });
-    }
+    placeInFreeSlots(list, cols, rects, layout);
     const size = sizeToFit(rects);
     layout[ns.id] = { x: nsLeft, y: nextNsY, ...size };
     top.set(ns.id, { x: nsLeft, y: nextNsY, ...size });
@@ -186,16 +177,7 @@ export function fillMissingLayout(doc: Doc): Layout {
       .map((w) => ({ ...(layout[w.id] as NodeLayout), ...WORKLOAD_SIZE }));
     const width = nsl.w ?? MIN_NAMESPACE_SIZE.w;
     const cols = Math.max(1, Math.floor((width - 2 * NAMESPACE_PADDING + NODE_GAP) / (WORKLOAD_SIZE.w + NODE_GAP)));
-    let i = 0;
-    for (const w of list) {
-      for (;; i++) {
-        const cand = { ...slot(i, cols), ...WORKLOAD_SIZE };
-        if (!rects.some((r) => overlaps(r, cand))) break;
-      }
-      const s = slot(i++, cols);
-      layout[w.id] = s;
-      rects.push({ ...s, ...WORKLOAD_SIZE });
-    }
+    placeInFreeSlots(list, cols, rects, layout);
     const need = sizeToFit(rects);
     const oldRect = top.get(ns.id) as Rect;
     const grown = { x: nsl.x, y: nsl.y, w: Math.max(oldRect.w, need.w), h: Math.max(oldRect.h, need.h) };
@@ -240,5 +222,16 @@ function pushAwayFrom(grownId: Id, before: Rect, after: Rect, top: Map<Id, Rect>
       layout[other] = { ...(layout[other] as NodeLayout), y: moved.y };
       queue.push(other);
     }
+  }
+}
+
+/** Puts each workload in the first grid slot that overlaps none of `rects` (which it extends). */
+function placeInFreeSlots(list: readonly { id: string }[], cols: number, rects: Rect[], layout: Layout): void {
+  let i = 0;
+  for (const w of list) {
+    while (rects.some((r) => overlaps(r, { ...slot(i, cols), ...WORKLOAD_SIZE }))) i++;
+    const s = slot(i++, cols);
+    layout[w.id] = s;
+    rects.push({ ...s, ...WORKLOAD_SIZE });
   }
 }
