@@ -1,32 +1,49 @@
 // Import manifests: paste YAML/JSON or choose/drop files, see diagnostics with file, line and
 // field, and merge into the design as one undo step. Input that yields nothing changes nothing.
+// Large inputs are read in a worker (see import-run.ts): the page stays responsive, the dialog
+// shows what is happening, and Cancel stops the import without touching the design.
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import './panels.css';
 import type { Diagnostic } from '../../src/k8s/diagnostics.ts';
 import { formatDiagnostic } from '../../src/k8s/diagnostics.ts';
-import { importManifests } from '../../src/k8s/import.ts';
-import type { ManifestFile } from '../../src/k8s/import.ts';
+import type { ImportResult, ManifestFile } from '../../src/k8s/import.ts';
 import { docStore } from '../state/doc-store.ts';
 import { applyImportedModel } from '../state/layout-actions.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
+import { importHere, importInWorker, needsWorker, nextPaint, readingStatus } from './import-run.ts';
+import type { ImportJob } from './import-run.ts';
 import { setLastImport } from './import-result.ts';
 import { Modal } from './Modal.tsx';
 
-type Phase = { kind: 'edit' } | { kind: 'busy'; objects: number } | { kind: 'done'; imported: number; diagnostics: Diagnostic[]; counts: Record<string, number>; skipped: Record<string, number> };
+type Phase =
+  | { kind: 'edit'; note?: string }
+  | { kind: 'busy'; status: string; since?: number }
+  | { kind: 'done'; imported: number; diagnostics: Diagnostic[]; counts: Record<string, number>; skipped: Record<string, number> };
 
 /** Rough object count for the progress line: documents separated by `---`. */
 function roughObjectCount(files: ManifestFile[]): number {
   return files.reduce((n, f) => n + Math.max(1, (f.text.match(/^---/gm) ?? []).length + (f.text.trimStart().startsWith('---') ? 0 : 1)), 0);
 }
 
-/** Let the browser paint the progress line before the heavy synchronous work. */
-function nextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+function importingStatus(files: ManifestFile[]): string {
+  const objects = roughObjectCount(files);
+  return `Importing… ${objects} object${objects === 1 ? '' : 's'}`;
 }
 
 function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** Seconds since `since`, ticking once a second while mounted (a sign of life on long reads). */
+function Elapsed({ since }: { since: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const s = Math.floor((now - since) / 1000);
+  return s >= 1 ? <span className="hint"> {s} s</span> : null;
 }
 
 export function ImportDialog() {
@@ -51,17 +68,59 @@ function ImportForm() {
 
   const inputs = (): ManifestFile[] => [...(text.trim() ? [{ name: 'pasted.yaml', text }] : []), ...files];
 
+  // The running import: cancelled by Cancel, Escape, or the dialog going away.
+  const job = useRef<{ job: ImportJob; abort: AbortController } | null>(null);
+  useEffect(() => () => void cancelRun(), []);
+
+  function cancelRun(): boolean {
+    const j = job.current;
+    if (!j) return false;
+    job.current = null;
+    j.job.cancel();
+    j.abort.abort();
+    return true;
+  }
+
+  const cancel = () => {
+    if (cancelRun()) setPhase({ kind: 'edit', note: 'Import cancelled; the design is unchanged.' });
+  };
+
   const run = async () => {
     const all = inputs();
     if (all.length === 0) return;
-    setPhase({ kind: 'busy', objects: roughObjectCount(all) });
-    await nextPaint();
-    const result = importManifests(all, docStore.getState().doc.model);
+    const abort = new AbortController();
+    const offThread = needsWorker(all);
+    let result: ImportResult | null = null;
+    // If the design changes while the import is read (the page stays usable), read it again
+    // against the new design rather than overwrite the change with a stale merge.
+    for (;;) {
+      const base = docStore.getState().doc.model;
+      let started: ImportJob;
+      if (offThread) {
+        setPhase({ kind: 'busy', status: readingStatus(all), since: Date.now() });
+        started = importInWorker(all, base, () => setPhase({ kind: 'busy', status: importingStatus(all) }));
+      } else {
+        setPhase({ kind: 'busy', status: importingStatus(all) });
+        started = importHere(all, base);
+      }
+      job.current = { job: started, abort };
+      result = await started.result;
+      if (!result || abort.signal.aborted) return;
+      if (docStore.getState().doc.model === base) break;
+    }
     const imported = total(result.counts);
-    setLastImport({ diagnostics: result.diagnostics, counts: result.counts, skipped: result.skipped });
+    if (offThread && imported > 0) {
+      // Applying a large result takes a moment on this thread: say so before it starts.
+      setPhase({ kind: 'busy', status: 'Building the design…', since: Date.now() });
+      await nextPaint();
+      if (abort.signal.aborted) return;
+    }
     // One undo step; an empty design is laid out from scratch, otherwise new objects are
     // placed beside the existing ones.
-    if (imported > 0) await applyImportedModel(result.model, { replace: false });
+    if (imported > 0 && !(await applyImportedModel(result.model, { replace: false, signal: abort.signal }))) return;
+    if (abort.signal.aborted) return;
+    job.current = null;
+    setLastImport({ diagnostics: result.diagnostics, counts: result.counts, skipped: result.skipped });
     if (imported > 0 && result.diagnostics.length === 0) {
       close();
       return;
@@ -71,7 +130,7 @@ function ImportForm() {
 
   const busy = phase.kind === 'busy';
   return (
-    <Modal title="Import manifests" onClose={close} testId="import-dialog" wide>
+    <Modal title="Import manifests" onClose={busy ? cancel : close} testId="import-dialog" wide>
       <div
         className={`drop-zone ${dragging ? 'dragging' : ''}`}
         data-testid="import-drop"
@@ -99,7 +158,7 @@ function ImportForm() {
           placeholder={'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n...'}
           onChange={(e) => {
             setText(e.target.value);
-            if (phase.kind === 'done') setPhase({ kind: 'edit' });
+            if (phase.kind === 'done' || (phase.kind === 'edit' && phase.note)) setPhase({ kind: 'edit' });
           }}
         />
         <div className="file-row">
@@ -134,13 +193,19 @@ function ImportForm() {
         )}
       </div>
       {busy && (
-        <p className="progress" role="status">
-          Importing… {phase.objects} object{phase.objects === 1 ? '' : 's'}
+        <p className="progress" role="status" data-testid="import-status">
+          {phase.status}
+          {phase.since !== undefined && <Elapsed key={phase.status} since={phase.since} />}
+        </p>
+      )}
+      {phase.kind === 'edit' && phase.note && (
+        <p className="hint" role="status">
+          {phase.note}
         </p>
       )}
       {phase.kind === 'done' && <ImportReport phase={phase} />}
       <div className="dialog-buttons">
-        <button type="button" onClick={close}>
+        <button type="button" onClick={busy ? cancel : close}>
           {phase.kind === 'done' && phase.imported > 0 ? 'Close' : 'Cancel'}
         </button>
         <button type="button" className="primary" disabled={busy || inputs().length === 0} onClick={() => void run()}>

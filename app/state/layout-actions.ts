@@ -26,17 +26,22 @@ export async function autoLayoutDesign(): Promise<void> {
  * Applies an import result. `replace: true` starts a new design from it (laid out from
  * scratch, history cleared); otherwise the model (already merged with the current one via
  * importManifests' `base`) goes in as one undo step, new objects placed next to existing ones.
+ * With `signal`, an abort during the layout leaves the design untouched. Returns whether the
+ * model was applied.
  */
-export async function applyImportedModel(model: Model, opts: { replace: boolean; name?: string }): Promise<void> {
+export async function applyImportedModel(model: Model, opts: { replace: boolean; name?: string; signal?: AbortSignal }): Promise<boolean> {
   if (opts.replace) {
     const fresh: Doc = { ...emptyDoc(opts.name ?? docStore.getState().doc.name), model };
     const layout = await computeLayout(fresh);
+    if (opts.signal?.aborted) return false;
     replaceDoc(importIntoDoc(fresh, model, layout), { record: false });
   } else {
     const current = docStore.getState().doc;
     const empty = Object.keys(current.model.namespaces).length === 0 && Object.keys(current.model.externals).length === 0;
     const layout = empty ? await computeLayout({ ...current, model }) : {};
+    if (opts.signal?.aborted) return false;
     commitDoc((d) => importIntoDoc(d, model, layout));
   }
   requestFitView();
+  return true;
 }
