@@ -1,27 +1,16 @@
 // `netpol check` on samples/lb: the "only from node IPs" pattern holds under
 // externalTrafficPolicy Cluster and breaks under Local (semantics.md 2.7).
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { run } from './run.ts';
+import { describe, expect, it } from 'vitest';
+import { netpol, tempDir } from './test-harness.ts';
 
-const repo = join(import.meta.dirname, '..', '..');
 const ASSERTIONS = 'samples/lb/assertions.yaml';
 
-async function netpol(...argv: string[]): Promise<{ code: number; out: string; err: string[] }> {
-  let out = '';
-  const err: string[] = [];
-  const code = await run(argv, { cwd: repo, out: (c) => void (out += c), err: (l) => void err.push(l) });
-  return { code, out, err };
-}
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 function tempFile(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'netpol-check-'));
-  temps.push(dir);
+  const dir = tempDir('netpol-check-');
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 }

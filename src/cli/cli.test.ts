@@ -1,27 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { run } from './run.ts';
+import { describe, expect, it } from 'vitest';
+import { netpol, repo, tempDir } from './test-harness.ts';
 
-const repo = join(import.meta.dirname, '..', '..');
 const SHOP = 'samples/online-shop';
 
-async function netpol(...argv: string[]): Promise<{ code: number; out: string; err: string[] }> {
-  let out = '';
-  const err: string[] = [];
-  const code = await run(argv, { cwd: repo, out: (c) => void (out += c), err: (l) => void err.push(l) });
-  return { code, out, err };
-}
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** A copy of the shop where the frontend may also call payment directly (a widening change). */
 function shopWithFrontendToPayment(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'netpol-shop-'));
-  temps.push(dir);
+  const dir = tempDir('netpol-shop-');
   cpSync(join(repo, SHOP), dir, { recursive: true });
   const payment = join(dir, 'payment.yaml');
   writeFileSync(
