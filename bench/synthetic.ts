@@ -4,7 +4,12 @@
 // endPort, ipBlock with except, UDP, SCTP), with label reuse as in real clusters: apps come
 // from a shared catalogue, namespaces share team/env labels.
 //
-// API: synthetic(workloads, policies, seed?) -> { model, files }   files = YAML, one per namespace
+// API: synthetic(workloads, policies, seed?, options?) -> { model, files }   files = YAML, one per namespace
+//
+// `options.openShare` leaves that share of namespaces without any NetworkPolicy (legacy
+// namespaces nobody locked down, as in most real clusters): their pods reach each other on
+// every port, so reachability becomes dense (10,000 / 10,000 with 0.3 gives ~8 M allowed
+// pairs, the shape of a realistic large cluster). The default 0 keeps every namespace isolated.
 
 import { dump } from 'js-yaml';
 import { emptyModel, ids } from '../src/model/factory.ts';
@@ -42,7 +47,12 @@ export interface Synthetic {
   files: { name: string; text: string }[];
 }
 
-export function synthetic(workloadCount: number, policyCount: number, seed = 42): Synthetic {
+export interface SyntheticOptions {
+  /** Share of namespaces (0..1) that get no NetworkPolicy at all. */
+  openShare?: number;
+}
+
+export function synthetic(workloadCount: number, policyCount: number, seed = 42, options: SyntheticOptions = {}): Synthetic {
   const rand = rng(seed * 7919 + workloadCount * 31 + policyCount);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const model = emptyModel();
@@ -86,7 +96,10 @@ export function synthetic(workloadCount: number, policyCount: number, seed = 42)
   }
 
   const sel = (labels: Record<string, string>): LabelSelector => ({ matchLabels: labels });
-  const nsList = nsNames.slice(1);
+  const openEvery = options.openShare ? 1 / options.openShare : 0;
+  // Every (1/openShare)-th namespace stays open; deterministic, and spread over the teams.
+  const isOpen = (i: number): boolean => openEvery > 0 && Math.floor((i + 1) / openEvery) !== Math.floor(i / openEvery);
+  const nsList = nsNames.slice(1).filter((_, i) => !isOpen(i));
   let n = 0;
   const add = (ns: string, name: string, spec: Omit<NetworkPolicy, 'id' | 'namespaceId' | 'name'>): void => {
     const id = ids.policy(ns, `${name}-${n++}`);
