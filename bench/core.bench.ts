@@ -3,12 +3,15 @@
 // contract, streamed into a byte counter) and the peak RSS of a fresh process per size.
 //
 // `tsx bench/core.bench.ts --one 500 200` runs one size and prints its row as JSON.
+// Then the CLI as a whole process through the bin (bench/cli.bench.ts). Arguments narrow both
+// to the given workload counts (`npm run bench -- 500 1000`); `--no-cli` skips the CLI part.
 
 import { reachJsonChunks } from '../src/report/reach-json.ts';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Model } from '../src/model/types.ts';
 import { evaluate } from '../src/policy/evaluate.ts';
+import { cliBench } from './cli.bench.ts';
 import { SIZES, synthetic } from './synthetic.ts';
 
 interface Row {
@@ -73,7 +76,8 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await one(Number(args[1]), Number(args[2]))));
     return;
   }
-  const only = args.length ? SIZES.filter(([w]) => args.includes(String(w))) : SIZES;
+  const sizeArgs = args.filter((a) => !a.startsWith('--'));
+  const only = sizeArgs.length ? SIZES.filter(([w]) => sizeArgs.includes(String(w))) : SIZES;
   console.log('| workloads | policies | classes | parse ms | evaluate ms | output ms (size) | peak MB |');
   console.log('|---|---|---|---|---|---|---|');
   const self = fileURLToPath(import.meta.url);
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
     }
     console.log(fmt(JSON.parse(line) as Row));
   }
+  if (!args.includes('--no-cli')) cliBench({ only: sizeArgs.map(Number) });
 }
 
 await main();
