@@ -1,11 +1,13 @@
 // A small window API for the Playwright tests (installed only in `vite build --mode e2e`, once
 // the initial design is loaded: app/main.tsx), so tests can seed designs and read the model
 // instead of guessing from pixels.
-import type { Doc } from '../src/model/types.ts';
+import type { Doc, Review } from '../src/model/types.ts';
 import type { Reachability } from '../src/policy/reachability-types.ts';
 import { importManifests } from '../src/k8s/import.ts';
-import { emptyDoc } from '../src/model/factory.ts';
-import { docStore, replaceDoc } from './state/doc-store.ts';
+import { emptyDoc, emptyReview } from '../src/model/factory.ts';
+import { docStore } from './state/doc-store.ts';
+import { reviewDocStore } from './state/review-doc-store.ts';
+import { loadSavedDesign } from './state/saved-design.ts';
 import { getReachability, reachStore } from './state/reachability.ts';
 import { redo, undo } from './state/history-actions.ts';
 import { applyImportedModel } from './state/layout-actions.ts';
@@ -13,6 +15,8 @@ import { initialSession, sessionStore } from './state/session-store.ts';
 
 export interface NetpolTestApi {
   getDoc(): Doc;
+  /** The review scope (comments, versions, decisions). */
+  getReview(): Review;
   /** Replaces the design with the given manifests, laid out; resolves when evaluated. */
   loadYaml(text: string): Promise<void>;
   getReachability(): Reachability | null;
@@ -40,6 +44,7 @@ function whenEvaluated(): Promise<void> {
 export function installTestApi(): void {
   const api: NetpolTestApi = {
     getDoc: () => docStore.getState().doc,
+    getReview: () => reviewDocStore.getState().review,
     loadYaml: async (text) => {
       const r = importManifests([{ name: 'test.yaml', text }]);
       await applyImportedModel(r.model, { replace: true, name: 'test' });
@@ -50,7 +55,7 @@ export function installTestApi(): void {
     redo,
     reset: () => {
       sessionStore.setState({ ...initialSession });
-      replaceDoc(emptyDoc(), { record: false });
+      loadSavedDesign({ doc: emptyDoc(), review: emptyReview() }, { record: false });
     },
     undoDepth: () => docStore.temporal.getState().pastStates.length,
   };

@@ -3,6 +3,7 @@ import { IDS, expect, loadSmallDesign, test, toolbarAction } from './support/tes
 test('a comment is added, replied to, resolved, and survives a reload and the share link', async ({ page, api, canvas, browser, baseURL }) => {
   await loadSmallDesign(api, canvas);
   await canvas.node(IDS.db).click();
+  const depthBefore = await api.undoDepth();
   await page.getByRole('tab', { name: 'Comments' }).click();
   const panel = page.getByTestId('comments-panel');
   await expect(panel.getByLabel('Comment on')).toHaveValue(`node:${IDS.db}`);
@@ -25,14 +26,17 @@ test('a comment is added, replied to, resolved, and survives a reload and the sh
   await expect(thread.locator('.message')).toHaveCount(2);
   await thread.getByRole('button', { name: 'Resolve' }).click();
   await expect(panel.getByText('Resolved (1)')).toBeVisible();
-  const doc = await api.getDoc() as any;
-  const saved = Object.values(doc.model.comments) as any[];
+  // Comments are the review scope: the design (what evaluation reads) and its undo history are untouched.
+  expect(Object.keys(await api.getDoc() as any).includes('review')).toBe(false);
+  expect(Object.keys((await api.getDoc() as any).model)).not.toContain('comments');
+  expect(await api.undoDepth()).toBe(depthBefore);
+  const saved = Object.values((await api.getReview()).comments) as any[];
   expect(saved).toHaveLength(1);
   expect(saved[0].resolved).toBe(true);
   expect(saved[0].messages.map((m: any) => m.author)).toEqual(['Alex', 'Alex']);
 
-  // Reload: the comment is in the autosaved design.
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('netpol-designer:autosave')?.includes('web goes through it') ?? false)).toBe(true);
+  // Reload: the comment is in the autosaved review (its own key, next to the design's).
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('netpol-designer:autosave-review')?.includes('web goes through it') ?? false)).toBe(true);
   await page.reload();
   await page.waitForFunction(() => !!(window as any).__netpol);
   await page.getByRole('tab', { name: 'Comments' }).click();

@@ -93,7 +93,7 @@ test('review against pasted manifests marks added and removed connections, expla
   expect(htmlText).toContain('app: web');
 });
 
-test('versions: save one (one undo step), then review the changes since it', async ({ page, api, canvas }) => {
+test('versions: save one (review scope: no design undo step), then review the changes since it', async ({ page, api, canvas }) => {
   await api.loadYaml(SMALL_DESIGN);
   await expect(canvas.node(IDS.db)).toBeVisible();
   await toolbarAction(page, 'Versions');
@@ -101,7 +101,8 @@ test('versions: save one (one undo step), then review the changes since it', asy
   await dialog.getByLabel('Version name').fill('Before lockdown');
   await dialog.getByLabel('Version name').press('Enter');
   await expect(dialog.getByTestId('version-list')).toContainText('Before lockdown');
-  expect(await api.undoDepth()).toBe(1);
+  expect(await api.undoDepth()).toBe(0);
+  expect(Object.values((await api.getReview()).versions).map((v: any) => v.name)).toEqual(['Before lockdown']);
   await page.keyboard.press('Escape');
 
   // Delete a workload, then review against the version: its connections are gone.

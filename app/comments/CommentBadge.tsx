@@ -2,7 +2,7 @@
 // and the review "+ / − / ±" badge on an edge label.
 
 import { setSession } from '../state/session-store.ts';
-import { useDocStore } from '../state/doc-store.ts';
+import { useReviewDoc } from '../state/review-doc-store.ts';
 import type { CommentThread } from '../../src/model/types.ts';
 import { CommentsIcon } from '../panels/tab-icons.tsx';
 import './comments.css';
@@ -40,13 +40,13 @@ function Badge(props: { open: number; all: number; onClick: () => void; label: s
 
 /** Comment threads pinned to a canvas node (workload, namespace, external, `lb:<id>`). */
 export function NodeCommentBadge(props: { nodeId: string }) {
-  const threads = useDocStore((s) => s.doc.model.comments);
+  const threads = useReviewDoc((s) => s.review.comments);
   const c = count(threads, (t) => t.target.kind === 'node' && t.target.id === props.nodeId);
   return <Badge {...c} label="this element" onClick={() => setSession({ selection: [props.nodeId], rightTab: 'comments' })} />;
 }
 
 export function EdgeCommentBadge(props: { src: string; dst: string }) {
-  const threads = useDocStore((s) => s.doc.model.comments);
+  const threads = useReviewDoc((s) => s.review.comments);
   const c = count(threads, (t) => t.target.kind === 'edge' && t.target.src === props.src && t.target.dst === props.dst);
   return <Badge {...c} label="this connection" onClick={() => setSession({ rightTab: 'comments' })} />;
 }

@@ -9,6 +9,7 @@ import {
 import type { CommentTarget, CommentThread, Doc } from '../../src/model/types.ts';
 import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import { useDocStore } from '../state/doc-store.ts';
+import { useReviewDoc } from '../state/review-doc-store.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
 import { useReadOnly } from '../share/read-only.ts';
 import { setAuthor, useAuthor } from './author.ts';
@@ -93,7 +94,7 @@ function Composer(props: { doc: Doc }) {
       <label className="field">
         <span className="field-label">New comment on</span>
         <select value={targetKey(target)} onChange={(e) => setKey(e.target.value)} aria-label="Comment on">
-          {targets.map((t) => <option key={targetKey(t)} value={targetKey(t)}>{threadTargetLabel(props.doc, t)}</option>)}
+          {targets.map((t) => <option key={targetKey(t)} value={targetKey(t)}>{threadTargetLabel(props.doc.model, t)}</option>)}
         </select>
       </label>
       {who.needs && <AuthorField draft={who.draft} onDraft={who.setDraft} />}
@@ -126,7 +127,7 @@ function Thread(props: { doc: Doc; thread: CommentThread }) {
   const [text, setText] = useState('');
   const who = useAuthorForPost();
   const [error, setError] = useState<string | null>(null);
-  const orphaned = isOrphaned(doc, thread);
+  const orphaned = isOrphaned(doc.model, thread);
   const send = () => {
     const author = who.commit();
     if (!author) return setError('Type your name first.');
@@ -140,8 +141,8 @@ function Thread(props: { doc: Doc; thread: CommentThread }) {
     <li className={`comment-thread ${thread.resolved ? 'resolved' : 'open'} ${orphaned ? 'orphaned' : ''}`} data-testid="comment-thread" data-thread-id={thread.id}>
       <div className="thread-head">
         {thread.target.kind === 'design' || orphaned
-          ? <span className="thread-target">{threadTargetLabel(doc, thread.target)}</span>
-          : <button type="button" className="link-btn thread-target" onClick={() => selectTarget(thread.target)} title="Show on the canvas">{threadTargetLabel(doc, thread.target)}</button>}
+          ? <span className="thread-target">{threadTargetLabel(doc.model, thread.target)}</span>
+          : <button type="button" className="link-btn thread-target" onClick={() => selectTarget(thread.target)} title="Show on the canvas">{threadTargetLabel(doc.model, thread.target)}</button>}
         {orphaned && <span className="tag bad" title="What this thread is about was deleted from the design">target deleted</span>}
         {thread.resolved && <span className="tag ok">resolved</span>}
       </div>
@@ -179,8 +180,9 @@ function Thread(props: { doc: Doc; thread: CommentThread }) {
 
 export function CommentsPanel() {
   const doc = useDocStore((s) => s.doc);
+  const review = useReviewDoc((s) => s.review);
   const readOnly = useReadOnly();
-  const threads = useMemo(() => allThreads(doc), [doc]);
+  const threads = useMemo(() => allThreads(review), [review]);
   const open = threads.filter((t) => !t.resolved);
   const resolved = threads.filter((t) => t.resolved);
   return (
@@ -195,7 +197,7 @@ export function CommentsPanel() {
       {threads.length === 0 ? (
         <div className="empty-state">
           <p><strong>No comments yet.</strong></p>
-          <p>Select an element or a connection on the canvas (or open a policy) to comment on it, or comment on the whole design. Comments are saved in the design and travel with files and share links.</p>
+          <p>Select an element or a connection on the canvas (or open a policy) to comment on it, or comment on the whole design. Comments are saved with the design and travel with files and share links.</p>
         </div>
       ) : (
         <>

@@ -1,26 +1,21 @@
-// Comment commands for the UI: each is one undo step (commitDoc). Comments are allowed on a
-// read-only shared design (they are a review, not an edit of the design): the read-only gate
-// is lifted for exactly this command. They are kept when the user edits a copy, downloads the
-// design file or shares a new link.
+// Comment commands for the UI. Comments belong to the review scope (app/state/review-doc-store.ts),
+// so they are allowed on a read-only shared design (a review is not an edit of the design) and
+// never re-evaluate it. They are kept when the user edits a copy, downloads the design file or
+// shares a new link.
 
-import type { CommentTarget, Doc } from '../../src/model/types.ts';
+import type { CommentTarget } from '../../src/model/types.ts';
 import type { CommentResult } from '../../src/doc/comments.ts';
-import { commitDoc, readOnlyGate } from '../state/doc-store.ts';
+import type { Review } from '../../src/model/types.ts';
+import { commitReview } from '../state/review-doc-store.ts';
 import { notify } from '../state/session-store.ts';
 
 /** Runs a comment command; returns the thread id, or null (the error was shown). */
-export function commitComment(command: (doc: Doc) => CommentResult): string | null {
+export function commitComment(command: (review: Review) => CommentResult): string | null {
   let result: CommentResult | null = null;
-  const reason = readOnlyGate.reason;
-  readOnlyGate.reason = null;
-  try {
-    commitDoc((d) => {
-      result = command(d);
-      return result.ok ? result.doc : d;
-    });
-  } finally {
-    readOnlyGate.reason = reason;
-  }
+  commitReview((r) => {
+    result = command(r);
+    return result.ok ? result.review : r;
+  });
   const r = result as CommentResult | null;
   if (!r) return null;
   if (!r.ok) {

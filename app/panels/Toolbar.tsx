@@ -4,7 +4,9 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { renameDoc } from '../../src/doc/commands.ts';
 import { FILE_EXTENSION, parseDesignFile, serializeDoc } from '../../src/doc/file-format.ts';
 import { exportManifests } from '../../src/k8s/export.ts';
-import { commitDoc, docStore, replaceDoc, useDocStore, useHistoryFlags } from '../state/doc-store.ts';
+import { commitDoc, docStore, useDocStore, useHistoryFlags } from '../state/doc-store.ts';
+import { reviewDocStore } from '../state/review-doc-store.ts';
+import { loadSavedDesign } from '../state/saved-design.ts';
 import { downloadText, fileBase, yamlFileName } from '../state/download.ts';
 import { redo, undo } from '../state/history-actions.ts';
 import { autoLayoutDesign } from '../state/layout-actions.ts';
@@ -63,7 +65,7 @@ export function Toolbar() {
   };
   const saveFile = () => {
     const doc = docStore.getState().doc;
-    downloadText(`${fileBase(doc.name)}${FILE_EXTENSION}`, serializeDoc(doc), 'application/json');
+    downloadText(`${fileBase(doc.name)}${FILE_EXTENSION}`, serializeDoc(doc, reviewDocStore.getState().review), 'application/json');
   };
   const openFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -74,8 +76,8 @@ export function Toolbar() {
       notify(`Could not open ${file.name}: ${parsed.error}. Your current design is unchanged.`, 'error');
       return;
     }
-    // One undo step, not a history reset: Undo brings the previous design back.
-    replaceDoc(parsed.doc, { record: true });
+    // One undo step, not a history reset: Undo brings the previous design (and its review) back.
+    if (!loadSavedDesign(parsed, { record: true })) return;
     setSession({ selection: [], explain: null, editingPolicyId: null });
     requestFitView();
     const opened = parsed.warnings.length ? `Opened ${file.name} with corrections: ${parsed.warnings.slice(0, 3).join('; ')}` : `Opened ${file.name}`;

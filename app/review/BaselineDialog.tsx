@@ -4,7 +4,8 @@
 import { useState, type DragEvent } from 'react';
 import { baselineFromDesignFile, baselineFromManifests, baselineFromVersion, type BaselineResult } from '../../src/review/baseline.ts';
 import { listVersions } from '../../src/doc/versions.ts';
-import { docStore, useDocStore } from '../state/doc-store.ts';
+import { docStore } from '../state/doc-store.ts';
+import { reviewDocStore, useReviewDoc } from '../state/review-doc-store.ts';
 import { notify, setSession } from '../state/session-store.ts';
 import { Modal } from '../panels/Modal.tsx';
 import { setBaseline, setReview } from './review-store.ts';
@@ -20,8 +21,8 @@ export function startReview(r: BaselineResult, versionId?: string): boolean {
 }
 
 export function BaselineDialog() {
-  const doc = useDocStore((s) => s.doc);
-  const versions = listVersions(doc);
+  const review = useReviewDoc((s) => s.review);
+  const versions = listVersions(review);
   const [source, setSource] = useState<Source>(versions.length ? 'version' : 'manifests');
   const [text, setText] = useState('');
   const [versionId, setVersionId] = useState(versions[0]?.id ?? '');
@@ -87,7 +88,7 @@ export function BaselineDialog() {
       <div className="dialog-buttons">
         <button type="button" onClick={close}>Cancel</button>
         {source === 'version' && versions.length > 0 && (
-          <button type="button" className="primary" onClick={() => use(baselineFromVersion(docStore.getState().doc, versionId), versionId)}>Start review</button>
+          <button type="button" className="primary" onClick={() => use(baselineFromVersion(reviewDocStore.getState().review, versionId), versionId)}>Start review</button>
         )}
         {source === 'manifests' && (
           <button type="button" className="primary" disabled={!text.trim()} onClick={() => fromManifests([{ name: 'pasted manifests', text }])}>Start review</button>

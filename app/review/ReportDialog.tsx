@@ -3,6 +3,7 @@
 
 import { reviewReport } from '../../src/review/report.ts';
 import { docStore } from '../state/doc-store.ts';
+import { reviewDocStore } from '../state/review-doc-store.ts';
 import { Modal } from '../panels/Modal.tsx';
 import { downloadText, fileBase } from '../state/download.ts';
 import { reviewStore, setReview, useReviewState } from './review-store.ts';
@@ -10,7 +11,7 @@ import { reviewStore, setReview, useReviewState } from './review-store.ts';
 function exportReport(format: 'md' | 'html'): void {
   const doc = docStore.getState().doc;
   const base = reviewStore.getState().baseline;
-  const r = reviewReport({ doc, ...(base ? { baseline: { model: base.model, label: base.label } } : {}), at: new Date().toISOString() });
+  const r = reviewReport({ doc, review: reviewDocStore.getState().review, ...(base ? { baseline: { model: base.model, label: base.label } } : {}), at: new Date().toISOString() });
   const name = `${fileBase(doc.name)}-review`;
   if (format === 'md') downloadText(`${name}.md`, r.markdown, 'text/markdown');
   else downloadText(`${name}.html`, r.html, 'text/html');

@@ -1,13 +1,15 @@
-// Named versions: save a snapshot of the design (one undo step), list them, review against
-// one, restore one, and compare any two (or a version with the current design).
+// Named versions: save a snapshot of the design (kept in the review scope: no undo step, no
+// re-evaluation), list them, review against one, restore one (one undo step of the design),
+// and compare any two (or a version with the current design).
 
 import { useMemo, useState } from 'react';
 import { deleteVersion, listVersions, restoreVersion, saveVersion, versionAsModel } from '../../src/doc/versions.ts';
 import { baselineFromVersion } from '../../src/review/baseline.ts';
 import { reviewChanges } from '../../src/review/changes.ts';
 import { manifestDiff } from '../../src/review/manifest-diff.ts';
-import type { Doc, Model } from '../../src/model/types.ts';
-import { commitDoc, docStore, useDocStore } from '../state/doc-store.ts';
+import type { Doc, Model, Review } from '../../src/model/types.ts';
+import { commitDoc, useDocStore } from '../state/doc-store.ts';
+import { commitReview, reviewDocStore, useReviewDoc } from '../state/review-doc-store.ts';
 import { notify } from '../state/session-store.ts';
 import { useReadOnly } from '../share/read-only.ts';
 import { Modal } from '../panels/Modal.tsx';
@@ -18,23 +20,23 @@ import { DiffTable } from './DiffTable.tsx';
 
 const CURRENT = '__current__';
 
-function modelOf(doc: Doc, id: string): Model | undefined {
-  return id === CURRENT ? doc.model : versionAsModel(doc, id);
+function modelOf(doc: Doc, review: Review, id: string): Model | undefined {
+  return id === CURRENT ? doc.model : versionAsModel(review, id);
 }
 
-function Compare(props: { doc: Doc }) {
-  const versions = listVersions(props.doc);
+function Compare(props: { doc: Doc; review: Review }) {
+  const versions = listVersions(props.review);
   const [a, setA] = useState(versions[0]?.id ?? CURRENT);
   const [b, setB] = useState(CURRENT);
   const [shown, setShown] = useState<{ a: string; b: string } | null>(null);
   const nameOf = (id: string) => (id === CURRENT ? 'current design' : versions.find((v) => v.id === id)?.name ?? '?');
   const result = useMemo(() => {
     if (!shown) return null;
-    const ma = modelOf(props.doc, shown.a);
-    const mb = modelOf(props.doc, shown.b);
+    const ma = modelOf(props.doc, props.review, shown.a);
+    const mb = modelOf(props.doc, props.review, shown.b);
     if (!ma || !mb) return null;
     return { changes: reviewChanges(ma, mb), diff: manifestDiff(ma, mb) };
-  }, [shown, props.doc]);
+  }, [shown, props.doc, props.review]);
   const options = [{ id: CURRENT, name: 'Current design' }, ...versions];
   return (
     <section aria-label="Compare versions">
@@ -67,15 +69,17 @@ function Compare(props: { doc: Doc }) {
 
 export function VersionsDialog() {
   const doc = useDocStore((s) => s.doc);
+  const review = useReviewDoc((s) => s.review);
   const readOnly = useReadOnly();
-  const versions = listVersions(doc);
+  const versions = listVersions(review);
   const [name, setName] = useState('');
   const close = () => setReview({ versionsDialog: false });
   const save = () => {
     const label = name.trim();
-    commitDoc((d) => saveVersion(d, label, new Date().toISOString()));
+    const model = doc.model;
+    commitReview((r) => saveVersion(r, model, label, new Date().toISOString()));
     setName('');
-    notify(`Saved version "${label || `Version ${versions.length + 1}`}". Undo removes it again.`);
+    notify(`Saved version "${label || `Version ${versions.length + 1}`}".`);
   };
   return (
     <Modal title="Versions" onClose={close} testId="versions-dialog" wide>
@@ -83,7 +87,7 @@ export function VersionsDialog() {
         <input value={name} onChange={(e) => setName(e.target.value)} placeholder={`Version ${versions.length + 1}`} aria-label="Version name" disabled={readOnly} style={{ flex: 1 }} />
         <button type="submit" className="primary" disabled={readOnly}>Save version</button>
       </form>
-      <p className="hint">{readOnly ? 'This shared design is read-only: choose "Edit a copy" to save versions.' : 'A version is a snapshot of the design kept inside it (it travels with files and links). Comments are not part of a version.'}</p>
+      <p className="hint">{readOnly ? 'This shared design is read-only: choose "Edit a copy" to save versions.' : 'A version is a snapshot of the design kept with its review (it travels with files and links). Comments are not part of a version.'}</p>
       {versions.length === 0 ? (
         <p className="empty-state">No saved versions yet.</p>
       ) : (
@@ -93,14 +97,14 @@ export function VersionsDialog() {
               <span className="version-name">{v.name}</span>
               <time className="muted" dateTime={v.at}>{new Date(v.at).toLocaleString()}</time>
               <span className="spacer" />
-              <button type="button" onClick={() => { if (startReview(baselineFromVersion(docStore.getState().doc, v.id), v.id)) close(); }} title="Show what changed since this version">Review changes since</button>
-              <button type="button" disabled={readOnly} onClick={() => { commitDoc((d) => restoreVersion(d, v.id)); notify(`Restored version "${v.name}" (Undo to go back).`); }}>Restore</button>
-              <button type="button" className="danger" disabled={readOnly} aria-label={`Delete version ${v.name}`} onClick={() => commitDoc((d) => deleteVersion(d, v.id))}>Delete</button>
+              <button type="button" onClick={() => { if (startReview(baselineFromVersion(reviewDocStore.getState().review, v.id), v.id)) close(); }} title="Show what changed since this version">Review changes since</button>
+              <button type="button" disabled={readOnly} onClick={() => { commitDoc((d) => restoreVersion(d, reviewDocStore.getState().review, v.id)); notify(`Restored version "${v.name}" (Undo to go back).`); }}>Restore</button>
+              <button type="button" className="danger" disabled={readOnly} aria-label={`Delete version ${v.name}`} onClick={() => { if (window.confirm(`Delete version "${v.name}"?`)) commitReview((r) => deleteVersion(r, v.id)); }}>Delete</button>
             </li>
           ))}
         </ul>
       )}
-      {versions.length > 0 && <Compare doc={doc} />}
+      {versions.length > 0 && <Compare doc={doc} review={review} />}
       <div className="dialog-buttons"><button type="button" onClick={close}>Close</button></div>
     </Modal>
   );

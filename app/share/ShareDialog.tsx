@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { encodeShare } from '../../src/share/codec.ts';
 import { FILE_EXTENSION, serializeDoc } from '../../src/doc/file-format.ts';
 import { docStore } from '../state/doc-store.ts';
+import { reviewDocStore } from '../state/review-doc-store.ts';
 import { Modal } from '../panels/Modal.tsx';
 import { downloadText, fileBase } from '../state/download.ts';
 
@@ -16,11 +17,12 @@ export function shareUrl(fragment: string): string {
 
 export function ShareDialog(props: { onClose: () => void }) {
   const doc = docStore.getState().doc;
-  const result = useMemo(() => encodeShare(doc), [doc]);
+  const review = reviewDocStore.getState().review;
+  const result = useMemo(() => encodeShare(doc, review), [doc, review]);
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'manual' | null>(null);
-  const comments = Object.keys(doc.model.comments ?? {}).length;
-  const versions = Object.keys(doc.model.versions ?? {}).length;
+  const comments = Object.keys(review.comments).length;
+  const versions = Object.keys(review.versions).length;
   const url = result.ok ? shareUrl(result.fragment) : '';
 
   const copy = async () => {
@@ -32,7 +34,7 @@ export function ShareDialog(props: { onClose: () => void }) {
       setCopied('manual');
     }
   };
-  const downloadFile = () => downloadText(`${fileBase(doc.name)}${FILE_EXTENSION}`, serializeDoc(doc), 'application/json');
+  const downloadFile = () => downloadText(`${fileBase(doc.name)}${FILE_EXTENSION}`, serializeDoc(doc, review), 'application/json');
 
   return (
     <Modal title="Share this design" onClose={props.onClose} testId="share-dialog">

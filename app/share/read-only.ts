@@ -4,16 +4,20 @@
 // keeping the previous autosave aside (BACKUP_KEY), restorable with one click.
 
 import { createStore, useStore } from 'zustand';
-import type { Doc } from '../../src/model/types.ts';
+import type { Review, SavedDesign } from '../../src/model/types.ts';
 import { decodeShare } from '../../src/share/codec.ts';
-import { parseDesignFile } from '../../src/doc/file-format.ts';
-import { docStore, history, readOnlyGate, replaceDoc } from '../state/doc-store.ts';
-import { AUTOSAVE_KEY, readAutosave, writeAutosave } from '../state/autosave.ts';
+import { parseDesignFile, parseReviewFile } from '../../src/doc/file-format.ts';
+import { history, readOnlyGate } from '../state/doc-store.ts';
+import { reviewDocStore } from '../state/review-doc-store.ts';
+import { currentSavedDesign, loadSavedDesign } from '../state/saved-design.ts';
+import { AUTOSAVE_KEY, REVIEW_AUTOSAVE_KEY, readAutosave, writeAutosaves } from '../state/autosave.ts';
 import { notify, setSession } from '../state/session-store.ts';
 import { requestFitView } from '../state/view-requests.ts';
 
 /** Where the user's autosave is kept when they turn a shared design into their working design. */
 export const BACKUP_KEY = 'netpol-designer:autosave-before-shared-link';
+/** The review scope of that backup. */
+export const REVIEW_BACKUP_KEY = 'netpol-designer:autosave-review-before-shared-link';
 
 export const READ_ONLY_REASON = 'This shared design is read-only. Choose "Edit a copy" in the banner to change it.';
 
@@ -43,8 +47,8 @@ readOnlyGate.onBlocked = (reason) => {
 };
 readOnlyGate.onReplace = () => leaveReadOnly();
 
-/** The shared design as it was opened, to tell whether the reviewer added anything to it. */
-let openedShared: Doc | null = null;
+/** The shared design's review as it was opened, to tell whether the reviewer added anything to it. */
+let openedReview: Review | null = null;
 
 function leaveReadOnly(): void {
   readOnlyGate.reason = null;
@@ -60,10 +64,10 @@ function history_replace(url: string): void {
 }
 
 /** Shows a shared design read-only. The fragment stays in the address bar (a reload shows it again). */
-export function openReadOnly(doc: Doc, warnings: string[] = []): void {
+export function openReadOnly(shared: SavedDesign, warnings: string[] = []): void {
   leaveReadOnly();
-  replaceDoc(doc, { record: false });
-  openedShared = doc;
+  loadSavedDesign(shared, { record: false });
+  openedReview = shared.review;
   readOnlyGate.reason = READ_ONLY_REASON;
   shareStore.setState({ readOnly: true, backupOffer: false });
   setSession({ selection: [], explain: null, editingPolicyId: null, pendingIntent: null });
@@ -83,7 +87,7 @@ export function openShareFragment(hash: string = window.location.hash): 'opened'
     notify(`This share link could not be opened: ${r.error}. Nothing was replaced: your own design is unchanged.`, 'error');
     return 'failed';
   }
-  openReadOnly(r.doc, r.warnings);
+  openReadOnly(r, r.warnings);
   return 'opened';
 }
 
@@ -98,6 +102,9 @@ export function editCopy(): void {
     const previous = localStorage.getItem(AUTOSAVE_KEY);
     if (previous !== null) {
       localStorage.setItem(BACKUP_KEY, previous);
+      const previousReview = localStorage.getItem(REVIEW_AUTOSAVE_KEY);
+      if (previousReview !== null) localStorage.setItem(REVIEW_BACKUP_KEY, previousReview);
+      else localStorage.removeItem(REVIEW_BACKUP_KEY);
       backedUp = true;
     }
   } catch {
@@ -106,8 +113,8 @@ export function editCopy(): void {
   leaveReadOnly();
   history.clear();
   clearFragment();
-  const doc = docStore.getState().doc;
-  const saved = writeAutosave(doc);
+  const { doc, review } = currentSavedDesign();
+  const saved = writeAutosaves(doc, review);
   shareStore.setState({ backupOffer: backedUp });
   if (!saved) notify('The copy could not be autosaved (browser storage full or disabled): save it to a file to keep it.', 'error');
 }
@@ -118,8 +125,10 @@ export function editCopy(): void {
  */
 export function restoreBackup(): void {
   let text: string | null = null;
+  let reviewText: string | null = null;
   try {
     text = localStorage.getItem(BACKUP_KEY);
+    reviewText = localStorage.getItem(REVIEW_BACKUP_KEY);
   } catch {
     text = null;
   }
@@ -133,10 +142,13 @@ export function restoreBackup(): void {
     notify(`Your previous design could not be read (${parsed.error}). It is still kept in browser storage under '${BACKUP_KEY}'.`, 'error');
     return;
   }
-  replaceDoc(parsed.doc, { record: true });
-  writeAutosave(parsed.doc);
+  const backupReview = reviewText === null ? null : parseReviewFile(reviewText);
+  const review = backupReview?.ok ? backupReview.review : parsed.review;
+  loadSavedDesign({ doc: parsed.doc, review }, { record: true });
+  writeAutosaves(parsed.doc, review);
   try {
     localStorage.removeItem(BACKUP_KEY);
+    localStorage.removeItem(REVIEW_BACKUP_KEY);
   } catch {
     // ignore
   }
@@ -154,8 +166,8 @@ export function dismissBackupOffer(): void {
 export function closeShared(): void {
   if (!shareStore.getState().readOnly) return;
   // Comments are the one thing a reviewer can add to a read-only link: never drop them silently.
-  const current = docStore.getState().doc;
-  if (openedShared && current.model.comments !== openedShared.model.comments) {
+  const current = reviewDocStore.getState().review;
+  if (openedReview && current.comments !== openedReview.comments) {
     const ok = window.confirm('You added comments to this shared design. Going back to your own design discards them (download the file or edit a copy to keep them). Go back anyway?');
     if (!ok) return;
   }
@@ -163,7 +175,7 @@ export function closeShared(): void {
   leaveReadOnly();
   clearFragment();
   if (saved.kind === 'ok') {
-    replaceDoc(saved.doc, { record: false });
+    loadSavedDesign(saved, { record: false });
     requestFitView();
     notify('Back to your own design.');
   } else {

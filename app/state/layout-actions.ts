@@ -4,7 +4,8 @@
 import type { Doc, Layout, Model } from '../../src/model/types.ts';
 import { autoLayout } from '../../src/layout/elk.ts';
 import { importIntoDoc, replaceLayout } from '../../src/doc/commands.ts';
-import { emptyDoc } from '../../src/model/factory.ts';
+import { emptyDoc, emptyReview } from '../../src/model/factory.ts';
+import { loadSavedDesign } from './saved-design.ts';
 import { commitDoc, docStore, replaceDoc } from './doc-store.ts';
 import { requestFitView } from './view-requests.ts';
 
@@ -34,7 +35,8 @@ export async function applyImportedModel(model: Model, opts: { replace: boolean;
     const fresh: Doc = { ...emptyDoc(opts.name ?? docStore.getState().doc.name), model };
     const layout = await computeLayout(fresh);
     if (opts.signal?.aborted) return false;
-    replaceDoc(importIntoDoc(fresh, model, layout), { record: false });
+    // A new design: it starts without the previous design's comments and versions.
+    loadSavedDesign({ doc: importIntoDoc(fresh, model, layout), review: emptyReview() }, { record: false });
   } else {
     const current = docStore.getState().doc;
     const empty = Object.keys(current.model.namespaces).length === 0 && Object.keys(current.model.externals).length === 0;

@@ -2,9 +2,9 @@
 
 import type { Doc } from '../../src/model/types.ts';
 import { addExternal } from '../../src/doc/commands.ts';
-import { emptyDoc } from '../../src/model/factory.ts';
+import { emptyDoc, emptyReview } from '../../src/model/factory.ts';
 import { importManifests } from '../../src/k8s/import.ts';
-import { replaceDoc } from './doc-store.ts';
+import { loadSavedDesign } from './saved-design.ts';
 import { readAutosave } from './autosave.ts';
 import { computeLayout } from './layout-actions.ts';
 import { notify } from './session-store.ts';
@@ -31,7 +31,7 @@ export async function loadInitialDesign(): Promise<void> {
   if (openShareFragment(window.location.hash) === 'opened') return;
   const saved = readAutosave();
   if (saved.kind === 'ok') {
-    replaceDoc(saved.doc, { record: false });
+    loadSavedDesign(saved, { record: false });
     if (saved.warnings.length) notify(`Restored your last design with corrections: ${saved.warnings.slice(0, 2).join('; ')}`);
     return;
   }
@@ -39,7 +39,7 @@ export async function loadInitialDesign(): Promise<void> {
     notify(`Your autosaved design could not be read (${saved.error}). It was kept in browser storage under 'netpol-designer:autosave-corrupt'; showing the example instead.`, 'error');
   }
   try {
-    replaceDoc(await loadExampleDoc(), { record: false });
+    loadSavedDesign({ doc: await loadExampleDoc(), review: emptyReview() }, { record: false });
   } catch (err) {
     notify(`Could not load the example design: ${err instanceof Error ? err.message : String(err)}`, 'error');
   }

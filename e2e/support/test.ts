@@ -63,6 +63,10 @@ export class Api {
   getDoc(): Promise<DocLike> {
     return this.page.evaluate(() => (window as any).__netpol.getDoc());
   }
+  /** The review scope: comments, versions, decisions. */
+  getReview(): Promise<{ comments: Record<string, any>; versions: Record<string, any>; decisions: Record<string, any> }> {
+    return this.page.evaluate(() => (window as any).__netpol.getReview());
+  }
   loadYaml(text: string): Promise<void> {
     return this.page.evaluate((t) => (window as any).__netpol.loadYaml(t), text);
   }

@@ -1,10 +1,11 @@
 // Review comments on a design: threads attached to the design, a node, an edge or a policy.
-// Commands are pure (Doc in, Doc out) and take the time and author from the caller, so they
-// replay the same way in undo history, tests and sync. A thread whose target was deleted is
+// Comments live in the review scope: commands are pure (Review in, Review out), never touch the
+// design (so they never re-evaluate it) and take the time and author from the caller, so they
+// replay the same way in tests and sync. Labels and orphan checks read the design's model. A thread whose target was deleted is
 // kept and reported as orphaned: a reviewer's words are never dropped silently.
 
 import { newId } from '../model/factory.ts';
-import type { CommentMessage, CommentTarget, CommentThread, Doc, Id, Model } from '../model/types.ts';
+import type { CommentMessage, CommentTarget, CommentThread, Id, Model, Review } from '../model/types.ts';
 
 export interface MessageInput {
   author: string;
@@ -13,7 +14,7 @@ export interface MessageInput {
   at: string;
 }
 
-export type CommentResult = { ok: true; doc: Doc; threadId: Id } | { ok: false; error: string };
+export type CommentResult = { ok: true; review: Review; threadId: Id } | { ok: false; error: string };
 
 function validate(input: MessageInput): string | undefined {
   if (!input.author || !input.author.trim()) return 'An author is required.';
@@ -26,68 +27,68 @@ function message(input: MessageInput): CommentMessage {
   return { id: newId('msg'), author: input.author.trim(), at: input.at, text: input.text.trim() };
 }
 
-function withThread(doc: Doc, thread: CommentThread): Doc {
-  return { ...doc, model: { ...doc.model, comments: { ...(doc.model.comments ?? {}), [thread.id]: thread } } };
+function withThread(review: Review, thread: CommentThread): Review {
+  return { ...review, comments: { ...review.comments, [thread.id]: thread } };
 }
 
-function findThread(doc: Doc, threadId: Id): CommentThread | undefined {
-  return doc.model.comments?.[threadId];
+function findThread(review: Review, threadId: Id): CommentThread | undefined {
+  return Object.hasOwn(review.comments, threadId) ? review.comments[threadId] : undefined;
 }
 
-export function addThread(doc: Doc, target: CommentTarget, input: MessageInput): CommentResult {
+export function addThread(review: Review, target: CommentTarget, input: MessageInput): CommentResult {
   const error = validate(input);
   if (error) return { ok: false, error };
   const thread: CommentThread = { id: newId('thread'), target, resolved: false, messages: [message(input)] };
-  return { ok: true, doc: withThread(doc, thread), threadId: thread.id };
+  return { ok: true, review: withThread(review, thread), threadId: thread.id };
 }
 
-export function reply(doc: Doc, threadId: Id, input: MessageInput): CommentResult {
-  const thread = findThread(doc, threadId);
+export function reply(review: Review, threadId: Id, input: MessageInput): CommentResult {
+  const thread = findThread(review, threadId);
   if (!thread) return { ok: false, error: `No comment thread ${threadId}.` };
   const error = validate(input);
   if (error) return { ok: false, error };
-  return { ok: true, doc: withThread(doc, { ...thread, messages: [...thread.messages, message(input)] }), threadId };
+  return { ok: true, review: withThread(review, { ...thread, messages: [...thread.messages, message(input)] }), threadId };
 }
 
-function setResolved(doc: Doc, threadId: Id, resolved: boolean): CommentResult {
-  const thread = findThread(doc, threadId);
+function setResolved(review: Review, threadId: Id, resolved: boolean): CommentResult {
+  const thread = findThread(review, threadId);
   if (!thread) return { ok: false, error: `No comment thread ${threadId}.` };
-  if (thread.resolved === resolved) return { ok: true, doc, threadId };
-  return { ok: true, doc: withThread(doc, { ...thread, resolved }), threadId };
+  if (thread.resolved === resolved) return { ok: true, review, threadId };
+  return { ok: true, review: withThread(review, { ...thread, resolved }), threadId };
 }
 
-export function resolveThread(doc: Doc, threadId: Id): CommentResult {
-  return setResolved(doc, threadId, true);
+export function resolveThread(review: Review, threadId: Id): CommentResult {
+  return setResolved(review, threadId, true);
 }
 
-export function reopenThread(doc: Doc, threadId: Id): CommentResult {
-  return setResolved(doc, threadId, false);
+export function reopenThread(review: Review, threadId: Id): CommentResult {
+  return setResolved(review, threadId, false);
 }
 
-export function deleteThread(doc: Doc, threadId: Id): CommentResult {
-  if (!findThread(doc, threadId)) return { ok: false, error: `No comment thread ${threadId}.` };
-  const { [threadId]: _removed, ...rest } = doc.model.comments ?? {};
-  return { ok: true, doc: { ...doc, model: { ...doc.model, comments: rest } }, threadId };
+export function deleteThread(review: Review, threadId: Id): CommentResult {
+  if (!findThread(review, threadId)) return { ok: false, error: `No comment thread ${threadId}.` };
+  const { [threadId]: _removed, ...rest } = review.comments;
+  return { ok: true, review: { ...review, comments: rest }, threadId };
 }
 
 /** Changes the text of one message; the author and time stay as first written. */
-export function editMessage(doc: Doc, threadId: Id, messageId: Id, text: string): CommentResult {
-  const thread = findThread(doc, threadId);
+export function editMessage(review: Review, threadId: Id, messageId: Id, text: string): CommentResult {
+  const thread = findThread(review, threadId);
   if (!thread) return { ok: false, error: `No comment thread ${threadId}.` };
   if (!thread.messages.some((m) => m.id === messageId)) return { ok: false, error: `No message ${messageId}.` };
   if (!text || !text.trim()) return { ok: false, error: 'A comment cannot be empty.' };
   const messages = thread.messages.map((m) => (m.id === messageId ? { ...m, text: text.trim() } : m));
-  return { ok: true, doc: withThread(doc, { ...thread, messages }), threadId };
+  return { ok: true, review: withThread(review, { ...thread, messages }), threadId };
 }
 
 /** Deletes one message; deleting the last message of a thread deletes the thread. */
-export function deleteMessage(doc: Doc, threadId: Id, messageId: Id): CommentResult {
-  const thread = findThread(doc, threadId);
+export function deleteMessage(review: Review, threadId: Id, messageId: Id): CommentResult {
+  const thread = findThread(review, threadId);
   if (!thread) return { ok: false, error: `No comment thread ${threadId}.` };
   if (!thread.messages.some((m) => m.id === messageId)) return { ok: false, error: `No message ${messageId}.` };
   const messages = thread.messages.filter((m) => m.id !== messageId);
-  if (messages.length === 0) return deleteThread(doc, threadId);
-  return { ok: true, doc: withThread(doc, { ...thread, messages }), threadId };
+  if (messages.length === 0) return deleteThread(review, threadId);
+  return { ok: true, review: withThread(review, { ...thread, messages }), threadId };
 }
 
 // ---------------------------------------------------------------- queries
@@ -112,16 +113,16 @@ function byFirstMessage(a: CommentThread, b: CommentThread): number {
 }
 
 /** All threads, oldest first. */
-export function allThreads(doc: Doc): CommentThread[] {
-  return Object.values(doc.model.comments ?? {}).sort(byFirstMessage);
+export function allThreads(review: Review): CommentThread[] {
+  return Object.values(review.comments).sort(byFirstMessage);
 }
 
-export function threadsFor(doc: Doc, target: CommentTarget): CommentThread[] {
-  return allThreads(doc).filter((t) => sameTarget(t.target, target));
+export function threadsFor(review: Review, target: CommentTarget): CommentThread[] {
+  return allThreads(review).filter((t) => sameTarget(t.target, target));
 }
 
-export function openThreads(doc: Doc): CommentThread[] {
-  return allThreads(doc).filter((t) => !t.resolved);
+export function openThreads(review: Review): CommentThread[] {
+  return allThreads(review).filter((t) => !t.resolved);
 }
 
 /** Name of a node id (workload, namespace, service, external, `lb:<serviceId>`), or undefined. */
@@ -156,12 +157,12 @@ export function targetExists(model: Model, target: CommentTarget): boolean {
 }
 
 /** Threads whose target was deleted from the design. */
-export function orphanedThreads(doc: Doc): CommentThread[] {
-  return allThreads(doc).filter((t) => !targetExists(doc.model, t.target));
+export function orphanedThreads(review: Review, model: Model): CommentThread[] {
+  return allThreads(review).filter((t) => !targetExists(model, t.target));
 }
 
-export function isOrphaned(doc: Doc, thread: CommentThread): boolean {
-  return !targetExists(doc.model, thread.target);
+export function isOrphaned(model: Model, thread: CommentThread): boolean {
+  return !targetExists(model, thread.target);
 }
 
 /**
@@ -169,8 +170,7 @@ export function isOrphaned(doc: Doc, thread: CommentThread): boolean {
  * `edge shop/web → data/postgres`, `policy shop/default-deny`, `design`. A deleted target
  * reads `deleted workload wl-x` style so the reader knows why it is not on the canvas.
  */
-export function threadTargetLabel(doc: Doc, target: CommentTarget): string {
-  const model = doc.model;
+export function threadTargetLabel(model: Model, target: CommentTarget): string {
   switch (target.kind) {
     case 'design':
       return 'design';

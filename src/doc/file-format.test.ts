@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyDoc } from '../model/factory.ts';
+import { emptyDoc, emptyReview } from '../model/factory.ts';
 import type { Doc } from '../model/types.ts';
 import { parseDesignFile, serializeDoc } from './file-format.ts';
 
@@ -21,7 +21,7 @@ describe('design file format', () => {
   it('round-trips a design exactly', () => {
     const doc = shop();
     const parsed = parseDesignFile(serializeDoc(doc));
-    expect(parsed).toEqual({ ok: true, doc, warnings: [] });
+    expect(parsed).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
   });
 
   it('writes the envelope and is deterministic whatever the key insertion order', () => {
@@ -33,14 +33,14 @@ describe('design file format', () => {
     const env = JSON.parse(text) as Record<string, unknown>;
     expect(Object.keys(env)).toEqual(['format', 'version', 'doc']);
     expect(env.format).toBe('netpol-designer');
-    expect(env.version).toBe(1);
+    expect(env.version).toBe(2);
   });
 
   it('refuses a file from a newer version with a clear message', () => {
     const text = JSON.stringify({ format: 'netpol-designer', version: 3, doc: { version: 3, name: 'x', model: {} } });
     const r = parseDesignFile(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain('made by a newer NetPol Designer (format 3); this version reads up to 1');
+    if (!r.ok) expect(r.error).toContain('made by a newer NetPol Designer (format 3); this version reads up to 2');
   });
 
   it('refuses text that is not JSON, another format, or a Kubernetes manifest', () => {
@@ -53,7 +53,7 @@ describe('design file format', () => {
 
   it('opens the autosave shape {version, doc} and a bare doc', () => {
     const doc = shop();
-    expect(parseDesignFile(JSON.stringify({ version: 1, doc }))).toEqual({ ok: true, doc, warnings: [] });
-    expect(parseDesignFile(JSON.stringify(doc))).toEqual({ ok: true, doc, warnings: [] });
+    expect(parseDesignFile(JSON.stringify({ version: 2, doc }))).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
+    expect(parseDesignFile(JSON.stringify(doc))).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
   });
 });

@@ -36,9 +36,41 @@ function v0ToV1(raw: RawDoc): RawDoc {
   return { ...raw, version: 1, model: next };
 }
 
+/**
+ * Version 1 kept review comments and named versions inside the model (`model.comments`,
+ * `model.versions`), so adding a comment changed what evaluation reads. Version 2 moves them to
+ * the review scope (`review.comments`, `review.versions`, plus `review.decisions`); a version's
+ * own snapshot loses any comments it carried (a discussion is not part of a design).
+ */
+function v1ToV2(raw: RawDoc): RawDoc {
+  const model = raw.model;
+  if (typeof model !== 'object' || model === null || Array.isArray(model)) return { ...raw, version: 2 };
+  const { comments, versions, ...design } = model as RawDoc;
+  const previous = typeof raw.review === 'object' && raw.review !== null && !Array.isArray(raw.review) ? raw.review as RawDoc : {};
+  const review: RawDoc = { ...previous };
+  if (comments !== undefined) review.comments = comments;
+  if (versions !== undefined) review.versions = stripVersionComments(versions);
+  return { ...raw, version: 2, model: design, review };
+}
+
+function stripVersionComments(versions: unknown): unknown {
+  if (typeof versions !== 'object' || versions === null || Array.isArray(versions)) return versions;
+  const out: RawDoc = {};
+  for (const [id, v] of Object.entries(versions as RawDoc)) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) { out[id] = v; continue; }
+    const ver = v as RawDoc;
+    const m = ver.model;
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) { out[id] = v; continue; }
+    const { comments: _c, versions: _v, ...snapshot } = m as RawDoc;
+    out[id] = { ...ver, model: snapshot };
+  }
+  return out;
+}
+
 /** Step `n` upgrades version n to n + 1. */
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   0: { up: v0ToV1, note: 'upgraded from format 0: collections converted from lists to maps by id' },
+  1: { up: v1ToV2, note: 'upgraded from format 1: comments and versions moved from the design to its review' },
 };
 
 export function newerVersionMessage(version: number, supported = DOC_VERSION): string {

@@ -25,14 +25,23 @@ const entity = fc.record({
 }, { requiredKeys: [] });
 const collection = maybe(fc.dictionary(id, maybe(entity), { maxKeys: 4 }));
 const doc = fc.record({
-  version: fc.constantFrom(0, 1, undefined),
+  version: fc.constantFrom(0, 1, 2, undefined),
   name: maybe(fc.string()),
   model: fc.record({
     namespaces: collection, workloads: collection, services: collection, policies: collection,
     externals: collection, intents: collection, namespaceDefaults: maybe(fc.dictionary(id, maybe(fc.record({ denyIngress: maybe(fc.boolean()), allowDns: maybe(fc.boolean()) })))),
     cluster: maybe(fc.record({ profile: maybe(fc.record({ name: maybe(fc.constantFrom('cilium', 'upstream')), ipBlockMatchesPods: maybe(fc.boolean()) })) })),
-    assertions: junk,
+    assertions: junk, comments: junk, versions: junk,
   }, { requiredKeys: [] }),
+  review: maybe(fc.record({
+    comments: maybe(fc.dictionary(id, maybe(fc.record({
+      target: maybe(fc.record({ kind: fc.constantFrom('design', 'node', 'edge', 'x'), id: maybe(id), src: maybe(id), dst: maybe(id) }, { requiredKeys: ['kind'] })),
+      resolved: junk,
+      messages: maybe(fc.array(maybe(fc.record({ id: maybe(id), author: maybe(fc.string()), at: maybe(fc.string()), text: maybe(fc.string()) })), { maxLength: 2 })),
+    }, { requiredKeys: [] })), { maxKeys: 3 })),
+    versions: maybe(fc.dictionary(id, maybe(fc.record({ name: maybe(fc.string()), at: maybe(fc.string()), model: maybe(fc.record({ namespaces: collection }, { requiredKeys: [] })) }, { requiredKeys: [] })), { maxKeys: 2 })),
+    decisions: maybe(fc.dictionary(fc.string(), maybe(fc.record({ changeKey: maybe(fc.string()), by: maybe(fc.string()), at: maybe(fc.string()), verdict: maybe(fc.constantFrom('approved', 'needs-work', 'maybe')) }, { requiredKeys: [] })), { maxKeys: 2 })),
+  }, { requiredKeys: [] })),
   layout: maybe(fc.dictionary(id, maybe(fc.record({ x: maybe(fc.integer()), y: maybe(fc.integer()), w: maybe(fc.integer({ min: 1, max: 900 })), h: maybe(fc.integer({ min: 1, max: 900 })) })))),
 }, { requiredKeys: ['model'] });
 
@@ -41,9 +50,9 @@ describe('restoreDoc on arbitrary input', () => {
     fc.assert(fc.property(doc, (raw) => {
       const first = restoreDoc(JSON.parse(JSON.stringify(raw)));
       if (!first.ok) return;
-      const second = restoreDoc(JSON.parse(JSON.stringify(first.doc)));
-      expect(second).toEqual({ ok: true, doc: first.doc, warnings: [] });
-      expect(parseDesignFile(serializeDoc(first.doc))).toEqual({ ok: true, doc: first.doc, warnings: [] });
+      const second = restoreDoc(JSON.parse(JSON.stringify({ ...first.doc, review: first.review })));
+      expect(second).toEqual({ ok: true, doc: first.doc, review: first.review, warnings: [] });
+      expect(parseDesignFile(serializeDoc(first.doc, first.review))).toEqual({ ok: true, doc: first.doc, review: first.review, warnings: [] });
     }), { numRuns: 400 });
   });
 });

@@ -85,12 +85,12 @@ describe('restoreDoc', () => {
   it('keeps unknown plain-JSON model keys and entity fields for later features', () => {
     const d = base();
     d.model.assertions = { a1: { fromId: 'x', expect: 'deny' } };
-    d.model.comments = [{ text: 'hi' }];
+    d.model.futureFeature = [{ text: 'hi' }];
     d.model.namespaces['ns:shop'].color = 'blue';
     const { doc } = ok(d);
     const m = doc.model as unknown as Record<string, unknown>;
     expect(m.assertions).toEqual({ a1: { fromId: 'x', expect: 'deny' } });
-    expect(m.comments).toEqual([{ text: 'hi' }]);
+    expect(m.futureFeature).toEqual([{ text: 'hi' }]);
     expect((doc.model.namespaces['ns:shop'] as unknown as Record<string, unknown>).color).toBe('blue');
   });
 
@@ -116,7 +116,7 @@ describe('restoreDoc', () => {
   });
 
   it('refuses a newer version', () => {
-    const r = restoreDoc({ version: 2, name: 'x', model: {} });
-    expect(r.ok === false && r.error).toMatch(/^made by a newer NetPol Designer \(format 2\); this version reads up to 1/);
+    const r = restoreDoc({ version: 3, name: 'x', model: {} });
+    expect(r.ok === false && r.error).toMatch(/^made by a newer NetPol Designer \(format 3\); this version reads up to 2/);
   });
 });

@@ -9,8 +9,9 @@ import { DOC_VERSION, WORKLOAD_KINDS } from '../model/types.ts';
 import type {
   ClusterProfile, ClusterSettings, ContainerPort, Direction, Doc, EgressRule, ExternalNetwork, Id,
   IngressRule, Intent, Layout, Model, Namespace, NamespaceDefaults, NetworkPolicy, NodeLayout,
-  Service, ServicePort, ServiceType, Workload, WorkloadKind,
+  Review, Service, ServicePort, ServiceType, Workload, WorkloadKind,
 } from '../model/types.ts';
+import { restoreReview, type ModelRestorer } from './restore-review.ts';
 import { loadBalancerLayoutId } from '../layout/sizes.ts';
 import { migrate, newerVersionMessage } from './migrate.ts';
 import {
@@ -20,11 +21,13 @@ import {
 } from './restore-values.ts';
 
 export type RestoreResult =
-  | { ok: true; doc: Doc; warnings: string[] }
+  | { ok: true; doc: Doc; review: Review; warnings: string[] }
   | { ok: false; error: string };
 
 /** The keys of Model that restore validates; any other key is a later feature's (kept as JSON). */
 const MODEL_KEYS = new Set(['namespaces', 'workloads', 'services', 'policies', 'externals', 'intents', 'namespaceDefaults', 'cluster']);
+/** Review-scope keys that format 1 kept in the model (moved by migrate.ts v1ToV2). */
+const REVIEW_KEYS = new Set(['comments', 'versions']);
 
 class Restorer {
   readonly warnings: string[] = [];
@@ -457,7 +460,13 @@ function intentEndpoints(model: Model): Set<Id> {
   ]);
 }
 
-/** Validate and normalise a document of any supported version. */
+/** A version's snapshot model, restored like a design of the current format (no layout). */
+const restoreSnapshotModel: ModelRestorer = (model) => {
+  const r = restoreDoc({ version: DOC_VERSION, name: '', model, layout: {} });
+  return r.ok ? { ok: true, model: r.doc.model, warnings: r.warnings } : r;
+};
+
+/** Validate and normalise a document of any supported version: the design and its review. */
 export function restoreDoc(raw: unknown): RestoreResult {
   if (!isRecord(raw)) return { ok: false, error: `not a NetPol Designer design: expected an object, got ${show(raw)}` };
   const r = new Restorer();
@@ -490,6 +499,10 @@ export function restoreDoc(raw: unknown): RestoreResult {
   model.namespaceDefaults = restoreDefaults(r, m.namespaceDefaults, model.namespaces);
   for (const [k, v] of Object.entries(m)) {
     if (MODEL_KEYS.has(k)) continue;
+    if (REVIEW_KEYS.has(k)) {
+      r.warn(`model.${k}`, `belongs to the review (review.${k}) since format 2; ignored`);
+      continue;
+    }
     if (!UNSAFE_KEYS.has(k) && isPlainJson(v)) (model as unknown as Record<string, unknown>)[k] = v;
     else r.warn(`model.${k}`, 'not plain data; dropped');
   }
@@ -503,5 +516,6 @@ export function restoreDoc(raw: unknown): RestoreResult {
     ...Object.values(model.services).filter((s) => s.type === 'LoadBalancer').map((s) => loadBalancerLayoutId(s.id)),
   ]);
   const layout = restoreLayout(r, input.layout, placeable);
-  return { ok: true, doc: { version: DOC_VERSION, name, model, layout }, warnings: r.warnings };
+  const review = restoreReview(input.review, restoreSnapshotModel, r.warnings);
+  return { ok: true, doc: { version: DOC_VERSION, name, model, layout }, review, warnings: r.warnings };
 }

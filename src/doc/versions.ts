@@ -1,46 +1,45 @@
-// Named versions: snapshots of the design kept inside the document, so a reviewer can compare
-// "what we agreed on Monday" with today. A snapshot holds neither versions (no nesting, or the
-// file would grow quadratically) nor comments (a discussion is about the design, not part of it).
+// Named versions: snapshots of the design model kept in the review scope, so a reviewer can
+// compare "what we agreed on Monday" with today. Saving or deleting a version changes only the
+// review (never the design, so nothing is re-evaluated); restoring one changes the design.
 
 import { newId } from '../model/factory.ts';
-import type { DesignVersion, Doc, Id, Model } from '../model/types.ts';
+import type { DesignVersion, Doc, Id, Model, Review } from '../model/types.ts';
 
-/** A deep copy of the model without versions and comments. */
+/** A deep copy of a design model. */
 export function snapshotModel(model: Model): Model {
-  const { versions: _v, comments: _c, ...rest } = model;
   // The model is plain JSON data by contract (files, share links), so a JSON round trip is an
   // exact deep copy, and later edits to the live model can never leak into the snapshot.
-  return JSON.parse(JSON.stringify(rest)) as Model;
+  return JSON.parse(JSON.stringify(model)) as Model;
 }
 
-function setVersions(doc: Doc, versions: Record<Id, DesignVersion>): Doc {
-  return { ...doc, model: { ...doc.model, versions } };
+function setVersions(review: Review, versions: Record<Id, DesignVersion>): Review {
+  return { ...review, versions };
 }
 
 /**
- * Saves the current model as a named version. A blank name becomes `Version <n>`. The id may
- * be passed in so the caller can select the new version right away.
+ * Saves `model` as a named version. A blank name becomes `Version <n>`. The id may be passed in
+ * so the caller can select the new version right away.
  */
-export function saveVersion(doc: Doc, name: string, at: string, id: Id = newId('ver')): Doc {
-  const existing = doc.model.versions ?? {};
+export function saveVersion(review: Review, model: Model, name: string, at: string, id: Id = newId('ver')): Review {
+  const existing = review.versions;
   const label = name.trim() || `Version ${Object.keys(existing).length + 1}`;
-  const version: DesignVersion = { id, name: label, at, model: snapshotModel(doc.model) };
-  return setVersions(doc, { ...existing, [id]: version });
+  const version: DesignVersion = { id, name: label, at, model: snapshotModel(model) };
+  return setVersions(review, { ...existing, [id]: version });
 }
 
-export function deleteVersion(doc: Doc, versionId: Id): Doc {
-  const existing = doc.model.versions ?? {};
-  if (!existing[versionId]) return doc;
+export function deleteVersion(review: Review, versionId: Id): Review {
+  const existing = review.versions;
+  if (!Object.hasOwn(existing, versionId)) return review;
   const { [versionId]: _removed, ...rest } = existing;
-  return setVersions(doc, rest);
+  return setVersions(review, rest);
 }
 
-/** Renames a version; a blank name is refused (the doc is returned unchanged). */
-export function renameVersion(doc: Doc, versionId: Id, name: string): Doc {
-  const existing = doc.model.versions ?? {};
-  const v = existing[versionId];
-  if (!v || !name.trim() || v.name === name.trim()) return doc;
-  return setVersions(doc, { ...existing, [versionId]: { ...v, name: name.trim() } });
+/** Renames a version; a blank name is refused (the review is returned unchanged). */
+export function renameVersion(review: Review, versionId: Id, name: string): Review {
+  const existing = review.versions;
+  const v = Object.hasOwn(existing, versionId) ? existing[versionId] : undefined;
+  if (!v || !name.trim() || v.name === name.trim()) return review;
+  return setVersions(review, { ...existing, [versionId]: { ...v, name: name.trim() } });
 }
 
 export interface VersionSummary {
@@ -50,25 +49,20 @@ export interface VersionSummary {
 }
 
 /** Versions, newest first (ties by name, so the order is stable). */
-export function listVersions(doc: Doc): VersionSummary[] {
-  return Object.values(doc.model.versions ?? {})
+export function listVersions(review: Review): VersionSummary[] {
+  return Object.values(review.versions)
     .map(({ id, name, at }) => ({ id, name, at }))
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The model of a version (a fresh copy, safe to edit), or undefined for an unknown id. */
-export function versionAsModel(doc: Doc, versionId: Id): Model | undefined {
-  const v = doc.model.versions?.[versionId];
+export function versionAsModel(review: Review, versionId: Id): Model | undefined {
+  const v = Object.hasOwn(review.versions, versionId) ? review.versions[versionId] : undefined;
   return v ? snapshotModel(v.model) : undefined;
 }
 
-/** Replaces the live model by a version, keeping the document's versions and comments. */
-export function restoreVersion(doc: Doc, versionId: Id): Doc {
-  const model = versionAsModel(doc, versionId);
-  if (!model) return doc;
-  const { versions, comments } = doc.model;
-  return {
-    ...doc,
-    model: { ...model, ...(versions ? { versions } : {}), ...(comments ? { comments } : {}) },
-  };
+/** Replaces the live design model by a version (the review, with all versions, is unchanged). */
+export function restoreVersion(doc: Doc, review: Review, versionId: Id): Doc {
+  const model = versionAsModel(review, versionId);
+  return model ? { ...doc, model } : doc;
 }

@@ -1,7 +1,7 @@
 // Constructors for empty documents, default cluster settings and ids.
 
 import { DOC_VERSION } from './types.ts';
-import type { ClusterProfile, ClusterSettings, Doc, Id, Model } from './types.ts';
+import type { ClusterProfile, ClusterSettings, Doc, Id, Model, Review } from './types.ts';
 
 export const PROFILES: Record<Exclude<ClusterProfile['name'], 'custom'>, ClusterProfile> = {
   // The upstream conformance expectations (semantics.md 1.6, 1.12, 6).
@@ -55,6 +55,10 @@ export function emptyModel(): Model {
 
 export function emptyDoc(name = 'Untitled design'): Doc {
   return { version: DOC_VERSION, name, model: emptyModel(), layout: {} };
+}
+
+export function emptyReview(): Review {
+  return { comments: {}, versions: {}, decisions: {} };
 }
 
 // Ids of imported objects are derived from their Kubernetes identity, so importing the same

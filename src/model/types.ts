@@ -269,13 +269,28 @@ export interface CommentThread {
   messages: CommentMessage[];
 }
 
-/** A named snapshot of the design, kept in the document to compare any two. */
+/** A named snapshot of the design, kept in the review scope to compare any two. */
 export interface DesignVersion {
   id: Id;
   name: string;
   at: string;
-  /** The model at that time, without its own `versions` (no nesting). */
+  /** The design model at that time (the review scope is never part of it). */
   model: Model;
+}
+
+export type Verdict = 'approved' | 'needs-work';
+
+/** One participant's verdict on one change of the Review tab's change list. */
+export interface ChangeDecision {
+  /** Stable key of the change (src/review/decisions.ts changeKey). */
+  changeKey: string;
+  /** Readable description of the change when it was decided, for reports. */
+  changeTitle: string;
+  /** Participant name. */
+  by: string;
+  verdict: Verdict;
+  /** ISO 8601 time. */
+  at: string;
 }
 
 // ---------------------------------------------------------------- the document
@@ -292,10 +307,6 @@ export interface Model {
   cluster: ClusterSettings;
   /** Connectivity assertions (absent in older files = none). */
   assertions?: Record<Id, Assertion>;
-  /** Review comments; they travel with files and share links. */
-  comments?: Record<Id, CommentThread>;
-  /** Named versions for review. */
-  versions?: Record<Id, DesignVersion>;
 }
 
 export interface NodeLayout {
@@ -309,11 +320,37 @@ export interface NodeLayout {
 /** Positions are relative to the parent namespace for workloads, absolute otherwise. */
 export type Layout = Record<Id, NodeLayout>;
 
-export const DOC_VERSION = 1;
+/**
+ * Format version of saved designs and share links. 2: comments and versions moved out of the
+ * model into the review scope (src/doc/migrate.ts v1ToV2).
+ */
+export const DOC_VERSION = 2;
 
+/**
+ * The DESIGN scope: what evaluation, lint and export read, with its layout. Held by the design
+ * store (app/state/doc-store.ts), undoable, autosaved, synced in live sessions.
+ */
 export interface Doc {
   version: number;
   name: string;
   model: Model;
   layout: Layout;
+}
+
+/**
+ * The REVIEW scope: the discussion about a design. Saved and synced with it, but never read by
+ * evaluation or lint, so a comment or a decision never re-evaluates anything. Held by the review
+ * store (app/state/review-doc-store.ts), outside the design's undo history.
+ */
+export interface Review {
+  comments: Record<Id, CommentThread>;
+  versions: Record<Id, DesignVersion>;
+  /** Keyed by decisionKey(changeKey, by) (src/review/decisions.ts). */
+  decisions: Record<string, ChangeDecision>;
+}
+
+/** Everything a file, a share link or an autosave holds: both saved scopes. */
+export interface SavedDesign {
+  doc: Doc;
+  review: Review;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serializeDoc } from '../doc/file-format.ts';
 import { saveVersion } from '../doc/versions.ts';
-import { emptyDoc } from '../model/factory.ts';
+import { emptyDoc, emptyReview } from '../model/factory.ts';
 import { addExternal, addPolicy, addWorkload } from '../services/test-model.ts';
 import { baselineFromDesignFile, baselineFromManifests, baselineFromVersion } from './baseline.ts';
 
@@ -29,11 +29,11 @@ spec:
 
 describe('baselines', () => {
   it('reads a saved version', () => {
-    const doc = saveVersion(design(), 'Monday', '2026-01-05T09:00:00Z', 'v1');
-    const b = baselineFromVersion(doc, 'v1');
+    const review = saveVersion(emptyReview(), design().model, 'Monday', '2026-01-05T09:00:00Z', 'v1');
+    const b = baselineFromVersion(review, 'v1');
     expect(b.ok && b.label).toBe('version "Monday" (2026-01-05T09:00:00Z)');
     expect(b.ok && Object.keys(b.model.policies)).toEqual(['np:shop/deny-all']);
-    expect(baselineFromVersion(doc, 'nope')).toEqual({ ok: false, error: 'No saved version nope.' });
+    expect(baselineFromVersion(review, 'nope')).toEqual({ ok: false, error: 'No saved version nope.' });
   });
 
   it('reads a design file and refuses text that is not one', () => {

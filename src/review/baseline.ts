@@ -5,7 +5,7 @@ import { formatDiagnostic, hasErrors } from '../k8s/diagnostics.ts';
 import { importManifests, type ManifestFile } from '../k8s/import.ts';
 import { parseDesignFile } from '../doc/file-format.ts';
 import { snapshotModel } from '../doc/versions.ts';
-import type { Doc, Id, Model } from '../model/types.ts';
+import type { Id, Model, Review } from '../model/types.ts';
 
 export interface Baseline {
   model: Model;
@@ -15,8 +15,8 @@ export interface Baseline {
 
 export type BaselineResult = ({ ok: true; warnings: string[] } & Baseline) | { ok: false; error: string };
 
-export function baselineFromVersion(doc: Doc, versionId: Id): BaselineResult {
-  const v = doc.model.versions?.[versionId];
+export function baselineFromVersion(review: Review, versionId: Id): BaselineResult {
+  const v = Object.hasOwn(review.versions, versionId) ? review.versions[versionId] : undefined;
   if (!v) return { ok: false, error: `No saved version ${versionId}.` };
   return { ok: true, model: snapshotModel(v.model), label: `version "${v.name}" (${v.at})`, warnings: [] };
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addThread, resolveThread } from '../doc/comments.ts';
 import { diffPolicies } from '../diff/policy-diff.ts';
 import { diffReachability } from '../diff/reachability-diff.ts';
-import { emptyDoc } from '../model/factory.ts';
-import type { Doc } from '../model/types.ts';
+import { emptyDoc, emptyReview } from '../model/factory.ts';
+import type { Doc, Review } from '../model/types.ts';
 import { evaluate } from '../policy/evaluate.ts';
 import { formatDiffMarkdown } from '../report/diff-format.ts';
 import { addWorkload } from '../services/test-model.ts';
@@ -16,10 +16,10 @@ function editedDoc(name = 'shop'): Doc {
   return doc;
 }
 
-function withComment(doc: Doc, text: string, author = 'alice'): { doc: Doc; id: string } {
-  const r = addThread(doc, { kind: 'edge', src: 'wl:shop/Deployment/web', dst: 'wl:data/Deployment/pg' }, { author, text, at: '2026-01-01T10:00:00Z' });
+function withComment(text: string, author = 'alice'): { review: Review; id: string } {
+  const r = addThread(emptyReview(), { kind: 'edge', src: 'wl:shop/Deployment/web', dst: 'wl:data/Deployment/pg' }, { author, text, at: '2026-01-01T10:00:00Z' });
   if (!r.ok) throw new Error(r.error);
-  return { doc: r.doc, id: r.threadId };
+  return { review: r.review, id: r.threadId };
 }
 
 const at = '2026-01-02T00:00:00Z';
@@ -28,14 +28,14 @@ describe('review report', () => {
   it('embeds exactly the Markdown diff section of `netpol diff --format md`', () => {
     const doc = editedDoc();
     const base = withLoadBalancer(shopBase());
-    const { markdown } = reviewReport({ doc, baseline: { model: base, label: 'version "Monday"' }, at });
+    const { markdown } = reviewReport({ doc, review: emptyReview(), baseline: { model: base, label: 'version "Monday"' }, at });
     const cli = formatDiffMarkdown(diffReachability(base, evaluate(base), doc.model, evaluate(doc.model)), diffPolicies(base, doc.model));
     expect(cli).toContain('| added | `internet` | `shop/web` | none | TCP 8080 |');
     expect(markdown).toContain(cli);
   });
 
   it('lists the risk-ordered changes with their explanations before the diff table', () => {
-    const { markdown } = reviewReport({ doc: editedDoc(), baseline: { model: withLoadBalancer(shopBase()), label: 'main' }, at });
+    const { markdown } = reviewReport({ doc: editedDoc(), review: emptyReview(), baseline: { model: withLoadBalancer(shopBase()), label: 'main' }, at });
     const high = markdown.indexOf('1. **HIGH** External network internet can now reach shop/web (TCP 8080)');
     const medium = markdown.indexOf('3. **MEDIUM** shop/web can now reach data/pg (TCP 5432)');
     expect(high).toBeGreaterThan(0);
@@ -47,33 +47,32 @@ describe('review report', () => {
   });
 
   it('summarises exposure directly and through load balancers', () => {
-    const { markdown } = reviewReport({ doc: editedDoc(), at });
+    const { markdown } = reviewReport({ doc: editedDoc(), review: emptyReview(), at });
     expect(markdown).toContain('| `internet` | `shop/web` | TCP 8080 |');
     expect(markdown).toContain('| `internet` | 0.0.0.0/0 | `shop/web-lb` | load balancer | TCP 443 → 8080 | `shop/web` | reaches |');
     expect(markdown).toContain('No baseline was chosen');
   });
 
   it('draws a compact matrix and falls back to a list for large designs', () => {
-    const { markdown } = reviewReport({ doc: editedDoc(), at });
+    const { markdown } = reviewReport({ doc: editedDoc(), review: emptyReview(), at });
     expect(markdown).toContain('| Source | 1 | 2 | 3 | 4 | 5 |');
     expect(markdown).toContain('| 5 `shop/web` | TCP 5432 | all | all | · | — |');
     expect(markdown).toContain('| 2 `internet` | · | — | n/a | · | TCP 8080 |');
 
     const big = emptyDoc('big');
     for (let i = 0; i < MATRIX_MAX_ENDPOINTS + 1; i++) addWorkload(big.model, 'ns', `w${String(i).padStart(2, '0')}`, { app: `w${i}` });
-    const large = reviewReport({ doc: big, at }).markdown;
+    const large = reviewReport({ doc: big, review: emptyReview(), at }).markdown;
     expect(large).toContain(`The design has ${MATRIX_MAX_ENDPOINTS + 2} endpoints, too many for a readable matrix`);
     expect(large).toContain('| `ns/w00` | `ns/w01` | all |');
   });
 
   it('shows open comments with target, author, time and replies, and counts resolved ones', () => {
-    let { doc, id } = withComment(editedDoc(), 'Why does web need the database?');
-    const r = addThread(doc, { kind: 'design' }, { author: 'bob', text: 'Done already', at: '2026-01-01T09:00:00Z' });
+    const { review, id } = withComment('Why does web need the database?');
+    const r = addThread(review, { kind: 'design' }, { author: 'bob', text: 'Done already', at: '2026-01-01T09:00:00Z' });
     if (!r.ok) throw new Error(r.error);
-    const resolved = resolveThread(r.doc, r.threadId);
+    const resolved = resolveThread(r.review, r.threadId);
     if (!resolved.ok) throw new Error(resolved.error);
-    doc = resolved.doc;
-    const { markdown } = reviewReport({ doc, at });
+    const { markdown } = reviewReport({ doc: editedDoc(), review: resolved.review, at });
     expect(markdown).toContain('**edge shop/web → data/pg**\n\n> **alice** wrote on 2026-01-01T10:00:00Z:\n> Why does web need the database?');
     expect(markdown).toContain('_1 resolved thread not shown._');
     expect(markdown).not.toContain('Done already');
@@ -81,7 +80,7 @@ describe('review report', () => {
   });
 
   it('ends with the manifests as YAML', () => {
-    const { markdown } = reviewReport({ doc: editedDoc(), at });
+    const { markdown } = reviewReport({ doc: editedDoc(), review: emptyReview(), at });
     const tail = markdown.slice(markdown.indexOf('## Manifests'));
     expect(tail).toContain('```yaml\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: data\n');
     expect(tail).toContain('    - ipBlock:\n        cidr: 0.0.0.0/0\n');
@@ -90,8 +89,8 @@ describe('review report', () => {
 
 describe('review report as a standalone HTML page', () => {
   it('escapes names and comments so nothing runs', () => {
-    const { doc } = withComment(editedDoc('shop <script>alert(1)</script>'), 'Look: <script>steal()</script> & <img src=x onerror=y>', '<b>mallory</b>');
-    const { html } = reviewReport({ doc, at });
+    const { review } = withComment('Look: <script>steal()</script> & <img src=x onerror=y>', '<b>mallory</b>');
+    const { html } = reviewReport({ doc: editedDoc('shop <script>alert(1)</script>'), review, at });
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<b>mallory');
@@ -101,7 +100,7 @@ describe('review report as a standalone HTML page', () => {
   });
 
   it('is one page with inline CSS and a table of contents linking every section', () => {
-    const { html } = reviewReport({ doc: editedDoc(), baseline: { model: withLoadBalancer(shopBase()), label: 'main' }, at });
+    const { html } = reviewReport({ doc: editedDoc(), review: emptyReview(), baseline: { model: withLoadBalancer(shopBase()), label: 'main' }, at });
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(html).toContain('<style>');
     expect(html).not.toMatch(/<link|src=|<script/i);

@@ -8,7 +8,7 @@ import { allThreads, isOrphaned, threadTargetLabel } from '../doc/comments.ts';
 import { diffPolicies } from '../diff/policy-diff.ts';
 import { diffReachability } from '../diff/reachability-diff.ts';
 import { exportManifests } from '../k8s/export.ts';
-import type { Doc, Model } from '../model/types.ts';
+import type { Doc, Model, Review } from '../model/types.ts';
 import { evaluate } from '../policy/evaluate.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 import { connIsAll, connIsEmpty, formatConnSet } from '../report/conn-format.ts';
@@ -22,6 +22,8 @@ import { escapeHtml, markdownToHtml } from './markdown-html.ts';
 
 export interface ReviewReportInput {
   doc: Doc;
+  /** The review scope: comments (and, in live sessions, decisions). */
+  review: Review;
   baseline?: { model: Model; label: string };
   /** ISO time printed as the report's date (passed in: the core has no clock). */
   at: string;
@@ -154,15 +156,15 @@ function changesSection(doc: Doc, baseline: { model: Model; label: string }, rea
   return out;
 }
 
-function commentsSection(doc: Doc): string[] {
-  const threads = allThreads(doc);
+function commentsSection(review: Review, model: Model): string[] {
+  const threads = allThreads(review);
   const open = threads.filter((t) => !t.resolved);
   const out = ['## Open comments', ''];
   const resolved = threads.length - open.length;
   if (open.length === 0) out.push('No open comments.', '');
   for (const t of open) {
-    const orphan = isOrphaned(doc, t) ? ' (its target was deleted from the design)' : '';
-    out.push(`**${mdText(threadTargetLabel(doc, t.target))}**${orphan}`, '');
+    const orphan = isOrphaned(model, t) ? ' (its target was deleted from the design)' : '';
+    out.push(`**${mdText(threadTargetLabel(model, t.target))}**${orphan}`, '');
     t.messages.forEach((m, i) => {
       out.push(`> **${mdText(m.author)}** ${i === 0 ? 'wrote' : 'replied'} on ${mdText(m.at)}:`);
       for (const line of m.text.split(/\r?\n/)) out.push(`> ${mdText(line)}`);
@@ -183,11 +185,11 @@ function manifestsSection(model: Model): string[] {
 // ---------------------------------------------------------------- the report
 
 export function reviewMarkdown(input: ReviewReportInput): string {
-  const { doc, baseline, at } = input;
+  const { doc, review, baseline, at } = input;
   const model = doc.model;
   const reach = evaluate(model);
   const view = reachView(reach);
-  const open = allThreads(doc).filter((t) => !t.resolved).length;
+  const open = allThreads(review).filter((t) => !t.resolved).length;
   const lines = [
     `# Network security review: ${mdText(doc.name)}`,
     '',
@@ -200,7 +202,7 @@ export function reviewMarkdown(input: ReviewReportInput): string {
     ...exposureSection(model, reach),
     ...matrixSection(reach),
     ...(baseline ? changesSection(doc, baseline, reach) : ['## Changes', '', 'No baseline was chosen, so this report shows no changes.', '']),
-    ...commentsSection(doc),
+    ...commentsSection(review, model),
     ...manifestsSection(model),
   ];
   return lines.join('\n');

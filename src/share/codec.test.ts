@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync, strToU8 } from 'fflate';
-import { emptyDoc } from '../model/factory.ts';
-import type { Doc } from '../model/types.ts';
+import { emptyDoc, emptyReview } from '../model/factory.ts';
+import type { Doc, Review } from '../model/types.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { decodeShare, encodeShare, SHARE_FRAGMENT_LIMIT } from './codec.ts';
 
@@ -27,9 +27,35 @@ describe('share codec', () => {
   it('round-trips a design, including non-ASCII names', () => {
     const doc = design(5);
     const fragment = encoded(doc);
-    expect(fragment).toMatch(/^d=1\.[A-Za-z0-9_-]+$/);
-    expect(decodeShare(fragment)).toEqual({ ok: true, doc, warnings: [] });
-    expect(decodeShare(`https://example.test/app#${fragment}`)).toEqual({ ok: true, doc, warnings: [] });
+    expect(fragment).toMatch(/^d=2\.[A-Za-z0-9_-]+$/);
+    expect(decodeShare(fragment)).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
+    expect(decodeShare(`https://example.test/app#${fragment}`)).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
+  });
+
+  it('carries the review (comments, versions, decisions) with the design', () => {
+    const doc = design(2);
+    const review: Review = {
+      comments: { t1: { id: 't1', target: { kind: 'design' }, resolved: false, messages: [{ id: 'm1', author: 'ana', at: '2026-01-01T00:00:00Z', text: 'ok?' }] } },
+      versions: { v1: { id: 'v1', name: 'Monday', at: '2026-01-01T00:00:00Z', model: doc.model } },
+      decisions: { 'k#ana': { changeKey: 'k', changeTitle: 'web → db newly allowed', by: 'ana', verdict: 'approved', at: '2026-01-01T00:00:00Z' } },
+    };
+    const r = encodeShare(doc, review);
+    if (!r.ok) throw new Error('too large');
+    expect(decodeShare(r.fragment)).toEqual({ ok: true, doc, review, warnings: [] });
+  });
+
+  it('opens a format 1 link: its comments and versions move from the model to the review', () => {
+    const doc = design(1);
+    const thread = { id: 't1', target: { kind: 'design' }, resolved: true, messages: [{ id: 'm1', author: 'bo', at: '2026-01-01T00:00:00Z', text: 'fine' }] };
+    const v1 = { name: doc.name, layout: doc.layout, model: { ...doc.model, comments: { t1: thread }, versions: { v1: { id: 'v1', name: 'old', at: '2026-01-01T00:00:00Z', model: { ...doc.model, comments: { t1: thread } } } } } };
+    const fragment = `d=1.${bytesToBase64url(deflateSync(strToU8(JSON.stringify(v1))))}`;
+    const r = decodeShare(fragment);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.doc).toEqual(doc);
+    expect(Object.keys(r.doc.model)).not.toContain('comments');
+    expect(r.review.comments).toEqual({ t1: thread });
+    expect(r.review.versions.v1!.model).toEqual(doc.model);
+    expect(r.warnings).toEqual(['upgraded from format 1: comments and versions moved from the design to its review']);
   });
 
   it('refuses a design over the size limit and reports its size', () => {
@@ -59,8 +85,8 @@ describe('share codec', () => {
   });
 
   it('refuses a link from a newer version', () => {
-    const fragment = encoded(design(1)).replace(/^d=1\./, 'd=7.');
-    expect(decodeShare(fragment)).toEqual({ ok: false, error: 'this link was made by a newer NetPol Designer (format 7); this version reads up to 1. Update NetPol Designer to open it.' });
+    const fragment = encoded(design(1)).replace(/^d=2\./, 'd=7.');
+    expect(decodeShare(fragment)).toEqual({ ok: false, error: 'this link was made by a newer NetPol Designer (format 7); this version reads up to 2. Update NetPol Designer to open it.' });
   });
 
   it('validates decoded designs like any untrusted input', () => {

@@ -1,10 +1,10 @@
 // Share links: the design in the URL fragment, `#d=<version>.<payload>`, payload = base64url of
-// the deflated JSON of {name, model, layout}. A fragment is never sent to a server, so the
+// the deflated JSON of {name, model, layout, review} (review since format 2). A fragment is never sent to a server, so the
 // design stays between the people who share the link.
 
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { DOC_VERSION } from '../model/types.ts';
-import type { Doc } from '../model/types.ts';
+import type { Doc, Review } from '../model/types.ts';
 import { restoreDoc } from '../doc/restore.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 
@@ -22,11 +22,14 @@ export type EncodeResult =
   | { ok: true; fragment: string; bytes: number }
   | { ok: false; reason: 'too-large'; bytes: number; limit: number };
 
-export type DecodeResult = { ok: true; doc: Doc; warnings: string[] } | { ok: false; error: string };
+export type DecodeResult = { ok: true; doc: Doc; review: Review; warnings: string[] } | { ok: false; error: string };
 
-/** The fragment (without `#`) for a design; `bytes` is the fragment's length in characters. */
-export function encodeShare(doc: Doc): EncodeResult {
-  const json = JSON.stringify({ name: doc.name, model: doc.model, layout: doc.layout });
+/**
+ * The fragment (without `#`) for a design and its review (comments, versions, decisions travel
+ * with the link); `bytes` is the fragment's length in characters.
+ */
+export function encodeShare(doc: Doc, review?: Review): EncodeResult {
+  const json = JSON.stringify({ name: doc.name, model: doc.model, layout: doc.layout, ...(review ? { review } : {}) });
   const packed = deflateSync(strToU8(json), { level: 9 });
   const fragment = `${PARAM}=${DOC_VERSION}.${bytesToBase64url(packed)}`;
   if (fragment.length > SHARE_FRAGMENT_LIMIT) {
