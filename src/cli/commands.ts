@@ -10,6 +10,7 @@ import { formatConnSet } from '../report/conn-format.ts';
 import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../report/diff-format.ts';
 import { reachChunks, REACH_FORMATS } from '../report/formats.ts';
 import { formatLintJson, formatLintTable } from '../report/lint-format.ts';
+import { withInputFindings } from '../lint/input-findings.ts';
 import { choice, parseArgs, UsageError } from './args.ts';
 import { writeAll, type CliIO } from './io.ts';
 import { loadModel } from './load.ts';
@@ -98,11 +99,14 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const failOn = args.flags['fail-on'] === undefined ? undefined : choice(args.flags, 'fail-on', ['error', 'warning'] as const, 'error');
   needFiles(args.positional, 'lint');
   const { model, diagnostics } = loadModel(args.positional, args.flags, io);
-  const findings = lint(model, evaluate(model));
+  // Input problems (unknown fields, invalid values...) are findings too: a clean lint of a
+  // manifest kubectl would refuse would mislead.
+  const findings = withInputFindings(diagnostics, lint(model, evaluate(model)));
   await writeAll(io, [format === 'json' ? formatLintJson(findings) : formatLintTable(findings)]);
   const failing = (sev: string) => (failOn === 'warning' ? sev === 'error' || sev === 'warning' : sev === 'error');
-  const fails = failOn !== undefined && (findings.some((f) => failing(f.severity)) || diagnostics.some((d) => failing(d.severity)));
-  return fails ? 1 : 0;
+  const fails = failOn !== undefined && findings.some((f) => failing(f.severity));
+  // README: exit 1 when the input had errors, with or without --fail-on.
+  return fails ? 1 : inputExit(diagnostics);
 }
 
 async function help(io: CliIO, command: string): Promise<number> {

@@ -256,23 +256,25 @@ describe('importManifests: NetworkPolicy validation (semantics.md 1.10)', () => 
       ['spec.ingress[0].from[0].podSelector.matchExpressions[0].values', 'operator In requires at least one value'],
       ['spec.ingress[0].from[0].podSelector.matchExpressions[1].values', 'operator Exists must not have values'],
       ['spec.ingress[0].from[0].podSelector.matchExpressions[2].values', 'operator NotIn requires at least one value'],
+      ['spec.ingress[0].from[0]', 'peer removed: an invalid selector matches nothing'],
       ['spec.ingress[0].from[1].podSelector.matchExpressions[0].operator', 'unknown selector operator "Equals" (expected In, NotIn, Exists or DoesNotExist)'],
-      ['spec.ingress[0].from[1]', 'peer removed'],
+      ['spec.ingress[0].from[1]', 'peer removed: an invalid selector matches nothing'],
+      ['spec.ingress[0].from', 'no valid peer is left; the rule is removed rather than widened to all sources'],
     ]);
-    // representable problems are kept as written; the unknown operator's peer is dropped
-    expect(p.ingress![0].from).toHaveLength(1);
+    // an invalid selector matches nothing: both peers go, and the emptied rule with them
+    expect(p.ingress).toEqual([]);
   });
 
-  it('drops a policy whose podSelector uses an unknown operator', () => {
+  it('reads a policy whose podSelector uses an unknown operator as isolating every pod it could select', () => {
     const { r, p } = one('  podSelector:\n    matchExpressions: [{key: a, operator: Is}]\n');
-    expect(p).toBeUndefined();
-    expect(r.counts).toEqual({});
-    expect(errors(r.diagnostics).at(-1)!.message).toMatch(/policy not imported/);
+    expect(p).toMatchObject({ podSelector: {}, policyTypes: ['Ingress'], ingress: [] });
+    expect(r.counts).toEqual({ NetworkPolicy: 1 });
+    expect(errors(r.diagnostics).at(-1)!.message).toMatch(/^invalid podSelector; read as its most restrictive form/);
   });
 
   it('checks policyTypes values and length', () => {
     const bad = one('  podSelector: {}\n  policyTypes: [Ingress, ingress]\n');
-    expect(bad.p).toBeUndefined();
+    expect(bad.p.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(bad.e[0]).toMatchObject({ path: 'spec.policyTypes[1]', message: '"ingress" is not a policy type (expected "Ingress" or "Egress")' });
     const three = one('  podSelector: {}\n  policyTypes: [Ingress, Egress, Ingress]\n');
     expect(three.e[0].message).toBe('has 3 entries; at most 2 are allowed');
@@ -282,9 +284,13 @@ describe('importManifests: NetworkPolicy validation (semantics.md 1.10)', () => 
     const { e, p } = one('  podSelector:\n    matchLabels:\n      -bad: x\n      ok: "-bad-"\n      flag: true\n      ver: 1.0\n');
     expect(e.map((d) => d.path)).toEqual([
       'spec.podSelector.matchLabels.-bad', 'spec.podSelector.matchLabels.ok', 'spec.podSelector.matchLabels.flag', 'spec.podSelector.matchLabels.ver',
+      'spec.podSelector',
     ]);
-    expect(e[2].message).toBe('value true is read by YAML as a boolean, not a string; quote it ("true")');
-    expect(p.podSelector.matchLabels).toEqual({ '-bad': 'x', ok: '-bad-', flag: 'true', ver: '1' });
+    expect(e[2].message).toBe('`true` is read as a boolean by kubectl\'s YAML parser; quote it: "true"');
+    expect(e[3].message).toBe('`1.0` is read as a number by kubectl\'s YAML parser; quote it: "1.0"');
+    // an invalid podSelector is read as every pod it could select (no valid requirement left: all), isolated
+    expect(p.podSelector).toEqual({});
+    expect(p.ingress).toEqual([]);
   });
 
   it('checks object names', () => {

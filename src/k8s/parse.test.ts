@@ -106,10 +106,13 @@ describe('parseManifestText', () => {
     expect(r.diagnostics[0].message).toMatch(/too large/);
   });
 
-  it('warns about documents that are not objects', () => {
-    const r = parseManifestText('f.yaml', '- a\n- b\n---\njust text\n');
-    expect(r.objects).toEqual([]);
-    expect(r.diagnostics.map((d) => [d.severity, d.doc])).toEqual([['warning', 1], ['warning', 2]]);
+  it('warns about documents that are not objects, and reads a top-level list as its items', () => {
+    const r = parseManifestText('f.yaml', '- a\n- kind: B\n---\njust text\n');
+    expect(r.objects.map((o) => [o.value.kind, o.line])).toEqual([['B', 2]]);
+    expect(r.diagnostics.map((d) => [d.severity, d.doc, d.path, d.message])).toEqual([
+      ['warning', 1, '[0]', 'list item is not an object; skipped'],
+      ['warning', 2, undefined, 'document is a plain string, not a mapping (object) or a list of objects; skipped'],
+    ]);
   });
 
   it('reads YAML 1.1 booleans the way kubectl does (so unquoted yes is not a string)', () => {

@@ -3,7 +3,7 @@
 // Input is untrusted: size, nesting depth, alias count and alias-expanded size are limited,
 // and every failure becomes a Diagnostic instead of an exception.
 
-import { constructFromEvents, parseEvents, getScalarValue, YAML11_SCHEMA, EVENT_ID } from 'js-yaml';
+import { constructFromEvents, parseEvents, getScalarValue, Schema, YAML11_SCHEMA, EVENT_ID, SCALAR_STYLE } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { Diagnostic } from './diagnostics.ts';
 
@@ -34,12 +34,25 @@ export interface RawObject {
   value: Record<string, unknown>;
   /** 1-based line of a field path inside this object (e.g. "spec.ingress[0]"), when known. */
   lineOf: (path: string) => number | undefined;
+  /**
+   * How a value or key was written, when YAML 1.1 read it as something other than a string
+   * (`y`, `on`, `010`, `1.0`, `~`): `value` for the field at `path`, `key` for its key.
+   * Undefined when it was a string, quoted, or the source is JSON.
+   */
+  writtenAs?: (path: string, what: 'value' | 'key') => string | undefined;
 }
 
 export interface ParseResult {
   objects: RawObject[];
   diagnostics: Diagnostic[];
 }
+
+/**
+ * kubectl reads YAML 1.1 (go-yaml v2): `yes`/`on`/`y` are booleans, `010` is octal... but a
+ * plain timestamp stays a string when decoded into an untyped value. So: YAML 1.1 minus the
+ * implicit timestamp, or `date: 2024-01-01` labels would be read as something kubectl never sees.
+ */
+const KUBECTL_SCHEMA = new Schema(YAML11_SCHEMA.tags.filter((t) => t.tagName !== 'tag:yaml.org,2002:timestamp'));
 
 // kubectl's typed lists (`kubectl get deploy -o yaml` in some versions) leave out item kinds.
 const LIST_SUFFIX = 'List';
@@ -69,6 +82,7 @@ interface LoadedDoc {
   value: unknown;
   line?: number;
   lineOf: (path: string) => number | undefined;
+  writtenAs?: (path: string, what: 'value' | 'key') => string | undefined;
 }
 
 // Fast path: the whole file in one parser call. When it fails anywhere, each `---` chunk is
@@ -86,17 +100,21 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
     const line = startOffset === undefined ? undefined : lineAt(base + startOffset);
     if (value === null || value === undefined) return; // empty or comment-only document
     if (!checkShape(value, lim, file, docIndex, line, diagnostics)) return;
-    let pathLines: Map<string, number> | undefined;
+    let index: PathIndex | undefined;
     const lineOf = (path: string): number | undefined => {
-      pathLines ??= pathOffsets(docEvents, source);
+      index ??= pathIndex(docEvents, source);
       // Fall back to the closest enclosing path we know.
       for (let p = path; ; p = parentPath(p)) {
-        const off = pathLines.get(p);
+        const off = index.offsets.get(p);
         if (off !== undefined) return lineAt(base + off);
         if (p === '') return line;
       }
     };
-    out.push({ file, doc: docIndex, value, line, lineOf });
+    const writtenAs = (path: string, what: 'value' | 'key'): string | undefined => {
+      index ??= pathIndex(docEvents, source);
+      return (what === 'value' ? index.writtenValues : index.writtenKeys).get(path);
+    };
+    out.push({ file, doc: docIndex, value, line, lineOf, writtenAs });
   };
 
   const whole = loadAllAtOnce(file, text, lim);
@@ -127,7 +145,7 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
     for (const docEvents of splitEventsByDocument(events)) {
       let values: unknown[];
       try {
-        values = constructFromEvents(docEvents, { source: chunk.text, filename: file, schema: YAML11_SCHEMA, maxAliases: lim.maxAliases });
+        values = constructFromEvents(docEvents, { source: chunk.text, filename: file, schema: KUBECTL_SCHEMA, maxAliases: lim.maxAliases });
       } catch (err) {
         docIndex += 1;
         const startOffset = firstOffset(docEvents);
@@ -144,7 +162,7 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
 function loadAllAtOnce(file: string, text: string, lim: ParseLimits): { docs: Event[][]; values: unknown[] } | undefined {
   try {
     const events = parseEvents(text, { filename: file, maxDepth: lim.maxDepth });
-    const values = constructFromEvents(events, { source: text, filename: file, schema: YAML11_SCHEMA, maxAliases: lim.maxAliases });
+    const values = constructFromEvents(events, { source: text, filename: file, schema: KUBECTL_SCHEMA, maxAliases: lim.maxAliases });
     const docs = splitEventsByDocument(events);
     return docs.length === values.length ? { docs, values } : undefined;
   } catch {
@@ -153,77 +171,114 @@ function loadAllAtOnce(file: string, text: string, lim: ParseLimits): { docs: Ev
 }
 
 function expandDocument(d: LoadedDoc, objects: RawObject[], diagnostics: Diagnostic[]): void {
+  // A bare top-level list (a JSON array of objects, or a YAML sequence) is read like the
+  // items of a `kind: List`: skipping it silently would hide every object in the file.
+  if (Array.isArray(d.value)) {
+    expandItems(d, d.value, (i) => `[${i}]`, undefined, undefined, objects, diagnostics);
+    return;
+  }
   if (!isRecord(d.value)) {
-    diagnostics.push({ severity: 'warning', file: d.file, doc: d.doc, line: d.line, message: 'document is not a mapping (object); skipped' });
+    diagnostics.push({ severity: 'warning', file: d.file, doc: d.doc, line: d.line, message: `document is ${describeShape(d.value)}, not a mapping (object) or a list of objects; skipped` });
     return;
   }
   const kind = d.value.kind;
   if (typeof kind === 'string' && kind.endsWith(LIST_SUFFIX) && Array.isArray(d.value.items)) {
     const itemKind = kind === LIST_SUFFIX ? undefined : kind.slice(0, -LIST_SUFFIX.length);
     const listApi = typeof d.value.apiVersion === 'string' ? d.value.apiVersion : undefined;
-    d.value.items.forEach((item: unknown, i: number) => {
-      const prefix = `items[${i}]`;
-      if (!isRecord(item)) {
-        diagnostics.push({ severity: 'warning', file: d.file, doc: d.doc, line: d.lineOf(prefix), path: prefix, message: 'list item is not an object; skipped' });
-        return;
-      }
-      // Typed lists omit kind/apiVersion on items; derive them from the list.
-      let value = item;
-      if (value.kind === undefined && itemKind) value = { ...value, kind: itemKind };
-      if (value.apiVersion === undefined && itemKind && listApi && listApi !== 'v1') value = { ...value, apiVersion: listApi };
-      else if (value.apiVersion === undefined && itemKind && listApi === 'v1') value = { ...value, apiVersion: 'v1' };
-      objects.push({
-        file: d.file, doc: d.doc, line: d.lineOf(prefix), value,
-        lineOf: (path) => d.lineOf(path === '' ? prefix : `${prefix}.${path}`),
-      });
-    });
+    expandItems(d, d.value.items, (i) => `items[${i}]`, itemKind, listApi, objects, diagnostics);
     return;
   }
-  objects.push({ file: d.file, doc: d.doc, line: d.line, value: d.value, lineOf: d.lineOf });
+  objects.push({ file: d.file, doc: d.doc, line: d.line, value: d.value, lineOf: d.lineOf, writtenAs: d.writtenAs });
+}
+
+function describeShape(v: unknown): string {
+  if (typeof v === 'string') return 'a plain string';
+  return `a ${typeof v} (${String(v)})`;
+}
+
+function expandItems(
+  d: LoadedDoc, items: unknown[], pathOf: (i: number) => string, itemKind: string | undefined, listApi: string | undefined,
+  objects: RawObject[], diagnostics: Diagnostic[],
+): void {
+  items.forEach((item: unknown, i: number) => {
+    const prefix = pathOf(i);
+    if (!isRecord(item)) {
+      diagnostics.push({ severity: 'warning', file: d.file, doc: d.doc, line: d.lineOf(prefix), path: prefix, message: 'list item is not an object; skipped' });
+      return;
+    }
+    // Typed lists omit kind/apiVersion on items; derive them from the list.
+    let value = item;
+    if (value.kind === undefined && itemKind) value = { ...value, kind: itemKind };
+    if (value.apiVersion === undefined && itemKind && listApi && listApi !== 'v1') value = { ...value, apiVersion: listApi };
+    else if (value.apiVersion === undefined && itemKind && listApi === 'v1') value = { ...value, apiVersion: 'v1' };
+    const inner = (path: string): string => (path === '' ? prefix : `${prefix}.${path}`);
+    const written = d.writtenAs;
+    objects.push({
+      file: d.file, doc: d.doc, line: d.lineOf(prefix), value,
+      lineOf: (path) => d.lineOf(inner(path)),
+      ...(written ? { writtenAs: (path: string, what: 'value' | 'key') => written(inner(path), what) } : {}),
+    });
+  });
 }
 
 // ------------------------------------------------------------------ limits
 
-/** Depth and alias-expanded size, memoised per shared (aliased) node so bombs stay cheap. */
+/**
+ * Depth and alias-expanded size, memoised per shared (aliased) node so bombs stay cheap.
+ * Iterative (an explicit stack): a hostile file nested thousands of levels deep must get a
+ * diagnostic, not overflow the call stack.
+ */
 function checkShape(value: unknown, lim: ParseLimits, file: string, doc: number, line: number | undefined, diagnostics: Diagnostic[]): boolean {
-  const sizes = new Map<object, number>();
-  const depths = new Map<object, number>();
-  const onStack = new Set<object>();
-  let problem: string | undefined;
-  const visit = (v: unknown): [number, number] => {
-    if (problem || v === null || typeof v !== 'object') return [1, 0];
-    const known = sizes.get(v);
-    if (known !== undefined) return [known, depths.get(v)!];
-    if (onStack.has(v)) { problem = 'the document refers to itself (recursive alias)'; return [1, 0]; }
-    onStack.add(v);
-    let size = 1;
-    let depth = 0;
-    const children: unknown[] = Array.isArray(v) ? v : Object.values(v);
-    for (const c of children) {
-      const [s, dep] = visit(c);
-      size += s;
-      depth = Math.max(depth, dep);
-      if (problem) break;
-      if (size > lim.maxExpandedNodes) {
-        problem = `the document expands to more than ${lim.maxExpandedNodes} nodes (too many aliases?)`;
-        break;
-      }
-      if (depth + 1 > lim.maxDepth) {
-        problem = `the document is nested more than ${lim.maxDepth} levels deep`;
-        break;
-      }
-    }
-    onStack.delete(v);
-    sizes.set(v, size);
-    depths.set(v, depth + 1);
-    return [size, depth + 1];
-  };
-  visit(value);
+  const problem = shapeProblem(value, lim);
   if (problem) {
     diagnostics.push({ severity: 'error', file, doc, line, message: `${problem}; document refused` });
     return false;
   }
   return true;
+}
+
+export function shapeProblem(value: unknown, lim: Pick<ParseLimits, 'maxDepth' | 'maxExpandedNodes'>): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const sizes = new Map<object, number>();
+  const depths = new Map<object, number>();
+  const onStack = new Set<object>();
+  type Frame = { node: object; children: unknown[]; next: number; size: number; depth: number };
+  const open = (node: object): Frame => {
+    onStack.add(node);
+    return { node, children: Array.isArray(node) ? node : Object.values(node), next: 0, size: 1, depth: 0 };
+  };
+  const stack: Frame[] = [open(value)];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (stack.length > lim.maxDepth) return `the document is nested more than ${lim.maxDepth} levels deep`;
+    if (top.next < top.children.length) {
+      const c = top.children[top.next++];
+      if (c === null || typeof c !== 'object') { top.size += 1; continue; }
+      const known = sizes.get(c);
+      if (known !== undefined) {
+        top.size += known;
+        top.depth = Math.max(top.depth, depths.get(c)!);
+      } else if (onStack.has(c)) {
+        return 'the document refers to itself (recursive alias)';
+      } else {
+        stack.push(open(c));
+        continue;
+      }
+    } else {
+      stack.pop();
+      onStack.delete(top.node);
+      sizes.set(top.node, top.size);
+      depths.set(top.node, top.depth + 1);
+      const parent = stack[stack.length - 1];
+      if (parent) {
+        parent.size += top.size;
+        parent.depth = Math.max(parent.depth, top.depth + 1);
+      }
+    }
+    if (top.size > lim.maxExpandedNodes) return `the document expands to more than ${lim.maxExpandedNodes} nodes (too many aliases?)`;
+    if (top.depth + 1 > lim.maxDepth) return `the document is nested more than ${lim.maxDepth} levels deep`;
+  }
+  return undefined;
 }
 
 // ------------------------------------------------------------------ YAML helpers
@@ -277,33 +332,60 @@ function firstOffset(events: Event[]): number | undefined {
   return undefined;
 }
 
-/** Field path -> source offset of its value (keys are joined like `spec.ingress[0].from`). */
-function pathOffsets(events: Event[], source: string): Map<string, number> {
-  const out = new Map<string, number>();
+interface PathIndex {
+  /** Field path -> source offset of the field (its key, for mapping entries). */
+  offsets: Map<string, number>;
+  /** Field path -> the scalar as written, for plain scalars that YAML 1.1 reads as something other than a string. */
+  writtenValues: Map<string, string>;
+  /** Field path -> its key as written, when YAML 1.1 reads the key as a non-string (`on:` becomes "true"). */
+  writtenKeys: Map<string, string>;
+}
+
+/** What YAML 1.1 makes of a plain scalar: the text when it stays a string, else the value. */
+function resolvePlain(text: string): unknown {
+  try {
+    return KUBECTL_SCHEMA.resolveImplicitScalarTag(text).value;
+  } catch {
+    return text;
+  }
+}
+
+/** Field paths (keys joined like `spec.ingress[0].from`, as the constructed value has them) -> where they are and how they were written. */
+function pathIndex(events: Event[], source: string): PathIndex {
+  const offsets = new Map<string, number>();
+  const writtenValues = new Map<string, string>();
+  const writtenKeys = new Map<string, string>();
   type Frame = { kind: 'map' | 'seq'; path: string; index: number; key?: string; keyOffset?: number; expectKey: boolean };
   const stack: Frame[] = [];
   const childPath = (f: Frame): string =>
     f.kind === 'seq' ? `${f.path}[${f.index}]` : f.path === '' ? f.key ?? '' : `${f.path}.${f.key ?? ''}`;
   // Called for every node; returns the node's path if it is a value (not a key).
-  const place = (offset: number, scalarText?: string): string | undefined => {
+  const place = (offset: number, scalarText?: string, plain?: boolean): string | undefined => {
     const top = stack[stack.length - 1];
     if (!top) return '';
     if (top.kind === 'map') {
       if (top.expectKey) {
-        top.key = scalarText ?? '?';
+        let key = scalarText ?? '?';
+        let writtenKey: string | undefined;
+        if (plain && scalarText !== undefined) {
+          const v = resolvePlain(scalarText);
+          if (typeof v !== 'string') { key = String(v); writtenKey = scalarText; }
+        }
+        top.key = key;
         top.keyOffset = offset;
         top.expectKey = false;
+        if (writtenKey !== undefined) writtenKeys.set(childPath(top), writtenKey);
         return undefined;
       }
       top.expectKey = true;
       const p = childPath(top);
       // Report the key's line: that is where a reader looks for the field.
-      out.set(p, top.keyOffset ?? offset);
+      offsets.set(p, top.keyOffset ?? offset);
       return p;
     }
     const p = childPath(top);
     top.index += 1;
-    out.set(p, offset);
+    offsets.set(p, offset);
     return p;
   };
   for (const e of events) {
@@ -311,13 +393,17 @@ function pathOffsets(events: Event[], source: string): Map<string, number> {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         const p = place(e.start) ?? '?';
-        if (stack.length === 0) out.set('', e.start);
+        if (stack.length === 0) offsets.set('', e.start);
         stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: p, index: 0, expectKey: true });
         break;
       }
-      case EVENT_ID.SCALAR:
-        place(e.valueStart, e.valueStart >= 0 ? getScalarValue(source, e) : '');
+      case EVENT_ID.SCALAR: {
+        const text = e.valueStart >= 0 ? getScalarValue(source, e) : '';
+        const plain = e.style === SCALAR_STYLE.PLAIN && e.tagStart < 0;
+        const p = place(e.valueStart, text, plain);
+        if (p !== undefined && plain && text !== '' && typeof resolvePlain(text) !== 'string') writtenValues.set(p, text);
         break;
+      }
       case EVENT_ID.ALIAS:
         place(e.anchorStart);
         break;
@@ -328,7 +414,7 @@ function pathOffsets(events: Event[], source: string): Map<string, number> {
         break;
     }
   }
-  return out;
+  return { offsets, writtenValues, writtenKeys };
 }
 
 function parentPath(path: string): string {

@@ -7,11 +7,13 @@ import { PROTOCOLS, WORKLOAD_KINDS } from '../model/types.ts';
 import type { ContainerPort, Model, Protocol, Service, ServicePort, ServiceType, Workload, WorkloadKind } from '../model/types.ts';
 import { parseCidr } from '../net/ip.ts';
 import type { Diagnostic, Severity } from './diagnostics.ts';
-import { describe, isPortNumber, readArray, readString, readStringMap } from './fields.ts';
+import { describe, isPortNumber, notAString, readArray, readString, readStringMap } from './fields.ts';
 import type { Report } from './fields.ts';
 import { isRecord } from './parse.ts';
 import type { RawObject } from './parse.ts';
 import { readPolicySpec } from './policy-from-manifest.ts';
+import { findUnknownFields, kindSchema } from './schema.ts';
+import type { UnknownField } from './schema.ts';
 
 export interface ConvertState {
   model: Model;
@@ -29,15 +31,23 @@ export function addRawObject(raw: RawObject, state: ConvertState): void {
   const v = raw.value;
   const kind = typeof v.kind === 'string' ? v.kind : undefined;
   const meta = isRecord(v.metadata) ? v.metadata : {};
-  const name = typeof meta.name === 'string' ? meta.name : undefined;
-  const nsName = kind === 'Namespace' ? undefined : typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
-  const objectLabel = `${kind ?? '(no kind)'} ${nsName ? `${nsName}/` : ''}${name ?? '(no name)'}`;
-  const report: Report = (severity: Severity, path: string, message: string) => {
+  const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : undefined;
+  // A namespace YAML read as a non-string is an error, never a move to `default`.
+  const nsRaw = meta.namespace;
+  const nsBad = kind !== 'Namespace' && nsRaw !== undefined && nsRaw !== null && typeof nsRaw !== 'string';
+  const written = (path: string, x: unknown): string | undefined =>
+    raw.writtenAs?.(path, 'value') ?? (typeof x === 'number' || typeof x === 'boolean' ? String(x) : undefined);
+  const nsName = kind === 'Namespace' ? undefined
+    : nsBad ? written('metadata.namespace', nsRaw) ?? '(invalid namespace)'
+      : typeof nsRaw === 'string' && nsRaw !== '' ? nsRaw : 'default';
+  const shownName = name ?? (meta.name !== undefined && meta.name !== null && typeof meta.name !== 'string' ? written('metadata.name', meta.name) : undefined);
+  const objectLabel = `${kind ?? '(no kind)'} ${nsName ? `${nsName}/` : ''}${shownName ?? '(no name)'}`;
+  const report: Report = Object.assign((severity: Severity, path: string, message: string) => {
     state.diagnostics.push({
       severity, file: raw.file, doc: raw.doc, line: path ? raw.lineOf(path) ?? raw.line : raw.line,
       object: objectLabel, ...(path ? { path } : {}), message,
     });
-  };
+  }, { writtenAs: raw.writtenAs });
 
   if (!kind && v.apiVersion === undefined && v.metadata === undefined) {
     // Not a Kubernetes object at all (an assertions file, Helm values): say so quietly.
@@ -55,9 +65,20 @@ export function addRawObject(raw: RawObject, state: ConvertState): void {
     return;
   }
   if (!name) {
-    report('error', 'metadata.name', 'metadata.name is required; object skipped');
+    const n = meta.name;
+    const written = raw.writtenAs?.('metadata.name', 'value');
+    const missing = n === undefined || n === '' || (n === null && written === undefined);
+    report('error', 'metadata.name', missing ? 'metadata.name is required; object skipped' : `${notAString(n, 'metadata.name', report)}; object skipped`);
     return;
   }
+  if (nsBad) {
+    report('error', 'metadata.namespace', `${notAString(nsRaw, 'metadata.namespace', report)}; object skipped (it is not moved to another namespace)`);
+    return;
+  }
+  const schema = kindSchema(kind);
+  const unknown = schema ? findUnknownFields(v, schema) : [];
+  if (kind !== 'NetworkPolicy') reportUnknownFields(unknown, report);
+  else reportUnknownFields(unknown.filter((u) => u.path === 'metadata' || u.path.startsWith('metadata.')), report);
   if (kind === 'NetworkPolicy' && v.apiVersion !== 'networking.k8s.io/v1') {
     report('warning', 'apiVersion', `apiVersion ${describe(v.apiVersion)} is not networking.k8s.io/v1; read as networking.k8s.io/v1`);
   }
@@ -66,16 +87,26 @@ export function addRawObject(raw: RawObject, state: ConvertState): void {
     if (err) report('error', 'metadata.namespace', `invalid namespace name: ${err}`);
   }
 
-  const added = convert(kind, name, nsName, v, meta, report, state);
+  const added = convert(kind, name, nsName!, v, meta, report, state, unknown);
   if (!added) return;
   if (state.seen.has(added)) report('warning', '', 'defined more than once in this import; the later definition wins');
   state.seen.add(added);
   state.counts[kind] = (state.counts[kind] ?? 0) + 1;
 }
 
+/** kubectl's strict field validation, as errors: `unknown field "lables" (did you mean `labels`?)`. */
+function reportUnknownFields(unknown: readonly UnknownField[], report: Report): void {
+  for (const u of unknown) {
+    report('error', u.path, `unknown field "${u.field}"${u.suggestion ? ` (did you mean \`${u.suggestion}\`?)` : ''}; kubectl's strict validation refuses this object`);
+  }
+}
+
+/** Annotations that once meant something to NetworkPolicy and now do nothing. */
+const OBSOLETE_NS_ANNOTATION = 'net.beta.kubernetes.io/network-policy';
+
 function convert(
   kind: string, name: string, nsName: string | undefined, v: Record<string, unknown>, meta: Record<string, unknown>,
-  report: Report, state: ConvertState,
+  report: Report, state: ConvertState, unknown: readonly UnknownField[],
 ): string | undefined {
   const m = state.model;
   if (kind === 'Namespace') {
@@ -84,6 +115,9 @@ function convert(
     const labels = readStringMap(meta.labels, 'metadata.labels', report, 'label') ?? {};
     delete labels[NAMESPACE_NAME_LABEL]; // implied, never stored
     const annotations = readStringMap(meta.annotations, 'metadata.annotations', report, 'annotation');
+    if (annotations && OBSOLETE_NS_ANNOTATION in annotations) {
+      report('warning', `metadata.annotations.${OBSOLETE_NS_ANNOTATION}`, 'this annotation (DefaultDeny of the beta NetworkPolicy API) is obsolete and has no effect since Kubernetes 1.7; it does not isolate any pod: write a default-deny NetworkPolicy instead');
+    }
     const id = ids.namespace(name);
     m.namespaces[id] = { id, name, labels, ...(annotations && Object.keys(annotations).length ? { annotations } : {}) };
     return id;
@@ -93,7 +127,7 @@ function convert(
   if (kind === 'NetworkPolicy') {
     const err = validateDnsSubdomain(name);
     if (err) report('error', 'metadata.name', `invalid name: ${err}`);
-    const spec = readPolicySpec(v.spec, report);
+    const spec = readPolicySpec(v.spec, report, unknown);
     if (!spec) return undefined;
     const labels = readStringMap(meta.labels, 'metadata.labels', report, 'label');
     const annotations = readStringMap(meta.annotations, 'metadata.annotations', report, 'annotation');
@@ -194,7 +228,8 @@ function convertWorkload(
   collect(spec.initContainers, `${specPath}.initContainers`, true);
 
   const w: Workload = { id: '', namespaceId, name, kind, podLabels, ports };
-  const objLabels = readStringMap(meta.labels, 'metadata.labels', report, 'label');
+  // A Pod's labels were read above as its pod labels: reading them again would report twice.
+  const objLabels = tplPath ? readStringMap(meta.labels, 'metadata.labels', report, 'label') : undefined;
   if (tplPath && objLabels && Object.keys(objLabels).length) w.labels = objLabels;
   if (spec.hostNetwork === true) w.hostNetwork = true;
   if (typeof spec.nodeName === 'string' && spec.nodeName) w.nodeName = spec.nodeName;

@@ -16,6 +16,7 @@ describe('validateModel (before export)', () => {
       ['error', 'NetworkPolicy a/p', 'spec.podSelector.matchExpressions[0].values'],
       ['error', 'NetworkPolicy a/p', 'spec.ingress[0].ports[0].endPort'],
       ['error', 'NetworkPolicy a/p', 'spec.ingress[0].ports[0]'],
+      ['error', 'NetworkPolicy a/p', 'spec.podSelector'],
       ['warning', 'NetworkPolicy a/p', 'spec.ingress[0].from[0].ipBlock.cidr'],
     ]);
     expect(ds[2].message).toBe('endPort 70 is less than port 80');

@@ -6,6 +6,7 @@ import type { PairChange, ReachDiff } from '../diff/reachability-diff.ts';
 import { formatConnSet } from './conn-format.ts';
 import { mdCell, mdCode } from './reach-markdown.ts';
 import { connSetJson } from './reach-json.ts';
+import { widest } from './widest.ts';
 
 const SIGN: Record<PairChange['change'], string> = { added: '+', removed: '-', changed: '~' };
 
@@ -44,9 +45,9 @@ export function formatDiffTable(d: ReachDiff, p?: PolicyDiff): string {
   if (d.endpointsAdded.length || d.endpointsRemoved.length) lines.push('');
   lines.push(`Reachability: ${diffSummary(d)}`);
   if (d.changes.length > 0) {
-    const ws = Math.max(3, ...d.changes.map((c) => c.src.length)) + 2;
-    const wd = Math.max(3, ...d.changes.map((c) => c.dst.length)) + 2;
-    const wb = Math.max(6, ...d.changes.map((c) => formatConnSet(c.before).length)) + 2;
+    const ws = widest(d.changes, (c) => c.src.length, 3) + 2;
+    const wd = widest(d.changes, (c) => c.dst.length, 3) + 2;
+    const wb = widest(d.changes, (c) => formatConnSet(c.before).length, 6) + 2;
     lines.push(`  ${pad('SRC', ws)}${pad('DST', wd)}${pad('BEFORE', wb)}AFTER`);
     for (const c of d.changes) {
       lines.push(`${SIGN[c.change]} ${pad(c.src, ws)}${pad(c.dst, wd)}${pad(formatConnSet(c.before), wb)}${afterText(c)}`);

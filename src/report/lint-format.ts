@@ -1,6 +1,7 @@
 // Lint findings as a review-friendly text table or JSON.
 
 import type { LintFinding } from '../lint/types.ts';
+import { widest } from './widest.ts';
 
 function pad(s: string, w: number): string {
   return s.length >= w ? s : s + ' '.repeat(w - s.length);
@@ -15,8 +16,8 @@ export function lintSummary(findings: readonly LintFinding[]): string {
 /** One line per finding (severity, id, object, path: message), the hint indented below. */
 export function formatLintTable(findings: readonly LintFinding[]): string {
   if (findings.length === 0) return 'No findings.\n';
-  const wo = Math.max(6, ...findings.map((f) => (f.object ?? '').length)) + 2;
-  const wi = Math.max(2, ...findings.map((f) => f.id.length)) + 2;
+  const wo = widest(findings, (f) => (f.object ?? '').length, 6) + 2;
+  const wi = widest(findings, (f) => f.id.length, 2) + 2;
   const lines = [`${pad('SEVERITY', 9)}${pad('ID', wi)}${pad('OBJECT', wo)}MESSAGE`];
   for (const f of findings) {
     lines.push(`${pad(f.severity, 9)}${pad(f.id, wi)}${pad(f.object ?? '', wo)}${f.path ? `${f.path}: ` : ''}${f.message}`);

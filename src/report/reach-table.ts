@@ -5,6 +5,7 @@
 import type { Reachability } from '../policy/reachability-types.ts';
 import { formatConnSet } from './conn-format.ts';
 import { connectionRows, pairCount, reachView, RowTally } from './rows.ts';
+import { widest } from './widest.ts';
 
 function pad(s: string, width: number): string {
   return s.length >= width ? `${s}  ` : s + ' '.repeat(width - s.length);
@@ -16,7 +17,7 @@ const MAX_COLUMN = 48;
 export function* reachTableChunks(r: Reachability): Generator<string> {
   const view = reachView(r);
   // Column widths come from the endpoint names, known before any row is produced.
-  const width = Math.min(MAX_COLUMN, Math.max(3, ...view.names.map((n) => n.length))) + 2;
+  const width = Math.min(MAX_COLUMN, widest(view.names, (n) => n.length, 3)) + 2;
   yield `${pad('SRC', width)}${pad('DST', width)}ALLOWED\n`;
   const tally = new RowTally();
   let lastSrc: string | undefined;

@@ -15,7 +15,7 @@ export interface PolicyProblem {
 // stops checking that rule, so a second problem in the same rule shows once the first is fixed.
 const IMPORT_ACTION = /;\s*(policy not imported|[^;]*\b(removed|dropped|ignored)\b[^;]*)$/;
 // Follow-up notes that only say what the importer dropped because of an earlier problem.
-const ONLY_ACTION = /^(peer removed|port entry removed|rule removed|no valid (peer|port) is left\b.*|the API server rejects this policy.*|the policy cannot be represented.*)$/;
+const ONLY_ACTION = /^(peer removed(: .*)?|port entry removed|rule removed|no valid (peer|port) is left\b.*|the API server rejects this policy.*|invalid podSelector; read as .*|the policy cannot be represented.*)$/;
 
 export function policyProblems(np: NetworkPolicy): PolicyProblem[] {
   const out: PolicyProblem[] = [];

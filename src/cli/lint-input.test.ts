@@ -1,0 +1,35 @@
+// `netpol lint` on input kubectl would refuse: the problems are findings and the exit code is 1.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { netpol, tempDir } from './test-harness.ts';
+
+const TYPO = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: db, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: db}}
+  ingress:
+  - form:
+    - podSelector: {matchLabels: {app: api}}
+`;
+
+describe('netpol lint on bad input', () => {
+  it('lists an unknown field as a finding and exits 1 without --fail-on', async () => {
+    const dir = tempDir('lint-input');
+    writeFileSync(join(dir, 'np.yaml'), TYPO);
+    const { code, out } = await netpol('lint', dir, '--format', 'json');
+    expect(code).toBe(1);
+    const findings = JSON.parse(out).findings as { id: string; severity: string; object?: string; path?: string; message: string }[];
+    expect(findings[0]).toEqual({
+      id: 'L-INPUT-01', severity: 'error', object: 'NetworkPolicy shop/db', path: 'spec.ingress[0].form',
+      message: `unknown field "form" (did you mean \`from\`?); rule removed (${join(dir, 'np.yaml')}:7)`,
+    });
+  });
+
+  it('exits 0 on clean input', async () => {
+    const dir = tempDir('lint-input');
+    writeFileSync(join(dir, 'np.yaml'), TYPO.replace('form:', 'from:'));
+    expect((await netpol('lint', dir)).code).toBe(0);
+  });
+});
