@@ -8,6 +8,7 @@ import type { CommentResult } from '../../src/doc/comments.ts';
 import type { Review } from '../../src/model/types.ts';
 import { commitReview } from '../state/review-doc-store.ts';
 import { notify } from '../state/session-store.ts';
+import { loadBalancerNodeId, parseEdgeId } from '../../src/canvas/ids.ts';
 
 /** Runs a comment command; returns the thread id, or null (the error was shown). */
 export function commitComment(command: (review: Review) => CommentResult): string | null {
@@ -27,10 +28,11 @@ export function commitComment(command: (review: Review) => CommentResult): strin
 
 export const nowIso = () => new Date().toISOString();
 
-/** The comment target of a canvas edge id (`reach:a>b`, `deny:a>b`, `svc:<svc>>w`, ...). */
+/** The comment target of a canvas edge id: a connection between two nodes (not intents or assertions). */
 export function edgeTargetOf(edgeId: string): CommentTarget | null {
-  const m = /^(reach|deny|nsreach|svc|review-removed):(.+?)>(.+)$/.exec(edgeId);
-  if (!m) return null;
-  const src = m[1] === 'svc' ? `lb:${m[2]}` : m[2];
-  return { kind: 'edge', src, dst: m[3] };
+  const ref = parseEdgeId(edgeId);
+  if (!ref) return null;
+  if (ref.kind === 'svc') return { kind: 'edge', src: loadBalancerNodeId(ref.serviceId), dst: ref.workloadId };
+  if (ref.kind === 'reach' || ref.kind === 'deny' || ref.kind === 'nsreach' || ref.kind === 'review-removed') return { kind: 'edge', src: ref.src, dst: ref.dst };
+  return null;
 }

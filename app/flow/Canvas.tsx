@@ -13,20 +13,18 @@ import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import type { Id } from '../../src/model/types.ts';
 import { commitDoc, useDocStore } from '../state/doc-store.ts';
 import { notify, setSession, sessionStore, useSessionStore } from '../state/session-store.ts';
-import { useReachability } from '../state/reachability.ts';
-import { useIntentStates } from '../state/intent-states.ts';
 import { useFitViewRequests } from '../state/view-requests.ts';
-import { buildEdges } from './build-edges.ts';
+import { EdgeProjector } from './build-edges.ts';
+import { useCanvasEdges } from './use-canvas-edges.ts';
 import { edgeTypes, nodeTypes } from './node-types.ts';
 import { NodeProjector } from './project-nodes.ts';
 import { routeEdgeChanges, routeNodeChanges } from './route-changes.ts';
-import { dropPaletteItem, PALETTE_MIME, type PaletteItem } from './palette-drop.ts';
+import { dropPaletteItem, type PaletteItem } from '../../src/doc/commands-drop.ts';
+import { PALETTE_MIME } from './palette-mime.ts';
 import type { AppNode, FlowEdge } from './flow-types.ts';
 import { CanvasStatus } from './CanvasStatus.tsx';
 import { ExplainPairBar } from './ExplainPairBar.tsx';
-import { useLbOverlay } from '../lb/lb-overlay.ts';
 import { AssertPairBar } from '../assertions/AssertPairBar.tsx';
-import { useReviewEdges } from '../review/use-review-edges.ts';
 import { useReadOnly } from '../share/read-only.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 
@@ -52,8 +50,6 @@ export function Canvas() {
     selection: x.selection, dragOverrides: x.dragOverrides, sizeOverrides: x.sizeOverrides,
     measured: x.measured, highlight: x.highlight, edgeView: x.edgeView,
   })));
-  const { reach, model: reachModel } = useReachability();
-  const intentState = useIntentStates();
   const { screenToFlowPosition, fitView } = useReactFlow();
   const projector = useRef(new NodeProjector());
   useFitViewRequests(() => void fitView(FIT_OPTIONS));
@@ -61,19 +57,11 @@ export function Canvas() {
   const selection = useMemo(() => new Set(s.selection), [s.selection]);
   const highlight = useMemo(() => (s.highlight.length ? new Set(s.highlight) : EMPTY), [s.highlight]);
 
-  const baseEdges = useMemo(
-    () => buildEdges({ model: doc.model, reach, reachModel, selection, view: s.edgeView, intentState }),
-    [doc.model, reach, reachModel, selection, s.edgeView, intentState],
-  );
-  // External -> load balancer paths and assertion edges (app/lb).
-  const built = useLbOverlay(baseEdges, doc.model, selection);
-  // Review mode: + / − marks and removed connections against the baseline (app/review).
-  const reviewed = useReviewEdges(built.edges, doc.model);
+  // Every edge (reachability, intents, LB paths, assertions, review marks) from the core.
+  const built = useCanvasEdges(doc.model, selection, s.edgeView, EMPTY);
   const readOnly = useReadOnly();
-  const edges = useMemo(
-    () => reviewed.map((e) => (selection.has(e.id) ? { ...e, selected: true } : e)),
-    [reviewed, selection],
-  );
+  const edgeProjector = useRef(new EdgeProjector());
+  const edges = useMemo(() => edgeProjector.current.project(built.edges, selection), [built.edges, selection]);
   const nodes = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
     focus: built.focus, highlight,

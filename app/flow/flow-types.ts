@@ -2,6 +2,7 @@
 // they show from the doc store with narrow selectors, so editing one entity re-renders one node.
 
 import type { Edge, Node } from '@xyflow/react';
+import type { CanvasEdgeKind, ExplainTarget } from '../../src/canvas/types.ts';
 
 export type NamespaceNode = Node<{ entityId: string }, 'namespace'>;
 export type WorkloadNode = Node<{ entityId: string }, 'workload'>;
@@ -10,13 +11,15 @@ export type ExternalNode = Node<{ entityId: string }, 'external'>;
 export type LoadBalancerNode = Node<{ entityId: string }, 'loadbalancer'>;
 export type AppNode = NamespaceNode | WorkloadNode | ExternalNode | LoadBalancerNode;
 
-export type EdgeKind = 'allow' | 'deny' | 'intent' | 'service' | 'ns-allow';
+export type EdgeKind = CanvasEdgeKind;
 
 export interface FlowEdgeData extends Record<string, unknown> {
   kind: EdgeKind;
   label: string;
   /** Endpoint ids (as in Reachability) to explain when the edge is clicked. */
-  explain?: { src: string; dst: string };
+  explain?: ExplainTarget;
+  /** Assertion edges: the assertion id. */
+  assertionId?: string;
   /** Intent edges: whether the current policies realise the intent. */
   state?: 'met' | 'blocked' | 'partial';
   /** Intent edges: the intent id (deletable with Delete). */

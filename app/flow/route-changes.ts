@@ -10,13 +10,12 @@
 
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type { Doc, Id, NodeLayout } from '../../src/model/types.ts';
-import { NAMESPACE_PADDING, WORKLOAD_SIZE } from '../../src/layout/sizes.ts';
 import { setPositions } from '../../src/doc/commands.ts';
 import { namespaceMoveImpact } from '../../src/doc/commands-move-impact.ts';
 import { commitDoc, docStore } from '../state/doc-store.ts';
-import { notify, sessionStore, type PendingMove, type XY } from '../state/session-store.ts';
+import { notify, sessionStore, type XY } from '../state/session-store.ts';
 import type { AppNode, FlowEdge } from './flow-types.ts';
-import { clampIntoNamespace, namespaceAt, namespaceRect, workloadCenter } from './canvas-geometry.ts';
+import { planDragEnd } from '../../src/doc/commands-drop.ts';
 
 let gestureOpen = false;
 
@@ -101,49 +100,11 @@ export function routeNodeChanges(changes: NodeChange<AppNode>[]): void {
 }
 
 /**
- * Commits the end of a drag: top-level nodes at their new place; workloads stay in their
- * namespace (clamped, the namespace grows to fit), go back when dropped outside any namespace,
- * and ask for confirmation when dropped into another namespace.
+ * Commits the end of a drag as the core plans it (src/doc/commands-drop.ts planDragEnd); a
+ * move into another namespace waits for the user's confirmation.
  */
 export function settleDrag(doc: Doc, final: Record<Id, XY>): void {
-  const positions: Record<Id, Partial<NodeLayout>> = {};
-  const moves: PendingMove['moves'] = [];
-  let droppedOutside = false;
-  const nsOverrides: Record<Id, XY> = {};
-  for (const [id, p] of Object.entries(final)) if (doc.model.namespaces[id]) nsOverrides[id] = p;
-
-  for (const [id, p] of Object.entries(final)) {
-    const wl = doc.model.workloads[id];
-    if (!wl) {
-      positions[id] = { x: p.x, y: p.y };
-      continue;
-    }
-    const parent = namespaceRect(doc, wl.namespaceId, nsOverrides[wl.namespaceId]);
-    if (!parent) continue;
-    const abs = { x: parent.x + p.x, y: parent.y + p.y };
-    const target = namespaceAt(doc, workloadCenter(abs), nsOverrides);
-    if (target === null) {
-      droppedOutside = true;
-      continue;
-    }
-    if (target !== wl.namespaceId) {
-      const r = namespaceRect(doc, target, nsOverrides[target]);
-      if (r) moves.push({ workloadId: id, toNamespaceId: target, at: clampIntoNamespace({ x: abs.x - r.x, y: abs.y - r.y }) });
-      continue;
-    }
-    const rel = clampIntoNamespace(p);
-    positions[id] = rel;
-    // Grow the namespace when the workload was pushed past its right or bottom border.
-    const need = { w: rel.x + WORKLOAD_SIZE.w + NAMESPACE_PADDING, h: rel.y + WORKLOAD_SIZE.h + NAMESPACE_PADDING };
-    if (need.w > parent.w || need.h > parent.h) {
-      const prev = positions[wl.namespaceId] ?? {};
-      positions[wl.namespaceId] = {
-        ...prev,
-        w: Math.max(parent.w, prev.w ?? 0, need.w),
-        h: Math.max(parent.h, prev.h ?? 0, need.h),
-      };
-    }
-  }
+  const { positions, moves, droppedOutside } = planDragEnd(doc, final);
   if (droppedOutside) notify('A workload always belongs to a namespace: drop it inside one (it went back to its place).');
   if (moves.length > 0) {
     const impact = moves.flatMap((m) => namespaceMoveImpact(doc.model, m.workloadId, m.toNamespaceId));

@@ -1,7 +1,8 @@
 // Things to drag onto the canvas. HTML5 drag and drop: the canvas reads the item kind on drop
-// and places it at the pointer (app/flow/palette-drop.ts decides what the drop means).
+// and places it at the pointer (src/doc/commands-drop.ts decides what the drop means).
 import type { DragEvent } from 'react';
-import { PALETTE_MIME, type PaletteItem } from '../flow/palette-drop.ts';
+import type { PaletteItem } from '../../src/doc/commands-drop.ts';
+import { PALETTE_MIME } from '../flow/palette-mime.ts';
 
 const ITEMS: { item: PaletteItem; title: string; hint: string; icon: string }[] = [
   { item: 'namespace', title: 'Namespace', hint: 'A group of workloads; policies apply per namespace', icon: '▭' },

@@ -3,7 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import type { Id } from '../../src/model/types.ts';
 import { intentStatus } from '../../src/policy/intent-status.ts';
-import type { IntentState } from '../flow/build-edges.ts';
+import type { IntentState } from '../../src/canvas/types.ts';
 import { useReachability } from './reachability.ts';
 
 export function useIntentStates(): (intentId: Id) => IntentState | undefined {

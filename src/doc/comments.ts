@@ -6,6 +6,7 @@
 
 import { newId } from '../model/factory.ts';
 import type { CommentMessage, CommentTarget, CommentThread, Id, Model, Review } from '../model/types.ts';
+import { serviceIdOfLoadBalancerNode } from '../canvas/ids.ts';
 
 export interface MessageInput {
   author: string;
@@ -132,7 +133,7 @@ export function nodeName(model: Model, id: string): { kind: string; name: string
   if (w) return { kind: 'workload', name: `${nsName(w.namespaceId)}/${w.name}` };
   const ns = model.namespaces[id];
   if (ns) return { kind: 'namespace', name: ns.name };
-  const lbId = id.startsWith('lb:') ? id.slice(3) : undefined;
+  const lbId = serviceIdOfLoadBalancerNode(id);
   const svc = model.services[lbId ?? id];
   if (svc) return { kind: lbId ? 'load balancer' : 'service', name: `${nsName(svc.namespaceId)}/${svc.name}` };
   // Split parts of an external network carry `#<n>` after the model id.

@@ -14,6 +14,7 @@ import type {
 import { restoreReview, type ModelRestorer } from './restore-review.ts';
 import { loadBalancerLayoutId } from '../layout/sizes.ts';
 import { migrate, newerVersionMessage } from './migrate.ts';
+import { resynthesizeLoaded } from './commands-resynth.ts';
 import {
   checkBoolean, checkCount, checkList, checkNonEmptyString, checkPeer, checkPolicyPort,
   checkPortNumber, checkProtocol, checkSelector, checkString, checkStringList, checkStringMap,
@@ -517,5 +518,8 @@ export function restoreDoc(raw: unknown): RestoreResult {
   ]);
   const layout = restoreLayout(r, input.layout, placeable);
   const review = restoreReview(input.review, restoreSnapshotModel, r.warnings);
-  return { ok: true, doc: { version: DOC_VERSION, name, model, layout }, review, warnings: r.warnings };
+  // Generated policies are derived from the intents: re-derived here, never trusted from storage.
+  const resynth = resynthesizeLoaded(model);
+  if (resynth.note) r.warnings.push(resynth.note);
+  return { ok: true, doc: { version: DOC_VERSION, name, model: resynth.model, layout }, review, warnings: r.warnings };
 }

@@ -1,7 +1,8 @@
 // Node sizes shared by the layout engines and the canvas, so a laid-out design looks the same
 // as what the canvas draws. Namespaces are group nodes: their size comes from their children.
 
-import type { Doc, Id, Service } from '../model/types.ts';
+import type { Doc, Service } from '../model/types.ts';
+import { loadBalancerNodeId, serviceIdOfLoadBalancerNode } from '../canvas/ids.ts';
 
 export const WORKLOAD_SIZE = { w: 200, h: 90 } as const;
 export const EXTERNAL_SIZE = { w: 180, h: 70 } as const;
@@ -20,15 +21,11 @@ export const MIN_NAMESPACE_SIZE = {
   h: NAMESPACE_HEADER + WORKLOAD_SIZE.h + 2 * NAMESPACE_PADDING,
 } as const;
 
-/** Layout / canvas id of the load balancer of a LoadBalancer Service. */
-export function loadBalancerLayoutId(serviceId: Id): Id {
-  return `lb:${serviceId}`;
-}
+/** Layout / canvas id of the load balancer of a LoadBalancer Service (src/canvas/ids.ts). */
+export const loadBalancerLayoutId = loadBalancerNodeId;
 
 /** The service id behind a `lb:<serviceId>` layout id, or undefined for other ids. */
-export function serviceIdOfLoadBalancer(layoutId: Id): Id | undefined {
-  return layoutId.startsWith('lb:') ? layoutId.slice(3) : undefined;
-}
+export const serviceIdOfLoadBalancer = serviceIdOfLoadBalancerNode;
 
 /** Services drawn as a load balancer node, in a stable order. */
 export function loadBalancerServices(doc: Doc): Service[] {

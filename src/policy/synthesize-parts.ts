@@ -5,6 +5,7 @@ import { canonicalCidr } from '../net/ip.ts';
 import { NAMESPACE_NAME_LABEL } from '../model/factory.ts';
 import type { ExternalNetwork, Id, LabelSelector, Model, PolicyPeer, PolicyPort, Service, Workload } from '../model/types.ts';
 import { matchesSelector } from './selectors.ts';
+import { serviceIdOfLoadBalancerNode } from '../canvas/ids.ts';
 
 export type IntentEnd =
   | { kind: 'workload'; workload: Workload; label: string }
@@ -17,7 +18,7 @@ export function resolveIntentEnd(model: Model, id: Id): IntentEnd | string {
   if (w) return { kind: 'workload', workload: w, label: workloadLabel(model, w) };
   const e = model.externals[id];
   if (e) return { kind: 'external', external: e, label: e.name };
-  const svc = model.services[id.startsWith('lb:') ? id.slice(3) : id];
+  const svc = model.services[serviceIdOfLoadBalancerNode(id) ?? id];
   if (svc) {
     const label = `load balancer ${namespaceName(model, svc.namespaceId)}/${svc.name}`;
     if (svc.type !== 'LoadBalancer') return `${namespaceName(model, svc.namespaceId)}/${svc.name} is a ${svc.type} Service, not a load balancer`;

@@ -1,9 +1,13 @@
 // Where things are on the canvas, from the doc's layout (namespaces are top-level, so their
 // layout is absolute; workloads are relative to their namespace).
 
-import type { Doc, Id } from '../../src/model/types.ts';
-import { MIN_NAMESPACE_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING, WORKLOAD_SIZE } from '../../src/layout/sizes.ts';
-import type { XY } from '../state/session-store.ts';
+import type { Doc, Id } from '../model/types.ts';
+import { MIN_NAMESPACE_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING, WORKLOAD_SIZE } from '../layout/sizes.ts';
+
+export interface XY {
+  x: number;
+  y: number;
+}
 
 export interface Rect {
   x: number;

@@ -1,0 +1,275 @@
+// Every edge the canvas shows, from the core's results: LoadBalancer wiring (LB -> backends),
+// intents with their met/blocked state, reachability (with aggregation), then the load-balancer
+// paths and assertions (lb-edges.ts) and review marks (review-edges.ts).
+//
+// Aggregation: a workload of a collapsed namespace is drawn by its namespace node, so its
+// connections become one edge per pair of drawn nodes, with a count and a port summary. Inside
+// a namespace that is shown, connections are drawn one by one up to INNER_LIMIT; past that the
+// namespace reports how many it holds (NamespaceFlows) instead of dropping them silently.
+// Between namespaces that are both shown, more than CROSS_LIMIT pairs are grouped per namespace
+// pair. Pairs touching the selection are always drawn individually.
+
+import type { Id, Model, PolicyPort } from '../model/types.ts';
+import { protocolOf } from '../model/ports.ts';
+import type { ConnSet, Endpoint, Reachability } from '../policy/reachability-types.ts';
+import { connBetween } from '../policy/reachability.ts';
+import { union } from '../policy/portset.ts';
+import { connIsEmpty, formatConnSet } from '../report/conn-format.ts';
+import { serviceBackends, resolveTargetPort } from '../services/backends.ts';
+import type { PathResult } from '../services/paths.ts';
+import type { AssertionResult } from '../assertions/check.ts';
+import type { ReviewChange } from '../review/changes.ts';
+import { endpointNodeId, formatEdgeId, loadBalancerNodeId, parseNodeId } from './ids.ts';
+import { canvasPairs, endpointCanvasId, type CanvasPair } from './pairs.ts';
+import { lbEdges } from './lb-edges.ts';
+import { applyReviewMarks } from './review-edges.ts';
+import { EDGE_COLORS, type CanvasEdge, type CanvasEdgeKind, type IntentState } from './types.ts';
+
+/** Above this many connections inside one shown namespace, they are counted, not drawn. */
+export const INNER_LIMIT = 80;
+/** Above this many workload pairs between shown namespaces, they are grouped per namespace pair. */
+export const CROSS_LIMIT = 120;
+/** At most this many denied edges around the selection. */
+export const DENY_LIMIT = 40;
+
+export type EdgeView = 'allowed' | 'denied-too' | 'selection';
+
+export interface CanvasEdgeInput {
+  model: Model;
+  reach: Reachability | null;
+  /** The model `reach` was computed from (ids may lag `model` while evaluating). */
+  reachModel: Model;
+  selection: ReadonlySet<Id>;
+  view: EdgeView;
+  intentState: (intentId: Id) => IntentState | undefined;
+  /** Namespaces drawn as one compact node (their workloads are not drawn). */
+  collapsed: ReadonlySet<Id>;
+  /** External paths and assertion results of `reachModel` (empty when there are none). */
+  paths: readonly PathResult[];
+  assertions: readonly AssertionResult[];
+  /** Review mode: changes against the baseline and the edge marks keyed `src->dst`. */
+  review?: { changes: readonly ReviewChange[]; marks: Record<string, 'added' | 'removed' | 'changed'> } | null;
+}
+
+/** Connections inside a shown namespace: how many, and whether they are drawn. */
+export interface NamespaceFlows {
+  count: number;
+  drawn: boolean;
+}
+
+export interface CanvasEdgeOutput {
+  edges: CanvasEdge[];
+  /** Nodes around the selection (to dim the rest), or null without a selection. */
+  focus: Set<Id> | null;
+  /** True when some reachability edges stand for several node pairs. */
+  aggregated: boolean;
+  /** Per shown namespace with connections inside it. */
+  inner: Record<Id, NamespaceFlows>;
+}
+
+export function makeEdge(id: string, source: Id, target: Id, kind: CanvasEdgeKind, label: string, extra: Partial<CanvasEdge> = {}): CanvasEdge {
+  return { id, source, target, kind, label, color: EDGE_COLORS[kind], ...extra };
+}
+
+export function formatIntentPorts(ports: readonly PolicyPort[]): string {
+  if (ports.length === 0) return 'all ports';
+  return ports.map((p) => {
+    const proto = protocolOf(p);
+    if (p.port === undefined) return `${proto} all`;
+    return p.endPort !== undefined ? `${proto} ${p.port}-${p.endPort}` : `${proto} ${p.port}`;
+  }).join(', ');
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** The node drawing a canvas node: a workload of a collapsed namespace is drawn by its namespace. */
+export function drawnNodeOf(model: Model, collapsed: ReadonlySet<Id>, id: Id): Id {
+  const ns = model.workloads[id]?.namespaceId;
+  return ns !== undefined && collapsed.has(ns) ? ns : id;
+}
+
+/** The selection as canvas node ids, a selected namespace standing for its workloads. */
+function selectedNodes(model: Model, selection: ReadonlySet<Id>): Set<Id> {
+  const sel = new Set<Id>();
+  for (const id of selection) {
+    if (parseNodeId(model, id)) sel.add(id);
+    if (model.namespaces[id]) for (const w of Object.values(model.workloads)) if (w.namespaceId === id) sel.add(w.id);
+  }
+  return sel;
+}
+
+export function buildCanvasEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
+  const { model, reach, reachModel, selection, view, collapsed } = input;
+  const edges: CanvasEdge[] = [];
+  const sel = selectedNodes(model, selection);
+  const drawn = (id: Id) => drawnNodeOf(model, collapsed, id);
+  const touchesSel = (a: Id, b: Id) => sel.has(a) || sel.has(b);
+
+  // Service wiring: every LoadBalancer Service to the (drawn) workloads behind it.
+  for (const svc of Object.values(model.services)) {
+    if (svc.type !== 'LoadBalancer') continue;
+    const lb = loadBalancerNodeId(svc.id);
+    const grouped = new Map<Id, number>();
+    for (const wid of serviceBackends(model, svc).backends) {
+      const at = drawn(wid);
+      if (at !== wid) {
+        grouped.set(at, (grouped.get(at) ?? 0) + 1);
+        continue;
+      }
+      const w = model.workloads[wid];
+      const ports = svc.ports.map((sp) => {
+        const tp = resolveTargetPort(sp, w);
+        return tp === undefined || tp === sp.port ? `${sp.port}` : `${sp.port}→${tp}`;
+      }).join(', ');
+      edges.push(makeEdge(formatEdgeId({ kind: 'svc', serviceId: svc.id, workloadId: wid }), lb, wid, 'service', ports));
+    }
+    for (const [ns, n] of grouped) {
+      edges.push(makeEdge(formatEdgeId({ kind: 'nsreach', src: lb, dst: ns }), lb, ns, 'service', `${plural(n, 'backend')} · ${svc.ports.map((p) => p.port).join(', ')}`, { count: n }));
+    }
+  }
+
+  // Intents (between drawn nodes: an intent into a collapsed namespace ends at the namespace).
+  for (const it of Object.values(model.intents)) {
+    const s = endpointNodeId(model, it.fromId);
+    const t = endpointNodeId(model, it.toId);
+    if (!s || !t) continue;
+    const state = input.intentState(it.id);
+    const mark = state === 'met' ? '✓' : state === 'blocked' ? '✗ blocked' : state === 'partial' ? '◐ partly' : '';
+    edges.push(makeEdge(formatEdgeId({ kind: 'intent', intentId: it.id }), drawn(s), drawn(t), 'intent', `${formatIntentPorts(it.ports)}${mark ? ` ${mark}` : ''}`, {
+      intentId: it.id,
+      ...(state ? { state } : {}),
+      explain: { src: it.fromId, dst: it.toId },
+    }));
+  }
+
+  const inner: Record<Id, NamespaceFlows> = {};
+  let aggregated = false;
+  if (reach) aggregated = reachEdges(input, reach, sel, edges, inner);
+
+  if (reach && view === 'denied-too' && sel.size > 0) deniedEdges(model, reach, sel, collapsed, edges);
+
+  let out: CanvasEdgeOutput = { edges, focus: focusOf(sel, edges, model), aggregated, inner };
+  if (out.focus) {
+    const f = out.focus;
+    for (const e of edges) e.className = f.has(e.source) && f.has(e.target) && touchesSel(e.source, e.target) ? 'is-focus' : 'is-dimmed';
+  }
+  out = lbEdges({ base: out, model, reach, paths: input.paths, results: input.assertions, selection, drawn });
+  if (input.review) out = { ...out, edges: applyReviewMarks(out.edges, input.review.changes, input.review.marks, model) };
+  void reachModel;
+  return out;
+}
+
+interface Group {
+  src: Id;
+  dst: Id;
+  conn: ConnSet;
+  explain: { src: string; dst: string };
+  count: number;
+}
+
+/** Reachability edges into `edges`; returns whether some edge stands for several pairs. */
+function reachEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, edges: CanvasEdge[], inner: Record<Id, NamespaceFlows>): boolean {
+  const { model, view, collapsed } = input;
+  const pairs = canvasPairs(reach, model);
+  const drawn = (id: Id) => drawnNodeOf(model, collapsed, id);
+  const nsOf = (id: Id) => model.workloads[id]?.namespaceId ?? id;
+  const touchesSel = (p: CanvasPair) => sel.has(p.src) || sel.has(p.dst);
+
+  const single: CanvasPair[] = [];
+  const innerPairs = new Map<Id, CanvasPair[]>();
+  const groups = new Map<string, Group>();
+  const addGroup = (a: Id, b: Id, p: CanvasPair) => {
+    const key = `${a}>${b}`;
+    const g = groups.get(key);
+    if (g) {
+      g.conn = union(g.conn, p.conn);
+      g.count++;
+    } else groups.set(key, { src: a, dst: b, conn: p.conn, explain: p.explain, count: 1 });
+  };
+  for (const p of pairs) {
+    if (view === 'selection' && !touchesSel(p)) continue;
+    const a = drawn(p.src);
+    const b = drawn(p.dst);
+    if (a === b) {
+      // Inside a collapsed namespace: counted on the namespace node.
+      const f = inner[a] ?? (inner[a] = { count: 0, drawn: false });
+      f.count++;
+      continue;
+    }
+    if (a !== p.src || b !== p.dst) {
+      addGroup(a, b, p);
+      continue;
+    }
+    const na = nsOf(p.src);
+    if (na === nsOf(p.dst) && model.namespaces[na]) {
+      const list = innerPairs.get(na) ?? [];
+      list.push(p);
+      innerPairs.set(na, list);
+    } else single.push(p);
+  }
+  for (const [ns, list] of innerPairs) {
+    const show = list.length <= INNER_LIMIT;
+    inner[ns] = { count: list.length, drawn: show };
+    for (const p of list) if (show || touchesSel(p)) edges.push(allowEdge(p.src, p.dst, p.conn, p.explain));
+  }
+  const crowded = single.filter((p) => !touchesSel(p)).length > CROSS_LIMIT;
+  for (const p of single) {
+    if (crowded && !touchesSel(p)) addGroup(nsOf(p.src), nsOf(p.dst), p);
+    else edges.push(allowEdge(p.src, p.dst, p.conn, p.explain));
+  }
+  let aggregated = false;
+  for (const g of groups.values()) {
+    if (g.count === 1 && !model.namespaces[g.src] && !model.namespaces[g.dst]) {
+      edges.push(allowEdge(g.src, g.dst, g.conn, g.explain));
+      continue;
+    }
+    aggregated = true;
+    edges.push(makeEdge(formatEdgeId({ kind: 'nsreach', src: g.src, dst: g.dst }), g.src, g.dst, 'ns-allow', `${plural(g.count, 'flow')} · ${formatConnSet(g.conn)}`, {
+      explain: g.explain, count: g.count,
+    }));
+  }
+  return aggregated;
+}
+
+function allowEdge(src: Id, dst: Id, conn: ConnSet, explain: { src: string; dst: string }): CanvasEdge {
+  return makeEdge(formatEdgeId({ kind: 'reach', src, dst }), src, dst, 'allow', formatConnSet(conn), { explain });
+}
+
+/** Denied edges between the selection and the other drawn endpoints (at most DENY_LIMIT). */
+function deniedEdges(model: Model, reach: Reachability, sel: Set<Id>, collapsed: ReadonlySet<Id>, edges: CanvasEdge[]): void {
+  const allowed = new Set(edges.filter((e) => e.kind === 'allow').map((e) => `${e.source}>${e.target}`));
+  const onCanvas = reach.endpoints
+    .map((e) => ({ e, id: endpointCanvasId(e, model) }))
+    .filter((x): x is { e: Endpoint; id: Id } => x.id !== null && drawnNodeOf(model, collapsed, x.id) === x.id);
+  let n = 0;
+  const seen = new Set<string>();
+  for (const a of onCanvas) {
+    if (!sel.has(a.id)) continue;
+    for (const b of onCanvas) {
+      if (a.id === b.id || n >= DENY_LIMIT) continue;
+      for (const [s, d] of [[a, b], [b, a]] as const) {
+        const key = `${s.id}>${d.id}`;
+        if (allowed.has(key) || seen.has(key) || n >= DENY_LIMIT) continue;
+        if (!connIsEmpty(connBetween(reach, s.e.id, d.e.id))) continue;
+        seen.add(key);
+        edges.push(makeEdge(formatEdgeId({ kind: 'deny', src: s.id, dst: d.id }), s.id, d.id, 'deny', 'denied', { explain: { src: s.e.id, dst: d.e.id } }));
+        n++;
+      }
+    }
+  }
+}
+
+/** The selection, its neighbours through the drawn edges, and the namespaces holding them. */
+function focusOf(sel: Set<Id>, edges: CanvasEdge[], model: Model): Set<Id> | null {
+  if (sel.size === 0) return null;
+  const focus = new Set(sel);
+  for (const e of edges) {
+    if (sel.has(e.source)) focus.add(e.target);
+    if (sel.has(e.target)) focus.add(e.source);
+  }
+  for (const id of [...focus]) {
+    const ns = model.workloads[id]?.namespaceId;
+    if (ns) focus.add(ns);
+  }
+  return focus;
+}

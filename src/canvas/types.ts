@@ -1,0 +1,46 @@
+// What the canvas draws, framework-free: app/flow maps these onto React Flow nodes and edges
+// without adding rules of its own.
+
+import type { Id } from '../model/types.ts';
+
+/** The look of an edge (app styles `edge-<kind>`). LB entries draw as 'service', assertions as 'deny'. */
+export type CanvasEdgeKind = 'allow' | 'deny' | 'intent' | 'service' | 'ns-allow';
+
+export type IntentState = 'met' | 'blocked' | 'partial';
+
+export interface ExplainTarget {
+  src: string;
+  dst: string;
+  query?: { protocol: 'TCP' | 'UDP' | 'SCTP'; port: number };
+}
+
+export interface CanvasEdge {
+  /** A canvas edge id (src/canvas/ids.ts formatEdgeId). */
+  id: string;
+  source: Id;
+  target: Id;
+  kind: CanvasEdgeKind;
+  label: string;
+  /** Endpoint ids (as in Reachability) to explain when the edge is clicked. */
+  explain?: ExplainTarget;
+  /** Intent and assertion edges: whether the design meets them. */
+  state?: IntentState;
+  intentId?: Id;
+  assertionId?: Id;
+  /** Review mode: the connection is new, changed or gone against the baseline. */
+  review?: 'added' | 'removed' | 'changed';
+  /** Aggregated edges: how many node pairs they stand for. */
+  count?: number;
+  /** Space-separated classes: `is-focus` / `is-dimmed`, `lb-*`, `path-*`, `assert-*`. */
+  className?: string;
+  /** Marker colour (arrow head). */
+  color: string;
+}
+
+export const EDGE_COLORS: Record<CanvasEdgeKind, string> = {
+  allow: '#16a34a',
+  'ns-allow': '#16a34a',
+  deny: '#dc2626',
+  intent: '#2563eb',
+  service: '#64748b',
+};
