@@ -64,8 +64,8 @@ export function Canvas() {
   const edges = useMemo(() => edgeProjector.current.project(built.edges, selection), [built.edges, selection]);
   const nodes = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
-    focus: built.focus, highlight,
-  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight]);
+    focus: built.focus, highlight, inner: built.inner,
+  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, built.inner]);
 
   const onConnect = useCallback((c: Connection) => {
     if (!c.source || !c.target || c.source === c.target) return;

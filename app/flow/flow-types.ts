@@ -4,7 +4,8 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { CanvasEdgeKind, ExplainTarget } from '../../src/canvas/types.ts';
 
-export type NamespaceNode = Node<{ entityId: string }, 'namespace'>;
+/** `hiddenFlows`: connections inside the namespace that are counted, not drawn (too many to read). */
+export type NamespaceNode = Node<{ entityId: string; hiddenFlows?: number }, 'namespace'>;
 export type WorkloadNode = Node<{ entityId: string }, 'workload'>;
 export type ExternalNode = Node<{ entityId: string }, 'external'>;
 /** `entityId` is the Service id; the node id is `lb:<serviceId>`. */

@@ -7,6 +7,7 @@ import {
   EXTERNAL_SIZE, LOAD_BALANCER_SIZE, MIN_NAMESPACE_SIZE, WORKLOAD_SIZE, loadBalancerLayoutId, loadBalancerServices,
 } from '../../src/layout/sizes.ts';
 import type { XY } from '../state/session-store.ts';
+import type { NamespaceFlows } from '../../src/canvas/edges.ts';
 import type { AppNode } from './flow-types.ts';
 
 export interface ProjectionInput {
@@ -19,6 +20,8 @@ export interface ProjectionInput {
   focus: ReadonlySet<Id> | null;
   /** Node ids highlighted by a panel (e.g. pods a selector matches). */
   highlight: ReadonlySet<Id>;
+  /** Connections inside each namespace (src/canvas/edges.ts): shown on its header when not drawn. */
+  inner: Record<Id, NamespaceFlows>;
 }
 
 interface Cached {
@@ -68,13 +71,15 @@ export class NodeProjector {
       const size = input.sizeOverrides[ns.id];
       const m = input.measured[ns.id];
       const { selected, cls } = flags(ns.id);
-      emit(ns.id, [l, over, size, m, selected, cls], () => ({
+      const flows = input.inner[ns.id];
+      const hiddenFlows = flows && !flows.drawn ? flows.count : 0;
+      emit(ns.id, [l, over, size, m, selected, cls, hiddenFlows], () => ({
         id: ns.id,
         type: 'namespace',
         position: pos(ns.id, l),
         width: size?.w ?? l?.w ?? MIN_NAMESPACE_SIZE.w,
         height: size?.h ?? l?.h ?? MIN_NAMESPACE_SIZE.h,
-        data: { entityId: ns.id },
+        data: { entityId: ns.id, ...(hiddenFlows ? { hiddenFlows } : {}) },
         selected,
         className: cls,
         zIndex: 0,

@@ -5,7 +5,7 @@ import { MIN_NAMESPACE_SIZE } from '../../../src/layout/sizes.ts';
 import type { NamespaceNode as NamespaceNodeType } from '../flow-types.ts';
 import { NodeBadges } from '../../review/NodeBadges.tsx';
 
-function NamespaceNodeImpl({ id, selected }: NodeProps<NamespaceNodeType>) {
+function NamespaceNodeImpl({ id, selected, data }: NodeProps<NamespaceNodeType>) {
   const name = useDocStore((s) => s.doc.model.namespaces[id]?.name ?? '');
   const count = useDocStore((s) => {
     let n = 0;
@@ -23,6 +23,11 @@ function NamespaceNodeImpl({ id, selected }: NodeProps<NamespaceNodeType>) {
         <span className="ns-count">{count} workload{count === 1 ? '' : 's'}</span>
         {deny && <span className="ns-deny" title="Default deny (design by intent)">deny {deny}</span>}
       </div>
+      {data.hiddenFlows ? (
+        <div className="ns-hidden-flows" data-testid="ns-hidden-flows" title="Too many to draw readably: select a workload to see its own connections">
+          {data.hiddenFlows} connections inside · select a workload to see its own
+        </div>
+      ) : null}
       {/* Edges aggregated per namespace pair attach here. */}
       <Handle type="source" position={Position.Right} className="hidden-handle" isConnectable={false} />
       <Handle type="target" position={Position.Left} className="hidden-handle" isConnectable={false} />
