@@ -142,7 +142,7 @@ export function synthesize(model: Model): SynthesisResult {
   const doesJob = (p: NetworkPolicy | undefined, dir: Direction, dns: boolean): boolean =>
     !!p && isEmptySelector(p.podSelector) && effectiveTypes(p).has(dir)
     && (!dns || (p.egress ?? []).some((r) => JSON.stringify(r) === JSON.stringify(dnsEgressRule())));
-  for (const ns of Object.values(model.namespaces).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const ns of Object.values(model.namespaces).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))) {
     const d = defaults(ns.id);
     if (!d) continue;
     const taken = handNames.get(ns.id) ?? new Set<string>();
