@@ -31,6 +31,8 @@ export interface AssertionResult {
    */
   actual: 'reach' | 'no-reach';
   partial?: boolean;
+  /** Set when the question could not be answered (the message says why); never ok. */
+  uncheckable?: boolean;
   /** One line: the verdict in plain English. */
   message: string;
   /** Why, for failures (and partial results): explanation lines. */
@@ -150,7 +152,7 @@ export function checkAssertion(model: Model, reach: Reachability, a: Assertion, 
   else obs = pairObservation(model, reach, a.fromId, a.toId, q);
 
   if (obs.error) {
-    return { id: a.id, ok: false, actual: 'no-reach', message: `${title}: cannot check: ${obs.error}`, details: [] };
+    return { id: a.id, ok: false, actual: 'no-reach', uncheckable: true, message: `${title}: cannot check: ${obs.error}`, details: [] };
   }
   const reached = obs.cases.filter((c) => c.reach).length;
   const partial = reached > 0 && reached < obs.cases.length;

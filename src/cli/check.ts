@@ -13,6 +13,8 @@ import type { ClusterSettings } from '../model/types.ts';
 import { choice, parseArgs, UsageError } from './args.ts';
 import { writeAll, type CliIO } from './io.ts';
 import { loadModel } from './load.ts';
+import { parseManifestText } from '../k8s/parse.ts';
+import { checkSarif } from './sarif-output.ts';
 
 export const CHECK_USAGE = `Usage: netpol check FILE_OR_DIR... --assertions FILE [options]
 
@@ -31,7 +33,8 @@ Assertions file (YAML or JSON):
 
 Options:
   --assertions FILE           the assertions file (required)
-  --format text|json          output format (default: text)
+  --format text|json|sarif    output format (default: text); sarif: SARIF 2.1.0 with one
+                              result per violated assertion, at its line in the assertions file
   --profile upstream|cilium|netpol-analyzer-compat
   --node-cidrs CIDR,...       node addresses (SNATed load-balancer traffic comes from them;
                               default 10.0.0.0/16)
@@ -69,12 +72,13 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     await writeAll(io, [CHECK_USAGE]);
     return 0;
   }
-  const format = choice(args.flags, 'format', ['text', 'json'] as const, 'text');
+  const format = choice(args.flags, 'format', ['text', 'json', 'sarif'] as const, 'text');
   if (!args.flags.assertions) throw new UsageError("check: --assertions FILE is required (see 'netpol check --help')");
   if (args.positional.length === 0) throw new UsageError("check: no manifest file or directory given (see 'netpol check --help')");
 
   const file = resolve(io.cwd, args.flags.assertions);
-  const parsed = parseAssertionsFile(readFileSync(file, 'utf8'));
+  const assertionsText = readFileSync(file, 'utf8');
+  const parsed = parseAssertionsFile(assertionsText);
   if (!parsed.ok) {
     for (const e of parsed.errors) io.err(`netpol: ${args.flags.assertions}: ${e}`);
     return 2;
@@ -90,7 +94,14 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const results = checkAssertions(model, evaluate(model), externalPaths(model));
   const failed = results.filter((r) => !r.ok).length;
 
-  if (format === 'json') {
+  if (format === 'sarif') {
+    // When every entry resolved (else we exited above), assertions are in file order.
+    const index = new Map(resolved.assertions.map((a, i) => [a.id, i]));
+    const expectations = new Map(resolved.assertions.map((a) => [a.id, a.expect]));
+    const located = parseManifestText(args.flags.assertions, assertionsText).objects[0];
+    const lineOf = (path: string) => located?.lineOf(path);
+    await writeAll(io, [checkSarif(results, expectations, args.flags.assertions, (id) => index.get(id) ?? 0, lineOf, loaded.diagnostics)]);
+  } else if (format === 'json') {
     await writeAll(io, [JSON.stringify({ passed: results.length - failed, failed, results }, null, 2) + '\n']);
   } else {
     const lines: string[] = [];

@@ -10,11 +10,12 @@ import { formatConnSet } from '../report/conn-format.ts';
 import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../report/diff-format.ts';
 import { reachChunks, REACH_FORMATS } from '../report/formats.ts';
 import { formatLintJson, formatLintTable } from '../report/lint-format.ts';
-import { withInputFindings } from '../lint/input-findings.ts';
+import { uncoveredInput, withInputFindings } from '../lint/input-findings.ts';
 import { choice, parseArgs, UsageError } from './args.ts';
 import { writeAll, type CliIO } from './io.ts';
 import { loadModel } from './load.ts';
 import { USAGE } from './usage.ts';
+import { lintSarif } from './sarif-output.ts';
 
 /** Input with errors is bad input even when what could be read was analysed: CI must notice. */
 function inputExit(...diagnostics: { severity: string }[][]): number {
@@ -95,14 +96,15 @@ export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { values: ['format', 'fail-on', 'profile'] });
   if (args.bools.has('help')) return help(io, 'lint');
-  const format = choice(args.flags, 'format', ['table', 'json'] as const, 'table');
+  const format = choice(args.flags, 'format', ['table', 'json', 'sarif'] as const, 'table');
   const failOn = args.flags['fail-on'] === undefined ? undefined : choice(args.flags, 'fail-on', ['error', 'warning'] as const, 'error');
   needFiles(args.positional, 'lint');
-  const { model, diagnostics } = loadModel(args.positional, args.flags, io);
+  const { model, diagnostics, sources } = loadModel(args.positional, args.flags, io, { sources: format === 'sarif' });
   // Input problems (unknown fields, invalid values...) are findings too: a clean lint of a
   // manifest kubectl would refuse would mislead.
-  const findings = withInputFindings(diagnostics, lint(model, evaluate(model)));
-  await writeAll(io, [format === 'json' ? formatLintJson(findings) : formatLintTable(findings)]);
+  const design = lint(model, evaluate(model));
+  const findings = withInputFindings(diagnostics, design);
+  await writeAll(io, [format === 'sarif' ? lintSarif(design, uncoveredInput(diagnostics, design), sources ?? new Map()) : format === 'json' ? formatLintJson(findings) : formatLintTable(findings)]);
   const failing = (sev: string) => (failOn === 'warning' ? sev === 'error' || sev === 'warning' : sev === 'error');
   const fails = failOn !== undefined && findings.some((f) => failing(f.severity));
   // README: exit 1 when the input had errors, with or without --fail-on.

@@ -6,6 +6,7 @@ import type { Model } from '../model/types.ts';
 import { formatDiagnostic } from '../k8s/diagnostics.ts';
 import type { Diagnostic } from '../k8s/diagnostics.ts';
 import { importManifests } from '../k8s/import.ts';
+import type { RawObject } from '../k8s/parse.ts';
 import { choice } from './args.ts';
 import { readManifests } from './files.ts';
 import type { CliIO } from './io.ts';
@@ -15,13 +16,16 @@ export const PROFILE_NAMES = ['upstream', 'cilium', 'netpol-analyzer-compat'] as
 export interface Loaded {
   model: Model;
   diagnostics: Diagnostic[];
+  /** Where each object came from (only when asked for: it keeps the parser's positions alive). */
+  sources?: Map<string, RawObject>;
 }
 
 /** Errors and warnings go to stderr (formatted); the command carries on with what was read. */
-export function loadModel(paths: readonly string[], flags: Record<string, string>, io: CliIO): Loaded {
+export function loadModel(paths: readonly string[], flags: Record<string, string>, io: CliIO, opts: { sources?: boolean } = {}): Loaded {
   const profile = choice(flags, 'profile', PROFILE_NAMES, 'upstream');
   const files = readManifests(paths, io.cwd);
-  const { model, diagnostics } = importManifests(files);
+  const sources = opts.sources ? new Map<string, RawObject>() : undefined;
+  const { model, diagnostics } = importManifests(files, undefined, sources ? { onObject: (id, raw) => void sources.set(id, raw) } : {});
   model.cluster.profile = { ...PROFILES[profile] };
   // Manifests never describe the outside world; without it "who can reach us from outside"
   // would be invisible, so stand in the default Internet (semantics 2.8, 6).
@@ -30,5 +34,5 @@ export function loadModel(paths: readonly string[], flags: Record<string, string
     model.externals[id] = { id, name: 'internet', cidrs: internetCidrs(model), description: 'addresses outside the cluster ranges' };
   }
   for (const d of diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d));
-  return { model, diagnostics };
+  return { model, diagnostics, ...(sources ? { sources } : {}) };
 }

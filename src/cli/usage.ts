@@ -60,12 +60,14 @@ Options:
   --profile upstream|cilium|netpol-analyzer-compat
   -h, --help                  this help
 `,
-  lint: `Usage: netpol lint FILE_OR_DIR... [--format table|json] [--fail-on error|warning]
+  lint: `Usage: netpol lint FILE_OR_DIR... [--format table|json|sarif] [--fail-on error|warning]
 
 Checks manifests for NetworkPolicy and Service mistakes (catalogue ids L-PT-01, L-DNS-01, ...).
 
 Options:
-  --format table|json      output format (default: table)
+  --format table|json|sarif
+                           output format (default: table); sarif: SARIF 2.1.0 for code-scanning
+                           views, each finding at the file and line of its object and field
   --fail-on error|warning  exit 1 when a finding (or manifest problem) of this severity or worse
                            exists
   --profile upstream|cilium|netpol-analyzer-compat

@@ -4,7 +4,7 @@ import { emptyModel } from '../model/factory.ts';
 import type { Model } from '../model/types.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseManifestText } from './parse.ts';
-import type { ParseLimits } from './parse.ts';
+import type { ParseLimits, RawObject } from './parse.ts';
 import { addRawObject } from './to-model.ts';
 import type { ConvertState } from './to-model.ts';
 
@@ -24,6 +24,8 @@ export interface ImportResult {
 
 export interface ImportOptions {
   limits?: Partial<ParseLimits>;
+  /** Called with the model id and the source object of everything imported (later definitions win). */
+  onObject?: (id: string, raw: RawObject) => void;
 }
 
 /**
@@ -34,10 +36,13 @@ export function importManifests(files: readonly ManifestFile[], base?: Model, op
   // The model is plain data, so a JSON copy is a faithful deep copy.
   const model: Model = base ? (JSON.parse(JSON.stringify(base)) as Model) : emptyModel();
   const state: ConvertState = { model, diagnostics: [], skipped: {}, counts: {}, seen: new Set() };
+  let current: RawObject | undefined;
+  if (opts.onObject) state.onAdded = (id) => opts.onObject!(id, current!);
   for (const f of files) {
     const parsed = parseManifestText(f.name, f.text, opts.limits);
     state.diagnostics.push(...parsed.diagnostics);
     for (const raw of parsed.objects) {
+      current = raw;
       try {
         addRawObject(raw, state);
       } catch (err) {

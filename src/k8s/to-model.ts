@@ -22,6 +22,8 @@ export interface ConvertState {
   counts: Record<string, number>;
   /** Ids written by this import, to warn about duplicates inside one import. */
   seen: Set<string>;
+  /** Told the model id each object became (the CLI maps lint findings back to file and line). */
+  onAdded?: (id: string) => void;
 }
 
 const KNOWN_KINDS = new Set<string>(['Namespace', 'Service', 'NetworkPolicy', ...WORKLOAD_KINDS]);
@@ -91,6 +93,7 @@ export function addRawObject(raw: RawObject, state: ConvertState): void {
   if (!added) return;
   if (state.seen.has(added)) report('warning', '', 'defined more than once in this import; the later definition wins');
   state.seen.add(added);
+  state.onAdded?.(added);
   state.counts[kind] = (state.counts[kind] ?? 0) + 1;
 }
 

@@ -21,9 +21,13 @@ export function inputFindings(diagnostics: readonly Diagnostic[]): LintFinding[]
   return out;
 }
 
+/** Diagnostics a lint rule does not already report for the same object and field. */
+export function uncoveredInput(diagnostics: readonly Diagnostic[], findings: readonly LintFinding[]): Diagnostic[] {
+  const covered = new Set(findings.map((f) => `${f.object ?? ''}\u0000${f.path ?? ''}`));
+  return diagnostics.filter((d) => !covered.has(`${d.object ?? ''}\u0000${d.path ?? ''}`));
+}
+
 /** Input findings first, then the design's, leaving out input findings a lint rule already reports for the same field. */
 export function withInputFindings(diagnostics: readonly Diagnostic[], findings: readonly LintFinding[]): LintFinding[] {
-  const covered = new Set(findings.map((f) => `${f.object ?? ''}\u0000${f.path ?? ''}`));
-  const input = inputFindings(diagnostics).filter((f) => !covered.has(`${f.object ?? ''}\u0000${f.path ?? ''}`));
-  return [...input, ...findings];
+  return [...inputFindings(uncoveredInput(diagnostics, findings)), ...findings];
 }
