@@ -1,6 +1,8 @@
 // Builds the LintContext: sorted policies and per-namespace workload lists, computed once.
 
-import type { Id, Model, NetworkPolicy, Workload } from '../model/types.ts';
+import type { Id, Model, NetworkPolicy, Service, Workload } from '../model/types.ts';
+import { ingressPolicies } from '../policy/evaluate.ts';
+import { serviceBackends, type ServiceBackends } from '../services/backends.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 import type { LintContext, LintOptions } from './types.ts';
 
@@ -23,6 +25,27 @@ export function lintContext(model: Model, reach?: Reachability, options: LintOpt
     const kb = key(b.namespaceId, b.name);
     return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
+  // Backends and selecting policies always share the namespace of the Service / workload, so
+  // a model narrowed to that namespace gives the same answers without scanning the cluster.
+  const policiesByNs = new Map<Id, NetworkPolicy[]>();
+  for (const p of Object.values(model.policies)) {
+    const list = policiesByNs.get(p.namespaceId);
+    if (list) list.push(p);
+    else policiesByNs.set(p.namespaceId, [p]);
+  }
+  const narrowed = new Map<Id, Model>();
+  const inNamespace = (ns: Id): Model => {
+    let m = narrowed.get(ns);
+    if (!m) {
+      const workloads = Object.fromEntries((byNs.get(ns) ?? []).map((w) => [w.id, w]));
+      const nsPolicies = Object.fromEntries((policiesByNs.get(ns) ?? []).map((p) => [p.id, p]));
+      m = { ...model, workloads, policies: nsPolicies };
+      narrowed.set(ns, m);
+    }
+    return m;
+  };
+  const backends = new Map<Id, ServiceBackends>();
+  const selecting = new Map<Id, NetworkPolicy[]>();
   return {
     model,
     reach,
@@ -33,5 +56,15 @@ export function lintContext(model: Model, reach?: Reachability, options: LintOpt
     policyLabel: (np: NetworkPolicy) => `NetworkPolicy ${key(np.namespaceId, np.name)}`,
     workloadLabel: (w: Workload) => `${w.kind} ${key(w.namespaceId, w.name)}`,
     hasWorkloads: Object.keys(model.workloads).length > 0,
+    serviceBackends(svc: Service) {
+      let b = backends.get(svc.id);
+      if (!b) backends.set(svc.id, (b = serviceBackends(inNamespace(svc.namespaceId), svc)));
+      return b;
+    },
+    ingressPolicies(w: Workload) {
+      let list = selecting.get(w.id);
+      if (!list) selecting.set(w.id, (list = ingressPolicies(inNamespace(w.namespaceId), w)));
+      return list;
+    },
   };
 }

@@ -5,13 +5,24 @@ import { isPolicyPod, isSubject, ruleMatchesPeer } from '../policy/np-rules.ts';
 import type { LintContext, LintFinding, LintRuleSet } from './types.ts';
 import { policyRules, type RuleVisit } from './walk.ts';
 
+/** Egress peers recur across policies: their matches are computed once per lint run. */
+const egressMemo = new WeakMap<LintContext, Map<string, Workload[]>>();
+
 /** The pods a rule's ports are resolved on: the subjects for ingress, the peers for egress. */
 function destinations(ctx: LintContext, np: NetworkPolicy, r: RuleVisit): Workload[] {
   const profile = ctx.model.cluster.profile;
   if (r.dir === 'Ingress') return ctx.workloadsIn(np.namespaceId).filter((w) => isSubject(ctx.model, np, w));
-  return Object.values(ctx.model.workloads).filter(
-    (w) => isPolicyPod(w, profile) && ruleMatchesPeer(ctx.model, r.rule, 'Egress', np.namespaceId, { kind: 'workload', workload: w }),
-  );
+  let memo = egressMemo.get(ctx);
+  if (!memo) egressMemo.set(ctx, (memo = new Map()));
+  const key = `${np.namespaceId} ${JSON.stringify(r.peers ?? null)}`;
+  let hit = memo.get(key);
+  if (!hit) {
+    hit = Object.values(ctx.model.workloads).filter(
+      (w) => isPolicyPod(w, profile) && ruleMatchesPeer(ctx.model, r.rule, 'Egress', np.namespaceId, { kind: 'workload', workload: w }),
+    );
+    memo.set(key, hit);
+  }
+  return hit;
 }
 
 function hasNamedPort(w: Workload, p: PolicyPort): boolean {

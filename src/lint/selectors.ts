@@ -2,9 +2,9 @@
 // keys and negative operators (semantics.md 1.2, 1.5, 6).
 
 import { NAMESPACE_NAME_LABEL } from '../model/factory.ts';
-import type { LabelSelector, NetworkPolicy } from '../model/types.ts';
+import type { LabelSelector, NetworkPolicy, PolicyPeer } from '../model/types.ts';
 import { peerMatches } from '../policy/np-rules.ts';
-import { matchesSelector, namespaceLabels } from '../policy/selectors.ts';
+import { matchesSelector, namespaceLabels, selectorKey } from '../policy/selectors.ts';
 import type { LintContext, LintFinding, LintRuleSet } from './types.ts';
 import { policyRules } from './walk.ts';
 
@@ -42,13 +42,59 @@ function policySelectors(np: NetworkPolicy): Array<{ sel: LabelSelector; path: s
   return out;
 }
 
+/**
+ * Answers memoised per lint run: at 10,000 policies the same peer shapes recur thousands of
+ * times, and each answer is a scan over every workload. Keys are the selectors (and, for a
+ * podSelector alone, the policy's namespace: it never reaches beyond it).
+ */
+interface SelectorMemo {
+  knownNamespaces: Set<string>;
+  namespaceMatch: Map<string, boolean>;
+  peerMatch: Map<string, boolean>;
+}
+const memos = new WeakMap<LintContext, SelectorMemo>();
+
+function memoOf(ctx: LintContext): SelectorMemo {
+  let m = memos.get(ctx);
+  if (!m) {
+    m = { knownNamespaces: new Set(Object.values(ctx.model.namespaces).map((n) => n.name)), namespaceMatch: new Map(), peerMatch: new Map() };
+    memos.set(ctx, m);
+  }
+  return m;
+}
+
 /** A namespaceSelector that names a namespace (by the well-known label) the model does not hold. */
 function namesUnknownNamespace(ctx: LintContext, sel: LabelSelector): boolean {
   const name = sel.matchLabels?.[NAMESPACE_NAME_LABEL];
   const inValues = (sel.matchExpressions ?? []).find((e) => e.key === NAMESPACE_NAME_LABEL && e.operator === 'In')?.values ?? [];
   const wanted = name !== undefined ? [name, ...inValues] : inValues;
-  const known = new Set(Object.values(ctx.model.namespaces).map((n) => n.name));
+  const known = memoOf(ctx).knownNamespaces;
   return wanted.length > 0 && wanted.some((n) => !known.has(n));
+}
+
+function matchesSomeNamespace(ctx: LintContext, sel: LabelSelector): boolean {
+  const memo = memoOf(ctx).namespaceMatch;
+  const key = selectorKey(sel);
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    hit = Object.values(ctx.model.namespaces).some((n) => matchesSelector(sel, namespaceLabels(n)));
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+function peerMatchesSomeWorkload(ctx: LintContext, peer: PolicyPeer, policyNsId: string): boolean {
+  const memo = memoOf(ctx).peerMatch;
+  const pod = peer.podSelector ? selectorKey(peer.podSelector) : '-';
+  const key = peer.namespaceSelector ? `ns ${selectorKey(peer.namespaceSelector)} ${pod}` : `in ${policyNsId} ${pod}`;
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    // Without a namespaceSelector only the policy's own namespace can match.
+    const candidates = peer.namespaceSelector ? Object.values(ctx.model.workloads) : ctx.workloadsIn(policyNsId);
+    hit = candidates.some((w) => peerMatches(ctx.model, peer, policyNsId, { kind: 'workload', workload: w }));
+    memo.set(key, hit);
+  }
+  return hit;
 }
 
 function unmatched(ctx: LintContext, np: NetworkPolicy): LintFinding[] {
@@ -64,8 +110,6 @@ function unmatched(ctx: LintContext, np: NetworkPolicy): LintFinding[] {
       hint: 'check the label keys and values against the pod template labels (e.g. `app` vs `app.kubernetes.io/name`)',
     });
   }
-  const namespaces = Object.values(ctx.model.namespaces);
-  const workloads = Object.values(ctx.model.workloads);
   for (const r of policyRules(np)) {
     (r.peers ?? []).forEach((peer, j) => {
       if (peer.ipBlock || (!peer.podSelector && !peer.namespaceSelector)) return;
@@ -74,7 +118,7 @@ function unmatched(ctx: LintContext, np: NetworkPolicy): LintFinding[] {
         // Namespaces outside the design (kube-system for DNS, say) cannot be judged.
         if (namesUnknownNamespace(ctx, peer.namespaceSelector)) return;
         if (selectorKeys(peer.namespaceSelector).some((k) => NAME_LIKE_KEYS.includes(k))) return; // L-SEL-02 says more
-        if (!namespaces.some((n) => matchesSelector(peer.namespaceSelector!, namespaceLabels(n)))) {
+        if (!matchesSomeNamespace(ctx, peer.namespaceSelector)) {
           out.push({
             ...base,
             path: `${path}.namespaceSelector`,
@@ -84,7 +128,7 @@ function unmatched(ctx: LintContext, np: NetworkPolicy): LintFinding[] {
           return;
         }
       }
-      if (!workloads.some((w) => peerMatches(ctx.model, peer, np.namespaceId, { kind: 'workload', workload: w }))) {
+      if (!peerMatchesSomeWorkload(ctx, peer, np.namespaceId)) {
         out.push({
           ...base,
           path,

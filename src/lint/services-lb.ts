@@ -9,10 +9,9 @@
 
 import type { Model, NetworkPolicy, Service, Workload } from '../model/types.ts';
 import { ipDifference, ipIntersect, toCidrs } from '../net/ipset.ts';
-import { ingressPolicies } from '../policy/evaluate.ts';
 import { ipBlockSet, isPolicyPod, ruleConnToward, ruleMatchesPeer } from '../policy/np-rules.ts';
 import { contains } from '../policy/portset.ts';
-import { serviceBackends, servicePortLabel } from '../services/backends.ts';
+import { servicePortLabel } from '../services/backends.ts';
 import { validIpSet } from '../services/ingress-side.ts';
 import { internetCidrs, pathsFromSource, seenSource } from '../services/paths.ts';
 import type { LintContext, LintFinding, LintRuleSet } from './types.ts';
@@ -33,11 +32,17 @@ function portRuleFindings(ctx: LintContext): LintFinding[] {
   const out: LintFinding[] = [];
   const model = ctx.model;
   const profile = model.cluster.profile;
-  const resolved = sortedServices(ctx).map((svc) => ({ svc, r: serviceBackends(model, svc) }));
+  // Only Service ports with an endpoint whose targetPort differs from the port can be mixed up.
+  const resolved = sortedServices(ctx)
+    .map((svc) => ({ svc, r: ctx.serviceBackends(svc) }))
+    .filter(({ r }) => r.ports.some((sp) => sp.endpoints.some((e) => e.targetPort !== sp.port)));
+  const resolvedIn = new Map<string, typeof resolved>();
+  for (const x of resolved) resolvedIn.set(x.svc.namespaceId, [...(resolvedIn.get(x.svc.namespaceId) ?? []), x]);
   for (const np of ctx.policies) {
     for (const visit of policyRules(np)) {
       if (!visit.ports || visit.ports.length === 0) continue;
-      for (const { svc, r } of resolved) {
+      // Ingress rules apply to the policy's subjects, which live in its namespace.
+      for (const { svc, r } of visit.dir === 'Ingress' ? resolvedIn.get(np.namespaceId) ?? [] : resolved) {
         for (const sp of r.ports) {
           const wrong: string[] = [];
           for (const e of sp.endpoints) {
@@ -46,7 +51,7 @@ function portRuleFindings(ctx: LintContext): LintFinding[] {
             if (!isPolicyPod(w, profile)) continue;
             // ingress rules apply to the policy's subjects; egress rules to the peers they match
             const applies = visit.dir === 'Ingress'
-              ? w.namespaceId === np.namespaceId && ingressPolicies(model, w).some((p) => p.id === np.id)
+              ? w.namespaceId === np.namespaceId && ctx.ingressPolicies(w).some((p) => p.id === np.id)
               : ruleMatchesPeer(model, visit.rule, 'Egress', np.namespaceId, { kind: 'workload', workload: w });
             if (!applies) continue;
             const conn = ruleConnToward(visit.rule, w, profile);
@@ -80,11 +85,11 @@ interface BackendBlocks {
 }
 
 /** ipBlock peers in the ingress rules that apply to the backends, classified against node CIDRs. */
-function backendIpBlocks(model: Model, backends: Workload[]): BackendBlocks[] {
+function backendIpBlocks(ctx: LintContext, model: Model, backends: Workload[]): BackendBlocks[] {
   const nodes = validIpSet(model.cluster.nodeCidrs);
   const out: BackendBlocks[] = [];
   for (const w of backends) {
-    for (const np of ingressPolicies(model, w)) {
+    for (const np of ctx.ingressPolicies(w)) {
       for (const v of policyRules(np)) {
         if (v.dir !== 'Ingress') continue;
         (v.peers ?? []).forEach((p, k) => {
@@ -106,10 +111,10 @@ function lbFindings(ctx: LintContext): LintFinding[] {
   for (const svc of sortedServices(ctx)) {
     if (svc.type !== 'LoadBalancer') continue;
     const base = { objectId: svc.id, object: svcLabel(ctx, svc) };
-    const r = serviceBackends(model, svc);
+    const r = ctx.serviceBackends(svc);
     const backends = r.backends.map((id) => model.workloads[id]);
     const seen = seenSource(model, svc, 'loadbalancer', []);
-    const blocks = backendIpBlocks(model, backends);
+    const blocks = backendIpBlocks(ctx, model, backends);
 
     // L-LB-03: the ranges do not protect the node ports (nor anything, when not enforced):
     // report only when a client outside the ranges really gets to a backend that way.

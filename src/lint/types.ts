@@ -2,7 +2,8 @@
 // in its own file and is listed in registry.ts, so new families (L-LB-*, L-PORT-06) plug in
 // without touching the others.
 
-import type { Id, Model, NetworkPolicy, Workload } from '../model/types.ts';
+import type { Id, Model, NetworkPolicy, Service, Workload } from '../model/types.ts';
+import type { ServiceBackends } from '../services/backends.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 
 export type LintSeverity = 'error' | 'warning' | 'info';
@@ -43,6 +44,10 @@ export interface LintContext {
   workloadLabel(w: Workload): string;
   /** True when the model holds workloads at all; selector checks are meaningless otherwise. */
   hasWorkloads: boolean;
+  /** serviceBackends(model, svc), computed once per Service and only over its namespace. */
+  serviceBackends(svc: Service): ServiceBackends;
+  /** ingressPolicies(model, w), computed once per workload and only over its namespace. */
+  ingressPolicies(w: Workload): NetworkPolicy[];
 }
 
 export interface LintRuleSet {
