@@ -11,7 +11,10 @@ import { formatDiffJson, formatDiffMarkdown, formatDiffTable } from '../report/d
 import { reachChunks, REACH_FORMATS } from '../report/formats.ts';
 import { formatLintJson, formatLintTable } from '../report/lint-format.ts';
 import { uncoveredInput, withInputFindings } from '../lint/input-findings.ts';
-import { choice, parseArgs, UsageError } from './args.ts';
+import { choice, parseArgs, UsageError, type ParsedArgs } from './args.ts';
+import { filteredView, unmatchedFocus, type ReachFilter } from '../report/filters.ts';
+import { reachView, type ReachView } from '../report/rows.ts';
+import type { Reachability } from '../policy/reachability-types.ts';
 import { writeAll, type CliIO } from './io.ts';
 import { loadModel } from './load.ts';
 import { USAGE } from './usage.ts';
@@ -27,13 +30,31 @@ function needFiles(positional: string[], command: string): void {
 }
 
 export async function analyzeCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'profile'] });
+  const args = parseArgs(argv, { values: ['format', 'profile', 'focus'], booleans: ['exposure'] });
   if (args.bools.has('help')) return help(io, 'analyze');
   const format = choice(args.flags, 'format', REACH_FORMATS, 'table');
+  const filter = reachFilterFlags(args);
   needFiles(args.positional, 'analyze');
   const { model, diagnostics } = loadModel(args.positional, args.flags, io);
-  await writeAll(io, reachChunks(format, evaluate(model)));
+  const reach = evaluate(model);
+  await writeAll(io, reachChunks(format, reach, narrowedView(reach, filter)));
   return inputExit(diagnostics);
+}
+
+/** `--focus A,B` (each `ns/name`, `ns/*` or an endpoint name) and `--exposure`. */
+export function reachFilterFlags(args: ParsedArgs): ReachFilter {
+  const focus = args.flags.focus?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (args.flags.focus !== undefined && !focus?.length) throw new UsageError("--focus needs NS/NAME, NS/* or an endpoint name (several: comma-separated)");
+  for (const f of focus ?? []) if (f.includes('*') && !/^[^/*]+\/\*$/.test(f)) throw new UsageError(`--focus: '${f}' must be NS/NAME or NS/* (a '*' only as the whole name)`);
+  return { ...(focus ? { focus } : {}), ...(args.bools.has('exposure') ? { exposure: true } : {}) };
+}
+
+/** The report view for a filter; a focus that matches nothing is a usage error, not an empty report. */
+export function narrowedView(reach: Reachability, filter: ReachFilter): ReachView {
+  const base = reachView(reach);
+  const missing = unmatchedFocus(base, filter.focus ?? []);
+  if (missing.length) throw new UsageError(`--focus: nothing named ${missing.map((m) => `'${m}'`).join(', ')} (workloads are NS/NAME; external networks by name)`);
+  return filteredView(reach, filter, base);
 }
 
 /** `80`, `80/TCP`, `53/udp`. */

@@ -22,18 +22,28 @@ Exit status: 0 success; 1 the input had errors (reported on stderr; what could b
 still analysed), a diff or lint --fail-on condition matched, or an assertion failed;
 2 bad command-line usage or unreadable files.
 `,
-  analyze: `Usage: netpol analyze FILE_OR_DIR... [--format table|json|md|csv|dot] [--profile NAME]
+  analyze: `Usage: netpol analyze FILE_OR_DIR... [--format table|json|md|csv|dot|summary] [--focus NS/NAME|NS/*,...] [--exposure]
 
 Prints every allowed connection (source, destination, ports) between workloads, external
 networks and nodes. Self connections are omitted.
 
 Options:
-  --format table|json|md|csv|dot   output format (default: table)
+  --format table|json|md|csv|dot|summary
+                                   output format (default: table)
                                    json: {"workloads": [...], "connections": [{"src", "dst",
                                    "allowed": {"TCP": [[lo, hi]...], "UDP": [...], "SCTP": [...]}}]}
+                                   summary: one line per namespace pair with the number of
+                                   allowed pairs and the union of their ports
+  --focus NS/NAME|NS/*|NETWORK[,...]
+                                   only connections touching these workloads (NS/* : every
+                                   workload of the namespace) or external networks
+  --exposure                       only connections from external networks, and into workloads
+                                   that some workload of every namespace can reach
   --profile upstream|cilium|netpol-analyzer-compat
                                    network-plugin behaviour to assume (default: upstream)
   -h, --help                       this help
+
+Filters only remove connections (and the workloads no kept connection touches): the formats stay the same.
 `,
   explain: `Usage: netpol explain FILE_OR_DIR... --from ENDPOINT --to ENDPOINT [--port PORT[/PROTO]]
 

@@ -3,15 +3,15 @@
 
 import { PROTOCOLS } from '../model/types.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
-import { connectionRows } from './rows.ts';
+import { connectionRows, reachView, type ReachView } from './rows.ts';
 
 export function csvField(s: string): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function* reachCsvChunks(r: Reachability): Generator<string> {
+export function* reachCsvChunks(r: Reachability, view: ReachView = reachView(r)): Generator<string> {
   yield 'src,dst,protocol,ports\n';
-  for (const row of connectionRows(r)) {
+  for (const row of connectionRows(r, view)) {
     const src = csvField(row.src);
     const dst = csvField(row.dst);
     for (const p of PROTOCOLS) {

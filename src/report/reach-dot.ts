@@ -3,7 +3,7 @@
 
 import type { EndpointKind, Reachability } from '../policy/reachability-types.ts';
 import { formatConnSet } from './conn-format.ts';
-import { connectionRows, reachView } from './rows.ts';
+import { connectionRows, reachView, type ReachView } from './rows.ts';
 
 export function dotId(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
@@ -16,8 +16,7 @@ const SHAPES: Record<EndpointKind, string> = {
   loadbalancer: 'shape=invtrapezium',
 };
 
-export function* reachDotChunks(r: Reachability): Generator<string> {
-  const view = reachView(r);
+export function* reachDotChunks(r: Reachability, view: ReachView = reachView(r)): Generator<string> {
   yield 'digraph reachability {\n  rankdir=LR;\n  node [fontname="Helvetica"];\n  edge [fontname="Helvetica", fontsize=10];\n';
   const byNamespace = new Map<string, string[]>();
   view.names.forEach((name, i) => {

@@ -4,7 +4,7 @@
 // external networks, nodes and load balancers; self pairs omitted; everything sorted.
 
 import type { ConnSet, Reachability } from '../policy/reachability-types.ts';
-import { connectionRows, reachView } from './rows.ts';
+import { connectionRows, reachView, type ReachView } from './rows.ts';
 
 function rangesJson(r: ConnSet['TCP']): string {
   return `[${r.map(([lo, hi]) => `[${lo}, ${hi}]`).join(', ')}]`;
@@ -15,8 +15,7 @@ export function connSetJson(c: ConnSet): string {
 }
 
 /** The JSON document in chunks (one line per workload / connection). */
-export function* reachJsonChunks(r: Reachability): Generator<string> {
-  const view = reachView(r);
+export function* reachJsonChunks(r: Reachability, view: ReachView = reachView(r)): Generator<string> {
   yield '{"workloads": [';
   for (let i = 0; i < view.workloads.length; i++) {
     yield `${i === 0 ? '\n  ' : ',\n  '}${JSON.stringify(view.workloads[i])}`;

@@ -2,7 +2,7 @@
 
 import type { Reachability } from '../policy/reachability-types.ts';
 import { formatConnSet } from './conn-format.ts';
-import { connectionRows, pairCount, reachView, RowTally } from './rows.ts';
+import { connectionRows, pairCount, reachView, RowTally, type ReachView } from './rows.ts';
 import { summaryLine } from './reach-table.ts';
 
 /** Inline code that survives `|` and backticks inside names. */
@@ -14,8 +14,7 @@ export function mdCell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-export function* reachMarkdownChunks(r: Reachability, heading = 'Reachability'): Generator<string> {
-  const view = reachView(r);
+export function* reachMarkdownChunks(r: Reachability, heading = 'Reachability', view: ReachView = reachView(r)): Generator<string> {
   const others = view.names.length - view.workloads.length;
   yield `## ${heading}\n\n${view.workloads.length} workloads and ${others} other endpoints (external networks, nodes, load balancers).\n\n`;
   yield '| Source | Destination | Allowed |\n|---|---|---|\n';

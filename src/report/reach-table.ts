@@ -4,7 +4,7 @@
 
 import type { Reachability } from '../policy/reachability-types.ts';
 import { formatConnSet } from './conn-format.ts';
-import { connectionRows, pairCount, reachView, RowTally } from './rows.ts';
+import { connectionRows, pairCount, reachView, RowTally, type ReachView } from './rows.ts';
 import { widest } from './widest.ts';
 
 function pad(s: string, width: number): string {
@@ -14,8 +14,7 @@ function pad(s: string, width: number): string {
 /** Columns follow the names, capped so one long external-network name cannot widen every row. */
 const MAX_COLUMN = 48;
 
-export function* reachTableChunks(r: Reachability): Generator<string> {
-  const view = reachView(r);
+export function* reachTableChunks(r: Reachability, view: ReachView = reachView(r)): Generator<string> {
   // Column widths come from the endpoint names, known before any row is produced.
   const width = Math.min(MAX_COLUMN, widest(view.names, (n) => n.length, 3)) + 2;
   yield `${pad('SRC', width)}${pad('DST', width)}ALLOWED\n`;

@@ -24,6 +24,8 @@ export interface ReachView {
   members: number[][];
   /** Names of workload endpoints, sorted. */
   workloads: string[];
+  /** When set, only pairs of name indices it accepts become rows (report filters). */
+  keep?: (src: number, dst: number) => boolean;
 }
 
 export function compareText(a: string, b: string): number {
@@ -65,13 +67,14 @@ export function connBetweenGroups(r: Reachability, from: number[], to: number[])
  * nodes, say) are left out: NetworkPolicy does not govern them (semantics 1.8).
  */
 export function* connectionRows(r: Reachability, view: ReachView = reachView(r)): Generator<ReachRow> {
-  const { names, kinds, members } = view;
+  const { names, kinds, members, keep } = view;
   const cc = r.classCount;
   for (let s = 0; s < names.length; s++) {
     const srcMembers = members[s];
     const single = srcMembers.length === 1 ? srcMembers[0] : -1;
     for (let d = 0; d < names.length; d++) {
       if (d === s || (kinds[s] !== 'workload' && kinds[d] !== 'workload')) continue;
+      if (keep && !keep(s, d)) continue;
       const dstMembers = members[d];
       let allowed: ConnSet;
       if (single >= 0 && dstMembers.length === 1) {
@@ -101,6 +104,13 @@ export class RowTally {
 /** Ordered pairs that rows are drawn from: the denominator of "N of M pairs allowed". */
 export function pairCount(view: ReachView): number {
   const n = view.names.length;
+  if (view.keep) {
+    let kept = 0;
+    for (let s = 0; s < n; s++) {
+      for (let d = 0; d < n; d++) if (d !== s && (view.kinds[s] === 'workload' || view.kinds[d] === 'workload') && view.keep(s, d)) kept++;
+    }
+    return kept;
+  }
   const others = n - view.workloads.length;
   return n * (n - 1) - others * (others - 1);
 }
