@@ -55,7 +55,7 @@ describe('netpol lint --format sarif', () => {
     const json = await netpol('lint', 'samples/lint-demo', '--format', 'json');
     const findings = (JSON.parse(json.out) as { findings: { id: string; severity: string; path?: string; object?: string }[] }).findings.filter((f) => f.id !== 'L-INPUT-01');
     const r = await netpol('lint', 'samples/lint-demo', '--format', 'sarif');
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // the demo has input errors (a Service kubectl would refuse)
     const run = expectValid(r.out).runs[0];
     expect(run.tool.driver.name).toBe('netpol');
     const lintResults = run.results.filter((x) => x.ruleId !== 'L-INPUT-01');
@@ -75,10 +75,21 @@ describe('netpol lint --format sarif', () => {
         expect(keys.some((k) => line.includes(`${k}:`)) || /^\s*- /.test(line), `${f.id} ${f.path}: ${line}`).toBe(true);
       } else expect(line, `${f.id} ${f.object}`).toMatch(/apiVersion|kind|name|^- |^---/);
     });
-    // Manifest problems ride along, with their own rule.
-    const input = run.results.filter((x) => x.ruleId === 'L-INPUT-01');
-    expect(input.length).toBeGreaterThan(0);
-    for (const x of input) expect(lineAt(x)).toMatch(/name|port/);
+  });
+
+  it('reports manifest problems as L-INPUT-01 results at the line of their field', async () => {
+    const r = await netpol('lint', 'samples/broken/invalid-policy.yaml', '--format', 'sarif');
+    expect(r.code).toBe(1);
+    const input = expectValid(r.out).runs[0].results.filter((x) => x.ruleId === 'L-INPUT-01');
+    expect(input.length).toBeGreaterThan(3);
+    for (const x of input) {
+      expect(x.level).toMatch(/^(error|warning)$/);
+      const field = /^([\w.[\]]+): /.exec(x.message.text)![1];
+      const keys = field.split(/[.[\]]+/).filter((k) => k && !/^\d+$/.test(k));
+      const line = lineAt(x);
+      // The field's key or list item, else (a missing field) the enclosing field or the object's first line.
+      expect(keys.some((k) => line.includes(`${k}:`)) || /^\s*- |^(kind|apiVersion):/.test(line), `${field}: ${line}`).toBe(true);
+    }
   });
 
   it('has help text for every lint id the rules can report', () => {
