@@ -3,6 +3,7 @@
 // Structure-level decisions (drop, default, create) are made by restore.ts.
 
 import { PROTOCOLS } from '../model/types.ts';
+import { parseCidr } from '../net/ip.ts';
 import type {
   IPBlock, LabelSelector, LabelSelectorRequirement, PolicyPeer, PolicyPort, Protocol, SelectorOperator,
 } from '../model/types.ts';
@@ -205,4 +206,18 @@ export function checkList<T>(v: unknown, path: string, each: (x: unknown, p: str
     out.push(x);
   }
   return out;
+}
+
+/** Why `text` is not a CIDR the evaluator and lint can use (the importer's rule), or undefined. Host bits are allowed. */
+export function cidrProblem(text: string): string | undefined {
+  if (text !== text.trim()) return `'${text}' has whitespace around it`;
+  if (!text.includes('/')) return `'${text}' is not a CIDR (missing /prefix)`;
+  const p = parseCidr(text);
+  return p.ok ? undefined : p.error;
+}
+
+/** Why `text` is not an IP address, or undefined. */
+export function addressProblem(text: string): string | undefined {
+  if (text !== text.trim() || text.includes('/') || !parseCidr(text).ok) return `'${text}' is not an IP address`;
+  return undefined;
 }

@@ -15,10 +15,12 @@ import { restoreReview, type ModelRestorer } from './restore-review.ts';
 import { loadBalancerLayoutId } from '../layout/sizes.ts';
 import { migrate, newerVersionMessage } from './migrate.ts';
 import { resynthesizeLoaded } from './commands-resynth.ts';
+import { DESIGN_LIMITS, shapeProblem } from '../model/json-limits.ts';
 import {
   checkBoolean, checkCount, checkList, checkNonEmptyString, checkPeer, checkPolicyPort,
   checkPortNumber, checkProtocol, checkSelector, checkString, checkStringList, checkStringMap,
   isPlainJson, isProblem, isRecord, keyPath, Problem, show, UNSAFE_KEYS, type Checked,
+  addressProblem, cidrProblem,
 } from './restore-values.ts';
 
 export type RestoreResult =
@@ -64,6 +66,24 @@ class Restorer {
       else out[k] = x;
     }
     return out;
+  }
+
+  /** The valid CIDRs of a list, warning about each invalid one (it would make lint and evaluation guess). */
+  cidrs(list: string[], path: string): string[] {
+    return list.filter((c, i) => {
+      const err = cidrProblem(c);
+      if (err) this.warn(`${path}[${i}]`, `${err}; dropped`);
+      return !err;
+    });
+  }
+
+  /** The valid IP addresses of a list, warning about each invalid one. */
+  addresses(list: string[], path: string): string[] {
+    return list.filter((a, i) => {
+      const err = addressProblem(a);
+      if (err) this.warn(`${path}[${i}]`, `${err}; dropped`);
+      return !err;
+    });
   }
 
   /** Copies fields nobody here knows (added by later features) when they are plain JSON. */
@@ -148,9 +168,11 @@ function restoreWorkload(r: Restorer, raw: Record<string, unknown>, id: Id, path
     podLabels: r.stringMap(raw.podLabels, `${path}.podLabels`), ports,
   };
   r.optional(w, raw, 'podIPs', path, checkStringList);
+  if (w.podIPs) w.podIPs = r.addresses(w.podIPs, `${path}.podIPs`);
   r.optional(w, raw, 'hostNetwork', path, checkBoolean);
   r.optional(w, raw, 'nodeName', path, checkString);
   r.optional(w, raw, 'hostIP', path, checkString);
+  if (w.hostIP !== undefined && addressProblem(w.hostIP)) { r.warn(`${path}.hostIP`, `${addressProblem(w.hostIP)}; dropped`); delete w.hostIP; }
   r.optional(w, raw, 'replicas', path, checkCount);
   if (raw.labels !== undefined) w.labels = r.stringMap(raw.labels, `${path}.labels`);
   r.keepUnknown(w as unknown as Record<string, unknown>, raw,
@@ -209,6 +231,7 @@ function restoreService(r: Restorer, raw: Record<string, unknown>, id: Id, path:
   r.optional(s, raw, 'externalTrafficPolicy', path, oneOf(['Cluster', 'Local'] as const));
   r.optional(s, raw, 'internalTrafficPolicy', path, oneOf(['Cluster', 'Local'] as const));
   r.optional(s, raw, 'loadBalancerSourceRanges', path, checkStringList);
+  if (s.loadBalancerSourceRanges) s.loadBalancerSourceRanges = r.cidrs(s.loadBalancerSourceRanges, `${path}.loadBalancerSourceRanges`);
   r.optional(s, raw, 'loadBalancerClass', path, checkString);
   r.optional(s, raw, 'allocateLoadBalancerNodePorts', path, checkBoolean);
   r.optional(s, raw, 'clusterIP', path, checkString);
@@ -245,18 +268,26 @@ function effectivePolicyTypes(types: Direction[] | undefined, egressRules: numbe
 function restorePolicy(r: Restorer, raw: Record<string, unknown>, id: Id, path: string): NetworkPolicy | undefined {
   const nsId = checkNonEmptyString(raw.namespaceId, `${path}.namespaceId`);
   if (isProblem(nsId)) { r.problem(nsId, 'policy dropped'); return undefined; }
+  // A damaged podSelector or policyTypes must not lift isolation (dropping the policy would):
+  // the policy is kept in its most restrictive reading, as the importer reads it.
   let podSelector = {};
+  let damaged = false;
   if (raw.podSelector === undefined) r.warn(`${path}.podSelector`, 'missing; using {} (all pods of the namespace), as the API does');
   else {
     const s = checkSelector(raw.podSelector, `${path}.podSelector`);
-    if (isProblem(s)) { r.problem(s, 'policy dropped (cannot tell which pods it isolates)'); return undefined; }
-    podSelector = s;
+    if (isProblem(s)) { r.problem(s, 'read as {} (every pod of the namespace) with no rules: the policy isolates them and allows nothing'); damaged = true; }
+    else podSelector = s;
   }
   let policyTypes: Direction[] | undefined;
   if (raw.policyTypes !== undefined) {
     const t = checkList(raw.policyTypes, `${path}.policyTypes`, oneOf(['Ingress', 'Egress'] as const));
-    if (isProblem(t)) { r.problem(t, 'policy dropped (cannot tell which directions it isolates)'); return undefined; }
-    policyTypes = t;
+    if (isProblem(t)) { r.problem(t, 'read as [Ingress, Egress] with no rules: the policy isolates both directions and allows nothing'); damaged = true; policyTypes = ['Ingress', 'Egress']; }
+    else policyTypes = t;
+  }
+  if (damaged) {
+    const types = policyTypes ?? effectivePolicyTypes(undefined, Array.isArray(raw.egress) ? raw.egress.length : 0);
+    const p: NetworkPolicy = { id, namespaceId: nsId, name: r.name(raw, id, path, id), podSelector, policyTypes: types, ingress: [], egress: [] };
+    return p;
   }
   const p: NetworkPolicy = { id, namespaceId: nsId, name: r.name(raw, id, path, id), podSelector };
   let droppedRule = false;
@@ -305,8 +336,9 @@ function restoreExternal(r: Restorer, raw: Record<string, unknown>, id: Id, path
   const cidrs: string[] = [];
   if (raw.cidrs !== undefined && !Array.isArray(raw.cidrs)) r.warn(`${path}.cidrs`, `expected a list of CIDRs, got ${show(raw.cidrs)}; using none`);
   else (raw.cidrs as unknown[] | undefined ?? []).forEach((c, i) => {
-    if (typeof c === 'string' && c !== '') cidrs.push(c);
-    else r.warn(`${path}.cidrs[${i}]`, `expected a CIDR, got ${show(c)}; dropped`);
+    const err = typeof c === 'string' ? cidrProblem(c) : `expected a CIDR, got ${show(c)}`;
+    if (err) r.warn(`${path}.cidrs[${i}]`, `${err}; dropped`);
+    else cidrs.push(c as string);
   });
   const e: ExternalNetwork = { id, name: r.name(raw, id, path, id.replace(/^ext:/, '')), cidrs };
   r.optional(e, raw, 'description', path, checkString);
@@ -363,7 +395,7 @@ function restoreCluster(r: Restorer, v: unknown): ClusterSettings {
     if (v[k] === undefined) continue;
     const l = checkStringList(v[k], `cluster.${k}`);
     if (isProblem(l)) r.problem(l, `using ${out[k].join(', ')}`);
-    else out[k] = l;
+    else out[k] = r.cidrs(l, `cluster.${k}`);
   }
   // Load-balancer delivery (optional; absent = the documented defaults).
   if (v.lbDeliveryMode !== undefined) {
@@ -374,7 +406,7 @@ function restoreCluster(r: Restorer, v: unknown): ClusterSettings {
   if (v.lbSourceCidrs !== undefined) {
     const l = checkStringList(v.lbSourceCidrs, 'cluster.lbSourceCidrs');
     if (isProblem(l)) r.problem(l, 'dropped');
-    else out.lbSourceCidrs = l;
+    else out.lbSourceCidrs = r.cidrs(l, 'cluster.lbSourceCidrs');
   }
   if (v.lbSourceRangesEnforced !== undefined) {
     const b = checkBoolean(v.lbSourceRangesEnforced, 'cluster.lbSourceRangesEnforced');
@@ -470,6 +502,8 @@ const restoreSnapshotModel: ModelRestorer = (model) => {
 /** Validate and normalise a document of any supported version: the design and its review. */
 export function restoreDoc(raw: unknown): RestoreResult {
   if (!isRecord(raw)) return { ok: false, error: `not a NetPol Designer design: expected an object, got ${show(raw)}` };
+  const shape = shapeProblem(raw, DESIGN_LIMITS);
+  if (shape) return { ok: false, error: `not a NetPol Designer design: ${shape}` };
   const r = new Restorer();
   let input = raw;
   if (raw.version === undefined) r.warn('version', `missing; assuming ${DOC_VERSION}`);

@@ -6,6 +6,7 @@
 import { constructFromEvents, parseEvents, getScalarValue, Schema, YAML11_SCHEMA, EVENT_ID, SCALAR_STYLE } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { shapeProblem } from '../model/json-limits.ts';
 
 export interface ParseLimits {
   /** Characters per file. */
@@ -235,50 +236,6 @@ function checkShape(value: unknown, lim: ParseLimits, file: string, doc: number,
     return false;
   }
   return true;
-}
-
-export function shapeProblem(value: unknown, lim: Pick<ParseLimits, 'maxDepth' | 'maxExpandedNodes'>): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  const sizes = new Map<object, number>();
-  const depths = new Map<object, number>();
-  const onStack = new Set<object>();
-  type Frame = { node: object; children: unknown[]; next: number; size: number; depth: number };
-  const open = (node: object): Frame => {
-    onStack.add(node);
-    return { node, children: Array.isArray(node) ? node : Object.values(node), next: 0, size: 1, depth: 0 };
-  };
-  const stack: Frame[] = [open(value)];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    if (stack.length > lim.maxDepth) return `the document is nested more than ${lim.maxDepth} levels deep`;
-    if (top.next < top.children.length) {
-      const c = top.children[top.next++];
-      if (c === null || typeof c !== 'object') { top.size += 1; continue; }
-      const known = sizes.get(c);
-      if (known !== undefined) {
-        top.size += known;
-        top.depth = Math.max(top.depth, depths.get(c)!);
-      } else if (onStack.has(c)) {
-        return 'the document refers to itself (recursive alias)';
-      } else {
-        stack.push(open(c));
-        continue;
-      }
-    } else {
-      stack.pop();
-      onStack.delete(top.node);
-      sizes.set(top.node, top.size);
-      depths.set(top.node, top.depth + 1);
-      const parent = stack[stack.length - 1];
-      if (parent) {
-        parent.size += top.size;
-        parent.depth = Math.max(parent.depth, top.depth + 1);
-      }
-    }
-    if (top.size > lim.maxExpandedNodes) return `the document expands to more than ${lim.maxExpandedNodes} nodes (too many aliases?)`;
-    if (top.depth + 1 > lim.maxDepth) return `the document is nested more than ${lim.maxDepth} levels deep`;
-  }
-  return undefined;
 }
 
 // ------------------------------------------------------------------ YAML helpers

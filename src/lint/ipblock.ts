@@ -1,7 +1,7 @@
 // L-IPB-*: ipBlocks aimed at pods, Services or nodes, and "the internet" written as 0.0.0.0/0
 // (or ::/0) without excepting the pod network (semantics 1.6, 2.1).
 
-import { ipIntersect, ipIsEmpty, ipSetOf, ipSubsetOf, type IpSet } from '../net/ipset.ts';
+import { ipIntersect, ipIsEmpty, ipSubsetOf, validIpSetOf, type IpSet } from '../net/ipset.ts';
 import { ipBlockSet } from '../policy/np-rules.ts';
 import type { LintFinding, LintRuleSet } from './types.ts';
 import { policyRules } from './walk.ts';
@@ -19,10 +19,11 @@ export const ipBlockRules: LintRuleSet = {
   run(ctx) {
     const out: LintFinding[] = [];
     const { cluster } = ctx.model;
-    const podRanges = ipSetOf(cluster.podCidrs);
-    const serviceRanges = ipSetOf(cluster.serviceCidrs);
-    const nodeRanges = ipSetOf(cluster.nodeCidrs);
-    const podIps = ipSetOf(Object.values(ctx.model.workloads).flatMap((w) => (w.hostNetwork ? [] : w.podIPs ?? [])));
+    // Design data may hold invalid CIDRs (reported by validation); they must not stop lint.
+    const podRanges = validIpSetOf(cluster.podCidrs);
+    const serviceRanges = validIpSetOf(cluster.serviceCidrs);
+    const nodeRanges = validIpSetOf(cluster.nodeCidrs);
+    const podIps = validIpSetOf(Object.values(ctx.model.workloads).flatMap((w) => (w.hostNetwork ? [] : w.podIPs ?? [])));
     for (const np of ctx.policies) {
       for (const r of policyRules(np)) {
         (r.peers ?? []).forEach((peer, j) => {
@@ -60,9 +61,9 @@ export const ipBlockRules: LintRuleSet = {
       for (const r of policyRules(np)) {
         (r.peers ?? []).forEach((peer, j) => {
           if (!peer.ipBlock || !EVERYTHING.includes(peer.ipBlock.cidr.trim())) return;
-          const excepted = ipSetOf(peer.ipBlock.except ?? []);
+          const excepted = validIpSetOf(peer.ipBlock.except ?? []);
           // Only the pod ranges of the block's own address family matter.
-          const family = ipSetOf([peer.ipBlock.cidr.trim()]);
+          const family = validIpSetOf([peer.ipBlock.cidr.trim()]);
           const relevantPods = podRanges.filter(([lo, hi]) => ipSubsetOf([[lo, hi]], family));
           if (relevantPods.length > 0 && ipSubsetOf(relevantPods, excepted)) return;
           out.push({

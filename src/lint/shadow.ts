@@ -4,7 +4,7 @@
 // policy; it is skipped above the size limits in LintOptions.
 
 import type { Model, NetworkPolicy } from '../model/types.ts';
-import { ipSetOf, ipSubsetOf } from '../net/ipset.ts';
+import { ipSubsetOf, validIpSetOf } from '../net/ipset.ts';
 import { evaluate } from '../policy/evaluate.ts';
 import { effectiveTypes, isSubject, peerMatches, peersOfRule, rulesFor } from '../policy/np-rules.ts';
 import { equals } from '../policy/portset.ts';
@@ -23,8 +23,8 @@ function mapEndpoints(fine: Reachability, coarse: Reachability): number[] | unde
       out.push(same);
       continue;
     }
-    const mine = ipSetOf(e.cidrs ?? []);
-    const k = coarse.endpoints.findIndex((c) => c.modelId === e.modelId && ipSubsetOf(mine, ipSetOf(c.cidrs ?? [])));
+    const mine = validIpSetOf(e.cidrs ?? []);
+    const k = coarse.endpoints.findIndex((c) => c.modelId === e.modelId && ipSubsetOf(mine, validIpSetOf(c.cidrs ?? [])));
     if (k < 0) return undefined;
     out.push(k);
   }

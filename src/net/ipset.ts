@@ -4,6 +4,7 @@
 // Public API:
 //   IpSet (readonly array of [first, last] bigint ranges)
 //   ipSetOf(cidrs: string[]) (throws on an invalid CIDR; validate first with parseCidr),
+//   validIpSetOf(cidrs: string[]) (skips invalid CIDRs: for data that may hold them),
 //   ipUnion(a,b), ipIntersect(a,b), ipDifference(a,b), ipContains(set, addressText),
 //   ipIsEmpty(s), ipEquals(a,b), ipSubsetOf(a,b), toCidrs(set): minimal CIDR cover (canonical text)
 
@@ -22,6 +23,11 @@ function normalise(ranges: IpRange[]): IpSet {
     } else out.push([lo, hi]);
   }
   return out;
+}
+
+/** The addresses of the valid CIDRs among `cidrs` (invalid ones are reported elsewhere). Never throws. */
+export function validIpSetOf(cidrs: readonly string[]): IpSet {
+  return ipSetOf(cidrs.filter((c) => parseCidr(c).ok));
 }
 
 export function ipSetOf(cidrs: readonly string[]): IpSet {

@@ -28,7 +28,7 @@ import {
 } from './np-rules.ts';
 import { allConn, ConnTable, emptyConn, intersect, union } from './portset.ts';
 import type { ConnSet, Reachability } from './reachability-types.ts';
-import { matchesSelector, namespaceLabels, selectorKey } from './selectors.ts';
+import { isInvalidRequirement, matchesSelector, namespaceLabels, selectorKey } from './selectors.ts';
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -69,6 +69,7 @@ class LabelIndex {
     const out = this.universe.slice();
     for (const k in sel.matchLabels ?? {}) andInto(out, this.bitsOf(k, [sel.matchLabels![k]]));
     for (const req of sel.matchExpressions ?? []) {
+      if (isInvalidRequirement(req)) { out.fill(0); continue; }
       switch (req.operator) {
         case 'In': andInto(out, this.bitsOf(req.key, req.values ?? [])); break;
         case 'Exists': andInto(out, this.bitsOf(req.key)); break;

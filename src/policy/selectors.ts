@@ -2,6 +2,7 @@
 //
 // Public API:
 //   matchesSelector(sel, labels): boolean   matchLabels AND every matchExpressions requirement
+//   isInvalidRequirement(req): the API rejects it; it matches nothing (fail closed)
 //   validateSelector(sel, path): {path, message}[]   requirement shape rules (values vs operator)
 //   namespaceLabels(ns): user labels plus kubernetes.io/metadata.name=<name>
 //   selectorKey(sel): canonical text, equal for selectors that are written the same way
@@ -16,7 +17,19 @@ function has(labels: Record<string, string>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(labels, key);
 }
 
+/**
+ * A requirement the API server rejects (In/NotIn without values, Exists/DoesNotExist with
+ * values). It matches nothing: read as written, `NotIn` with no values would match every pod.
+ */
+export function isInvalidRequirement(req: LabelSelectorRequirement): boolean {
+  const n = req.values?.length ?? 0;
+  if (req.operator === 'In' || req.operator === 'NotIn') return n === 0;
+  if (req.operator === 'Exists' || req.operator === 'DoesNotExist') return n > 0;
+  return true;
+}
+
 export function requirementMatches(req: LabelSelectorRequirement, labels: Record<string, string>): boolean {
+  if (isInvalidRequirement(req)) return false;
   const present = has(labels, req.key);
   switch (req.operator) {
     case 'In':

@@ -2,7 +2,7 @@
 // the deflated JSON of {name, model, layout, review} (review since format 2). A fragment is never sent to a server, so the
 // design stays between the people who share the link.
 
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import { DOC_VERSION } from '../model/types.ts';
 import type { Doc, Review } from '../model/types.ts';
 import { restoreDoc } from '../doc/restore.ts';
@@ -17,6 +17,46 @@ import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 export const SHARE_FRAGMENT_LIMIT = 60_000;
 
 const PARAM = 'd';
+
+/**
+ * Most bytes a link may unpack to. A real design of SHARE_FRAGMENT_LIMIT characters unpacks to a
+ * few MB at most; deflate can expand ~1000x, so without a cap a 200 KB link could ask for
+ * 150 MB of memory and seconds of work before anything could say no.
+ */
+export const SHARE_INFLATED_LIMIT = 16 * 1024 * 1024;
+
+/** Input slice fed to the inflater at a time: bounds what one push can produce (~1000x). */
+const INFLATE_SLICE = 4096;
+
+type Inflated = { ok: true; bytes: Uint8Array } | { ok: false; reason: 'corrupt' | 'too-large' };
+
+/** Streaming inflate that stops as soon as the output passes `limit` bytes. */
+export function inflateCapped(data: Uint8Array, limit: number): Inflated {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let tooLarge = false;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > limit) { tooLarge = true; return; }
+    chunks.push(chunk);
+    if (final) done = true;
+  });
+  try {
+    for (let at = 0; at < data.length && !tooLarge; at += INFLATE_SLICE) {
+      const end = Math.min(data.length, at + INFLATE_SLICE);
+      inflater.push(data.subarray(at, end), end === data.length);
+    }
+  } catch {
+    return { ok: false, reason: 'corrupt' };
+  }
+  if (tooLarge) return { ok: false, reason: 'too-large' };
+  if (!done) return { ok: false, reason: 'corrupt' };
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) { out.set(c, o); o += c.length; }
+  return { ok: true, bytes: out };
+}
 
 export type EncodeResult =
   | { ok: true; fragment: string; bytes: number }
@@ -60,12 +100,12 @@ export function decodeShare(fragment: string): DecodeResult {
   if (value.length > 4 * SHARE_FRAGMENT_LIMIT) return { ok: false, error: 'the link is too long to be a NetPol Designer share link' };
   const bytes = base64urlToBytes(m[2] as string);
   if (!bytes || bytes.length === 0) return { ok: false, error: 'the link is damaged or incomplete: its data is not valid base64url (was it cut off or edited?)' };
-  let json: string;
-  try {
-    json = strFromU8(inflateSync(bytes));
-  } catch {
-    return { ok: false, error: 'the link is damaged or incomplete: its data does not decompress (was it cut off when copied?)' };
+  const inflated = inflateCapped(bytes, SHARE_INFLATED_LIMIT);
+  if (!inflated.ok && inflated.reason === 'too-large') {
+    return { ok: false, error: `the link unpacks to more than ${SHARE_INFLATED_LIMIT / (1024 * 1024)} MB, far more than any design a link can carry; it was not opened` };
   }
+  if (!inflated.ok) return { ok: false, error: 'the link is damaged or incomplete: its data does not decompress (was it cut off when copied?)' };
+  const json = strFromU8(inflated.bytes);
   let raw: unknown;
   try {
     raw = JSON.parse(json);
