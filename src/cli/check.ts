@@ -12,6 +12,7 @@ import { externalPaths } from '../services/paths.ts';
 import type { ClusterSettings } from '../model/types.ts';
 import { choice, parseArgs, UsageError } from './args.ts';
 import { writeAll, type CliIO } from './io.ts';
+import { inertLines } from '../report/inert.ts';
 import { loadModel } from './load.ts';
 import { parseManifestText } from '../k8s/parse.ts';
 import { checkSarif } from './sarif-output.ts';
@@ -110,7 +111,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
       for (const d of r.details) for (const l of d.split('\n')) lines.push(`      ${l}`);
     }
     lines.push('', `${results.length - failed} passed, ${failed} failed`);
-    await writeAll(io, [lines.join('\n') + '\n']);
+    await writeAll(io, [inertLines(lines.join('\n') + '\n')]);
   }
   return failed > 0 ? 1 : 0;
 }

@@ -16,6 +16,7 @@ import { filteredView, unmatchedFocus, type ReachFilter } from '../report/filter
 import { reachView, type ReachView } from '../report/rows.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 import { writeAll, type CliIO } from './io.ts';
+import { inertLines } from '../report/inert.ts';
 import { loadModel } from './load.ts';
 import { USAGE } from './usage.ts';
 import { lintSarif } from './sarif-output.ts';
@@ -91,7 +92,7 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
     '',
     ...x.summary,
   ].filter((l) => l !== undefined);
-  await writeAll(io, [lines.join('\n') + '\n']);
+  await writeAll(io, [inertLines(lines.join('\n') + '\n')]);
   return inputExit(diagnostics);
 }
 

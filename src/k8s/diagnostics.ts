@@ -1,6 +1,7 @@
 // Problems found while reading or validating manifests, located as precisely as we can.
 
 import { ids } from '../model/factory.ts';
+import { inertText } from '../report/inert.ts';
 import { WORKLOAD_KINDS, type Id, type Model } from '../model/types.ts';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -29,7 +30,8 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.path) parts.push(d.path);
   const prefix = parts.join(': ');
   const tag = d.severity === 'error' ? '' : `${d.severity}: `;
-  return `${prefix}: ${tag}${d.message}`;
+  // One line, nothing a terminal would act on: names and values come from the input.
+  return inertText(`${prefix}: ${tag}${d.message}`);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -7,6 +7,7 @@ import { formatConnSet } from './conn-format.ts';
 import { mdCell, mdCode } from './reach-markdown.ts';
 import { connSetJson } from './reach-json.ts';
 import { widest } from './widest.ts';
+import { inertText } from './inert.ts';
 
 const SIGN: Record<PairChange['change'], string> = { added: '+', removed: '-', changed: '~' };
 
@@ -53,7 +54,8 @@ export function formatDiffTable(d: ReachDiff, p?: PolicyDiff): string {
       lines.push(`${SIGN[c.change]} ${pad(c.src, ws)}${pad(c.dst, wd)}${pad(formatConnSet(c.before), wb)}${afterText(c)}`);
     }
   }
-  return lines.join('\n') + '\n';
+  // Each line is one line: names with control characters cannot break or colour the table.
+  return lines.map(inertText).join('\n') + '\n';
 }
 
 export function formatDiffJson(d: ReachDiff, p?: PolicyDiff): string {

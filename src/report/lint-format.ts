@@ -2,6 +2,7 @@
 
 import type { LintFinding } from '../lint/types.ts';
 import { widest } from './widest.ts';
+import { inertText } from './inert.ts';
 
 function pad(s: string, w: number): string {
   return s.length >= w ? s : s + ' '.repeat(w - s.length);
@@ -20,8 +21,8 @@ export function formatLintTable(findings: readonly LintFinding[]): string {
   const wi = widest(findings, (f) => f.id.length, 2) + 2;
   const lines = [`${pad('SEVERITY', 9)}${pad('ID', wi)}${pad('OBJECT', wo)}MESSAGE`];
   for (const f of findings) {
-    lines.push(`${pad(f.severity, 9)}${pad(f.id, wi)}${pad(f.object ?? '', wo)}${f.path ? `${f.path}: ` : ''}${f.message}`);
-    if (f.hint) lines.push(`${' '.repeat(9 + wi + wo)}hint: ${f.hint}`);
+    lines.push(inertText(`${pad(f.severity, 9)}${pad(f.id, wi)}${pad(f.object ?? '', wo)}${f.path ? `${f.path}: ` : ''}${f.message}`));
+    if (f.hint) lines.push(inertText(`${' '.repeat(9 + wi + wo)}hint: ${f.hint}`));
   }
   lines.push('', lintSummary(findings));
   return lines.join('\n') + '\n';

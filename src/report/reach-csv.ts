@@ -5,9 +5,9 @@ import { PROTOCOLS } from '../model/types.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 import { connectionRows, reachView, type ReachView } from './rows.ts';
 
-export function csvField(s: string): string {
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvField } from './inert.ts';
+
+export { csvField };
 
 export function* reachCsvChunks(r: Reachability, view: ReachView = reachView(r)): Generator<string> {
   yield 'src,dst,protocol,ports\n';

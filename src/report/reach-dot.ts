@@ -4,9 +4,10 @@
 import type { EndpointKind, Reachability } from '../policy/reachability-types.ts';
 import { formatConnSet } from './conn-format.ts';
 import { connectionRows, reachView, type ReachView } from './rows.ts';
+import { inertText } from './inert.ts';
 
 export function dotId(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${inertText(s).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 const SHAPES: Record<EndpointKind, string> = {

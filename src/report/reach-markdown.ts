@@ -5,14 +5,13 @@ import { formatConnSet } from './conn-format.ts';
 import { connectionRows, pairCount, reachView, RowTally, type ReachView } from './rows.ts';
 import { summaryLine } from './reach-table.ts';
 
-/** Inline code that survives `|` and backticks inside names. */
-export function mdCode(s: string): string {
-  return '`' + s.replace(/`/g, "'").replace(/\|/g, '\\|') + '`';
-}
+import { mdCode, mdInline } from './inert.ts';
 
-export function mdCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+/** Inline code that survives `|`, backticks and control characters inside names. */
+export { mdCode };
+
+/** A table cell from user text: escaped, one line, no HTML, links or images. */
+export const mdCell = mdInline;
 
 export function* reachMarkdownChunks(r: Reachability, heading = 'Reachability', view: ReachView = reachView(r)): Generator<string> {
   const others = view.names.length - view.workloads.length;

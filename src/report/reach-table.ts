@@ -6,6 +6,7 @@ import type { Reachability } from '../policy/reachability-types.ts';
 import { formatConnSet } from './conn-format.ts';
 import { connectionRows, pairCount, reachView, RowTally, type ReachView } from './rows.ts';
 import { widest } from './widest.ts';
+import { inertText } from './inert.ts';
 
 function pad(s: string, width: number): string {
   return s.length >= width ? `${s}  ` : s + ' '.repeat(width - s.length);
@@ -22,10 +23,10 @@ export function* reachTableChunks(r: Reachability, view: ReachView = reachView(r
   let lastSrc: string | undefined;
   for (const row of connectionRows(r, view)) {
     tally.add(row);
-    const src = row.src === lastSrc ? '' : row.src;
+    const src = row.src === lastSrc ? '' : inertText(row.src);
     if (lastSrc !== undefined && row.src !== lastSrc) yield '\n';
     lastSrc = row.src;
-    yield `${pad(src, width)}${pad(row.dst, width)}${formatConnSet(row.allowed)}\n`;
+    yield `${pad(src, width)}${pad(inertText(row.dst), width)}${formatConnSet(row.allowed)}\n`;
   }
   if (tally.connections === 0) yield '(no connections allowed)\n';
   yield `\n${summaryLine(view.workloads.length, view.names.length - view.workloads.length, tally, pairCount(view))}\n`;

@@ -14,6 +14,7 @@ import type { Reachability } from '../policy/reachability-types.ts';
 import { connIsAll, connIsEmpty, formatConnSet } from '../report/conn-format.ts';
 import { formatDiffMarkdown } from '../report/diff-format.ts';
 import { mdCell, mdCode } from '../report/reach-markdown.ts';
+import { mdInline } from '../report/inert.ts';
 import { connBetweenGroups, connectionRows, reachView } from '../report/rows.ts';
 import { externalPaths } from '../services/paths.ts';
 import { reviewChangesFrom, type ReviewChange } from './changes.ts';
@@ -41,10 +42,8 @@ export const TABLE_MAX_ROWS = 300;
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
-/** Text from users inside a Markdown line: block syntax at the start is escaped. */
-function mdText(s: string): string {
-  return s.replace(/([\\`*_|<])/g, '\\$1').replace(/^(\s*)([#>+-]|\d+\.)/, '$1\\$2');
-}
+/** Text from users inside a Markdown line: inert (no HTML, links, images, headings). */
+const mdText = mdInline;
 
 // ---------------------------------------------------------------- sections
 
