@@ -41,18 +41,29 @@ export function importManifests(files: readonly ManifestFile[], base?: Model, op
   for (const f of files) {
     const parsed = parseManifestText(f.name, f.text, opts.limits);
     state.diagnostics.push(...parsed.diagnostics);
-    for (const raw of parsed.objects) {
-      current = raw;
-      try {
-        addRawObject(raw, state);
-      } catch (err) {
-        // A converter bug must not lose the rest of the import.
-        state.diagnostics.push({
-          severity: 'error', file: raw.file, doc: raw.doc, line: raw.line,
-          message: `internal error while reading this object: ${err instanceof Error ? err.message : String(err)}`,
-        });
-      }
-    }
+    addAll(parsed.objects, state, (raw) => { current = raw; });
   }
   return { model, diagnostics: state.diagnostics, skipped: state.skipped, counts: state.counts };
+}
+
+/** Like importManifests, for objects already read (the fuzzer mutates parsed objects). */
+export function importRawObjects(objects: readonly RawObject[]): ImportResult {
+  const state: ConvertState = { model: emptyModel(), diagnostics: [], skipped: {}, counts: {}, seen: new Set() };
+  addAll(objects, state);
+  return { model: state.model, diagnostics: state.diagnostics, skipped: state.skipped, counts: state.counts };
+}
+
+function addAll(objects: readonly RawObject[], state: ConvertState, before?: (raw: RawObject) => void): void {
+  for (const raw of objects) {
+    before?.(raw);
+    try {
+      addRawObject(raw, state);
+    } catch (err) {
+      // A converter bug must not lose the rest of the import.
+      state.diagnostics.push({
+        severity: 'error', file: raw.file, doc: raw.doc, line: raw.line,
+        message: `internal error while reading this object: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+  }
 }
