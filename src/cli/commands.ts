@@ -22,7 +22,7 @@ import { USAGE } from './usage.ts';
 import { lintSarif } from './sarif-output.ts';
 
 /** Input with errors is bad input even when what could be read was analysed: CI must notice. */
-function inputExit(...diagnostics: { severity: string }[][]): number {
+export function inputExit(...diagnostics: { severity: string }[][]): number {
   return diagnostics.some((ds) => ds.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
@@ -96,25 +96,6 @@ export async function explainCommand(argv: string[], io: CliIO): Promise<number>
   return inputExit(diagnostics);
 }
 
-export async function diffCommand(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { values: ['format', 'fail-on', 'profile'] });
-  if (args.bools.has('help')) return help(io, 'diff');
-  const format = choice(args.flags, 'format', ['table', 'json', 'md'] as const, 'table');
-  const failOn = args.flags['fail-on'] === undefined ? undefined : choice(args.flags, 'fail-on', ['added', 'removed', 'any'] as const, 'any');
-  if (args.positional.length !== 2) throw new UsageError(`diff: expected BASE and NEW (got ${args.positional.length} paths; see 'netpol diff --help')`);
-  const baseLoaded = loadModel([args.positional[0]], args.flags, io);
-  const nextLoaded = loadModel([args.positional[1]], args.flags, io);
-  const base = baseLoaded.model;
-  const next = nextLoaded.model;
-  const d = diffReachability(base, evaluate(base), next, evaluate(next));
-  const p = diffPolicies(base, next);
-  const text = format === 'json' ? formatDiffJson(d, p) : format === 'md' ? formatDiffMarkdown(d, p) : formatDiffTable(d, p);
-  await writeAll(io, [text]);
-  const fails =
-    failOn === 'added' ? diffAddsAccess(d) : failOn === 'removed' ? diffRemovesAccess(d) : failOn === 'any' ? d.changes.length > 0 || !policyDiffIsEmpty(p) : false;
-  return fails ? 1 : inputExit(baseLoaded.diagnostics, nextLoaded.diagnostics);
-}
-
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, { values: ['format', 'fail-on', 'profile'] });
   if (args.bools.has('help')) return help(io, 'lint');
@@ -133,7 +114,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   return fails ? 1 : inputExit(diagnostics);
 }
 
-async function help(io: CliIO, command: string): Promise<number> {
+export async function help(io: CliIO, command: string): Promise<number> {
   await writeAll(io, [USAGE[command]]);
   return 0;
 }

@@ -1,7 +1,8 @@
 // Command dispatch with an injectable IO, so tests run the CLI in-process.
 
 import { UsageError } from './args.ts';
-import { analyzeCommand, diffCommand, explainCommand, lintCommand } from './commands.ts';
+import { analyzeCommand, explainCommand, lintCommand } from './commands.ts';
+import { diffCommand } from './diff.ts';
 import { checkCommand } from './check.ts';
 import { writeAll, type CliIO } from './io.ts';
 import { USAGE } from './usage.ts';

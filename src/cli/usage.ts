@@ -58,15 +58,23 @@ Options:
   --profile upstream|cilium|netpol-analyzer-compat
   -h, --help           this help
 `,
-  diff: `Usage: netpol diff BASE NEW [--format table|json|md] [--fail-on added|removed|any]
+  diff: `Usage: netpol diff BASE NEW [--format table|json|md] [--fail-on added|removed|any] [--focus ...] [--exposure]
 
-Compares the reachability (and the NetworkPolicies) of two sets of manifests. BASE and NEW
-are each a file or a directory. Endpoints are matched by namespace/name.
+Compares the reachability, the load-balancer exposure and the NetworkPolicies of two sets of
+manifests. BASE and NEW are each a file or a directory. Endpoints are matched by namespace/name.
+Changes come first, most risky first (as in the designer's review): exposure to external
+networks and through load balancers, then new cross-namespace reach, then other new reach,
+then reach taken away, then policy edits; then the pair-by-pair tables.
 
 Options:
-  --format table|json|md      output format (default: table)
-  --fail-on added|removed|any exit 1 when a connection (or port) is added, removed, or anything
-                              changed
+  --format table|json|md      output format (default: table); json adds "changes" (kind, risk,
+                              title, src, dst, added/removed ports, explanation) to the tables
+  --fail-on added|removed|any exit 1 when a connection (or port, or load-balancer exposure) is
+                              added, removed, or anything changed
+  --focus NS/NAME|NS/*|NETWORK[,...]
+                              only changes touching these workloads or networks
+  --exposure                  only changes of what external networks reach (directly or
+                              through load balancers)
   --profile upstream|cilium|netpol-analyzer-compat
   -h, --help                  this help
 `,

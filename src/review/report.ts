@@ -125,22 +125,25 @@ function matrixSection(reach: Reachability): string[] {
 
 const RISK_LABEL = { high: 'HIGH', medium: 'MEDIUM', low: 'LOW' } as const;
 
+/** The numbered, risk-ordered change list (also what `netpol diff --format md` opens with). */
+export function riskOrderedChangesMarkdown(changes: readonly ReviewChange[]): string[] {
+  if (changes.length === 0) return ['No change in reachability, exposure or policies.', ''];
+  const count = (r: ReviewChange['risk']) => changes.filter((c) => c.risk === r).length;
+  const out = [`${plural(changes.length, 'change')}, most risky first: ${count('high')} high, ${count('medium')} medium, ${count('low')} low.`, ''];
+  changes.forEach((c, i) => {
+    out.push(`${i + 1}. **${RISK_LABEL[c.risk]}** ${mdText(c.title)}`);
+    for (const line of c.explanation) out.push(`   - ${mdText(line)}`);
+  });
+  out.push('');
+  return out;
+}
+
 function changesSection(doc: Doc, baseline: { model: Model; label: string }, reach: Reachability): string[] {
   const baseReach = evaluate(baseline.model);
   const reachDiff = diffReachability(baseline.model, baseReach, doc.model, reach);
   const policyDiff = diffPolicies(baseline.model, doc.model);
   const changes = reviewChangesFrom({ baseModel: baseline.model, newModel: doc.model, baseReach, newReach: reach, reachDiff, policyDiff });
-  const out = [`## Changes against ${mdText(baseline.label)}`, ''];
-  if (changes.length === 0) out.push('No change in reachability, exposure or policies.', '');
-  else {
-    const count = (r: ReviewChange['risk']) => changes.filter((c) => c.risk === r).length;
-    out.push(`${plural(changes.length, 'change')}, most risky first: ${count('high')} high, ${count('medium')} medium, ${count('low')} low.`, '');
-    changes.forEach((c, i) => {
-      out.push(`${i + 1}. **${RISK_LABEL[c.risk]}** ${mdText(c.title)}`);
-      for (const line of c.explanation) out.push(`   - ${mdText(line)}`);
-    });
-    out.push('');
-  }
+  const out = [`## Changes against ${mdText(baseline.label)}`, '', ...riskOrderedChangesMarkdown(changes)];
   // Exactly what `netpol diff --format md` prints, so reviewers see one format everywhere.
   out.push(formatDiffMarkdown(reachDiff, policyDiff));
 
