@@ -55,10 +55,13 @@ describe('json contract', () => {
     expect(JSON.parse(formatReachJson(reachFixture([{ name: 'a/x' }], [])))).toEqual({ workloads: ['a/x'], connections: [] });
     expect(JSON.parse(formatReachJson(reachFixture([], [])))).toEqual({ workloads: [], connections: [] });
   });
-  it('streams in small chunks', () => {
-    const chunks = [...reachJsonChunks(sample())];
+  it('streams in bounded chunks (rows batched to about 64 KB), the same text as one string', () => {
+    const names = Array.from({ length: 60 }, (_, i) => `ns/w${String(i).padStart(2, '0')}`);
+    const r = reachFixture(names.map((name) => ({ name })), names.flatMap((a) => names.filter((b) => b !== a).map((b): [string, string, ReturnType<typeof allConn>] => [a, b, allConn()])));
+    const chunks = [...reachJsonChunks(r)];
     expect(chunks.length).toBeGreaterThan(5);
-    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(200);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(65_536 + 200);
+    expect(JSON.parse(chunks.join('')).connections).toHaveLength(60 * 59);
   });
 });
 
