@@ -17,6 +17,8 @@ const GNU_TIME = '/usr/bin/time';
 
 interface Run {
   seconds: number;
+  /** User + system CPU seconds (GNU time): steadier than wall time on a shared machine. */
+  cpu: number | null;
   peakMB: number | null;
   status: number | null;
 }
@@ -27,18 +29,20 @@ function runOnce(args: string[], timeoutMs: number): Run {
   const rssFile = join(tmpdir(), `netpol-bench-rss-${process.pid}`);
   const timed = existsSync(GNU_TIME);
   const cmd = timed ? GNU_TIME : process.execPath;
-  const argv = timed ? ['-f', '%M', '-o', rssFile, process.execPath, ...args] : args;
+  const argv = timed ? ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args] : args;
   const t = performance.now();
   const r = spawnSync(cmd, argv, { stdio: ['ignore', out, 'pipe'], timeout: timeoutMs, maxBuffer: 64 << 20 });
   const seconds = (performance.now() - t) / 1000;
   closeSync(out);
   let peakMB: number | null = null;
+  let cpu: number | null = null;
   if (timed && existsSync(rssFile)) {
-    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    const [kb, user, sys] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
     if (Number.isFinite(kb)) peakMB = kb / 1024;
+    if (Number.isFinite(user) && Number.isFinite(sys)) cpu = user + sys;
     rmSync(rssFile, { force: true });
   }
-  return { seconds, peakMB, status: r.status };
+  return { seconds, cpu, peakMB, status: r.status };
 }
 
 function median(runs: Run[]): Run {
@@ -57,7 +61,8 @@ function writeCluster(dir: string, workloads: number, policies: number, options?
   return { dir, files };
 }
 
-const fmtS = (r: Run) => (r.status === null ? `> timeout` : `${r.seconds.toFixed(2)} s${r.status !== 0 && r.status !== 1 ? ` (exit ${r.status})` : ''}`);
+const fmtS = (r: Run) =>
+  r.status === null ? `> timeout` : `${r.seconds.toFixed(2)} s${r.cpu === null ? '' : ` (cpu ${r.cpu.toFixed(2)} s)`}${r.status !== 0 && r.status !== 1 ? ` (exit ${r.status})` : ''}`;
 const fmtMB = (r: Run) => (r.peakMB === null ? 'n/a' : r.peakMB.toFixed(0));
 
 export interface CliBenchOptions {
@@ -71,7 +76,7 @@ export function cliBench(opts: CliBenchOptions): void {
   spawnSync(process.execPath, [bin, '--help'], { stdio: 'ignore' });
   const work = mkdtempSync(join(tmpdir(), 'netpol-bench-'));
   try {
-    console.log('\nCLI, whole process through bin/netpol.mjs (stdout to /dev/null):\n');
+    console.log('\nCLI, whole process through bin/netpol.mjs (stdout to /dev/null; wall time, CPU = user + system):\n');
     console.log('| command | input | time | peak MB | target |');
     console.log('|---|---|---|---|---|');
     const node = timeRuns(['-e', '0'], 7);
