@@ -3,6 +3,8 @@
 // - npm packages: when node_modules is absent or older than package-lock.json.
 // - a Chromium for the browser tests (--browser): Debian's /usr/bin/chromium, or Playwright's own
 //   browser where a user already has one; downloading browsers is not possible on our machines.
+// - redis-server for the collaboration server's Redis-mode test (--browser, i.e. `npm test`):
+//   Debian's package where apt-get may be used; without it that one test skips and says why.
 import { existsSync, statSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -31,6 +33,20 @@ function playwrightOwnChromium() {
     return null;
   }
 }
+
+function installRedis() {
+  if (['/usr/bin/redis-server', '/usr/local/bin/redis-server'].some((p) => existsSync(p))) return;
+  if (!existsSync('/usr/bin/apt-get')) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  console.log('[setup] installing Debian redis-server for the collaboration server tests…');
+  try {
+    run(`${isRoot ? '' : 'sudo -n '}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server`);
+  } catch {
+    console.error('[setup] could not install redis-server with apt-get: the Redis-mode test will be skipped.');
+  }
+}
+
+if (wantBrowser) installRedis();
 
 if (wantBrowser) {
   const configured = process.env.CHROMIUM_PATH;

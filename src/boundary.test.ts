@@ -11,7 +11,7 @@ const forbiddenGlobals = /\b(window|document|localStorage|process\.|require\()/;
 function coreFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) return name === 'cli' ? [] : coreFiles(p);
+    if (statSync(p).isDirectory()) return name === 'cli' || name === 'server' ? [] : coreFiles(p);
     return /\.ts$/.test(name) && !/\.test\.ts$/.test(name) && !name.endsWith('.d.ts') ? [p] : [];
   });
 }
