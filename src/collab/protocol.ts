@@ -34,9 +34,9 @@ export type Role = 'editor' | 'reviewer';
  * design document's awareness.
  */
 export type Scope = 'design' | 'review';
-export const documentName = (room: string, scope: Scope): string => `${room}.${scope}`;
+export const roomDocName = (room: string, scope: Scope): string => `${room}.${scope}`;
 
-export function parseDocumentName(name: string): { room: string; scope: Scope } | null {
+export function parseRoomDocName(name: string): { room: string; scope: Scope } | null {
   const m = /^([A-Za-z0-9_-]{22})\.(design|review)$/.exec(name);
   return m ? { room: m[1] as string, scope: m[2] as Scope } : null;
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { documentName, REASONS } from '../collab/protocol.ts';
+import { roomDocName, REASONS } from '../collab/protocol.ts';
 import { startCollabServer, type CollabServer } from './collab-server.ts';
 import { join, newRoomKeys, until, type Participant } from './node-client.ts';
 
@@ -107,7 +107,7 @@ describe('collaboration server', () => {
     // A hand-written client: authenticate as reviewer, then push an update to the design.
     const raw = new WebSocket(s.url);
     await new Promise((r) => raw.once('open', r));
-    const name = documentName(keys.room, 'design');
+    const name = roomDocName(keys.room, 'design');
     const auth = encoding.createEncoder();
     encoding.writeVarString(auth, name);
     encoding.writeVarUint(auth, 2); // Auth
@@ -140,7 +140,7 @@ describe('collaboration server', () => {
     await new Promise((r) => ws.once('open', r));
     const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
     const e = encoding.createEncoder();
-    encoding.writeVarString(e, documentName(newRoomKeys().room, 'design'));
+    encoding.writeVarString(e, roomDocName(newRoomKeys().room, 'design'));
     encoding.writeVarUint(e, 1);
     for (let i = 0; i < 40; i++) ws.send(encoding.toUint8Array(e));
     expect(await closed).toBe(1008);

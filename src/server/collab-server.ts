@@ -12,7 +12,7 @@ import { Redis } from '@hocuspocus/extension-redis';
 import * as decoding from 'lib0/decoding';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { parseDocumentName, parseToken, REASONS, type Role, type ServerNotice } from '../collab/protocol.ts';
+import { parseRoomDocName, parseToken, REASONS, type Role, type ServerNotice } from '../collab/protocol.ts';
 import { DEFAULT_LIMITS, RateLimiter, type Limits } from './limits.ts';
 import { RoomStore } from './room-store.ts';
 
@@ -92,7 +92,7 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
       if (doc && doc.getConnectionsCount() >= limits.maxClientsPerRoom) throw refuse(REASONS.roomFull);
     },
     async onAuthenticate({ token, documentName, connectionConfig }) {
-      const target = parseDocumentName(documentName);
+      const target = parseRoomDocName(documentName);
       const t = parseToken(token);
       if (!target || !t) throw refuse(REASONS.badToken);
       let room = rooms.room(target.room);
@@ -180,7 +180,7 @@ export async function startCollabServer(opts: CollabServerOptions): Promise<Coll
         return;
       }
       const m = syncKind(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      if (!m || !parseDocumentName(m.name)) {
+      if (!m || !parseRoomDocName(m.name)) {
         ws.close(1008, 'malformed message');
         ws.terminate();
         return;

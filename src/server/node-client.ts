@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { documentName, encodeToken, parseNotice, secretFromBytes, type Role, type ServerNotice, type SessionToken } from '../collab/protocol.ts';
+import { roomDocName, encodeToken, parseNotice, secretFromBytes, type Role, type ServerNotice, type SessionToken } from '../collab/protocol.ts';
 
 export const newSecret = () => secretFromBytes(new Uint8Array(randomBytes(16)));
 export const keyHash = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -45,7 +45,7 @@ export function join(url: string, keys: RoomKeys, role: Role, opts: { create?: b
     const ready = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
     const p = new HocuspocusProvider({
       websocketProvider: socket,
-      name: documentName(keys.room, scope),
+      name: roomDocName(keys.room, scope),
       document: doc,
       token: encodeToken(token),
       onSynced: () => resolve(),
