@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PROFILES } from '../model/factory.ts';
-import type { ContainerPort, EgressRule, IngressRule, LabelSelector, Model, PolicyPeer, PolicyPort, Protocol } from '../model/types.ts';
+import type { ClusterPeer, ClusterPort, ClusterRule, ContainerPort, EgressRule, IngressRule, LabelSelector, Model, PolicyPeer, PolicyPort, Protocol } from '../model/types.ts';
 import { evaluate } from '../policy/evaluate.ts';
 import { explain } from '../policy/explain.ts';
 import { contains, equals } from '../policy/portset.ts';
@@ -71,6 +71,43 @@ const policy = fc.record({
   ingress: fc.option(fc.array(rule, { maxLength: 2 })),
   egress: fc.option(fc.array(rule, { maxLength: 2 })),
 });
+// Cluster-wide policies (semantics.md 3): random tiers, priorities (ties included), actions and peers.
+const clusterPeerIn: fc.Arbitrary<ClusterPeer> = fc.oneof<fc.Arbitrary<ClusterPeer>[]>(
+  fc.record({ namespaces: nsSelector }),
+  fc.record({ pods: fc.record({ namespaceSelector: nsSelector, podSelector: selector }) }),
+);
+const clusterPeerEg: fc.Arbitrary<ClusterPeer> = fc.oneof<fc.Arbitrary<ClusterPeer>[]>(
+  clusterPeerIn,
+  fc.array(cidr, { minLength: 1, maxLength: 2 }).map((networks) => ({ networks })),
+  fc.constantFrom<ClusterPeer>({ nodes: {} }, { nodes: { matchLabels: { zone: 'a' } } }),
+  fc.constantFrom<ClusterPeer>({ domainNames: ['api.example.com'] }, { domainNames: ['*.example.com'] }),
+);
+const clusterPort: fc.Arbitrary<ClusterPort> = fc.oneof<fc.Arbitrary<ClusterPort>[]>(
+  fc.record({ protocol: fc.constantFrom(...PROTOS), port: fc.constantFrom(80, 81, 53) }),
+  fc.record({ protocol: fc.constantFrom(...PROTOS), port: fc.constant(80), endPort: fc.constantFrom(81, 90) }),
+  fc.record({ protocol: fc.constantFrom(...PROTOS) }),
+  fc.record({ namedPort: fc.constantFrom('http', 'dns') }),
+);
+const clusterRule = (peerArb: fc.Arbitrary<ClusterPeer>) => fc.record({
+  action: fc.constantFrom<ClusterRule['action']>('Accept', 'Deny', 'Pass'),
+  peers: fc.array(peerArb, { minLength: 1, maxLength: 2 }),
+  ports: fc.option(fc.array(clusterPort, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+}).map((r): ClusterRule => {
+  // The importer's rules: no named port with address peers; domainNames only in Accept rules.
+  let peers = r.peers.filter((p) => r.action === 'Accept' || !p.domainNames);
+  if (r.ports?.some((p) => p.namedPort)) peers = peers.filter((p) => !p.networks && !p.nodes && !p.domainNames);
+  return { action: r.action, peers: peers.length ? peers : [{ namespaces: {} }], ...(r.ports ? { ports: r.ports } : {}) };
+});
+const clusterPolicy = fc.record({
+  tier: fc.constantFrom('Admin' as const, 'Baseline' as const),
+  priority: fc.constantFrom(1, 5, 5, 10),
+  subject: fc.oneof(
+    fc.record({ namespaces: nsSelector }),
+    fc.record({ pods: fc.record({ namespaceSelector: nsSelector, podSelector: selector }) }),
+  ),
+  ingress: fc.array(clusterRule(clusterPeerIn), { maxLength: 2 }),
+  egress: fc.array(clusterRule(clusterPeerEg), { maxLength: 2 }),
+});
 const scenario = fc.record({
   profile: fc.constantFrom('upstream' as const, 'cilium' as const, 'netpol-analyzer-compat' as const),
   hostNetworkIsPod: fc.boolean(),
@@ -79,6 +116,9 @@ const scenario = fc.record({
   policies: fc.array(policy, { maxLength: 4 }),
   externals: fc.array(fc.array(cidr, { minLength: 1, maxLength: 2 }), { maxLength: 2 }),
   nodes: fc.constantFrom<string[]>([], ['10.0.0.0/24'], ['10.1.0.0/24'], ['10.1.0.0/25', '10.9.0.0/24']),
+  clusterPolicies: fc.array(clusterPolicy, { maxLength: 3 }),
+  designNodes: fc.boolean(),
+  domainExternal: fc.boolean(),
 });
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
@@ -100,12 +140,26 @@ function toModel(s: Scenario): Model {
     ...(p.egress ? { egress: p.egress.map((r): EgressRule => ({ ...(r.peers ? { to: r.peers } : {}), ...(r.ports ? { ports: r.ports } : {}) })) } : {}),
   }));
   delete b.model.namespaces['ns:n2'];
+  if (s.clusterPolicies.length) {
+    b.model.clusterPolicies = {};
+    s.clusterPolicies.forEach((p, i) => { b.model.clusterPolicies![`cnp:c${i}`] = { id: `cnp:c${i}`, name: `c${i}`, ...p }; });
+  }
+  if (s.designNodes) {
+    b.model.nodes = {
+      'node:n-a': { id: 'node:n-a', name: 'n-a', labels: { zone: 'a' }, addresses: ['10.0.0.9'] },
+      'node:n-b': { id: 'node:n-b', name: 'n-b', labels: { zone: 'b' }, addresses: ['10.1.0.200'] },
+    };
+  }
+  if (s.domainExternal) b.model.externals['e-dns'] = { id: 'e-dns', name: 'api', cidrs: [], domainNames: ['api.example.com'] };
   return b.model;
 }
 
 function samplePorts(m: Model): number[] {
   const ports = new Set([1, 65535, 80, 81]);
   for (const w of Object.values(m.workloads)) for (const cp of w.ports) ports.add(cp.containerPort);
+  for (const cp of Object.values(m.clusterPolicies ?? {})) {
+    for (const r of [...cp.ingress, ...cp.egress]) for (const p of r.ports ?? []) [p.port, p.endPort].forEach((x) => { if (x !== undefined) [x - 1, x, x + 1].forEach((y) => ports.add(y)); });
+  }
   for (const np of Object.values(m.policies)) {
     for (const r of [...(np.ingress ?? []), ...(np.egress ?? [])]) {
       for (const p of r.ports ?? []) {

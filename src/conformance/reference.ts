@@ -2,7 +2,7 @@
 // (source, destination, protocol, port) at a time, no classes, no caches. Used by the
 // property test to check evaluate(). Addresses of an endpoint come from its CIDRs.
 
-import type { Model, NetworkPolicy, PolicyPeer, PolicyPort, Protocol, Workload } from '../model/types.ts';
+import type { ClusterPeer, ClusterPolicy, Model, NetworkPolicy, PolicyPeer, PolicyPort, Protocol, Workload } from '../model/types.ts';
 import { parseCidr } from '../net/ip.ts';
 import type { Endpoint } from '../policy/reachability-types.ts';
 import { matchesSelector, namespaceLabels } from '../policy/selectors.ts';
@@ -99,16 +99,78 @@ export function referenceAllowed(model: Model, src: Endpoint, dst: Endpoint, pro
     return ok ? 'allow' : 'deny';
   };
 
+  // ---- cluster tiers (semantics.md 3.8), one connection at a time
+  const nsOf = (w: Workload) => nsLabels(w);
+  const cidrHit = (cidrs: string[], e: Endpoint): boolean =>
+    cidrs.some((c) => blockMatches({ ipBlock: { cidr: c } }, e));
+  const nodeNames = (sel: NonNullable<ClusterPeer['nodes']>): string[] =>
+    Object.values(model.nodes ?? {}).filter((n) => matchesSelector(sel, n.labels)).map((n) => n.name);
+  const clusterPeerOk = (peer: ClusterPeer, e: Endpoint): boolean => {
+    const w = wl(e);
+    if (peer.namespaces) return isPod(w) && matchesSelector(peer.namespaces, nsOf(w));
+    if (peer.pods) return isPod(w) && matchesSelector(peer.pods.namespaceSelector, nsOf(w)) && matchesSelector(peer.pods.podSelector, w.podLabels);
+    if (peer.networks) return cidrHit(peer.networks, e);
+    if (peer.nodes) {
+      if (w) return !!w.hostNetwork && !!w.nodeName && nodeNames(peer.nodes).includes(w.nodeName);
+      if (e.kind !== 'node') return false;
+      const node = model.nodes?.[e.modelId];
+      if (node) return nodeNames(peer.nodes).includes(node.name);
+      return Object.keys(peer.nodes.matchLabels ?? {}).length === 0 && (peer.nodes.matchExpressions ?? []).length === 0;
+    }
+    if (peer.domainNames) {
+      const ext = e.kind === 'external' ? model.externals[e.modelId] : undefined;
+      const norm = (x: string) => x.toLowerCase().replace(/\.$/, '');
+      return !!ext?.domainNames?.some((dn) => peer.domainNames!.some((p) => {
+        const pat = norm(p);
+        const name = norm(dn);
+        return pat.startsWith('*.') ? name.endsWith(pat.slice(1)) && name.length > pat.length - 1 : pat === name;
+      }));
+    }
+    return false;
+  };
+  const clusterPortOk = (ports: ClusterPolicy['ingress'][number]['ports'], dstPod: Workload | undefined): boolean => {
+    if (!ports || ports.length === 0) return true;
+    return ports.some((p) => {
+      if (p.namedPort !== undefined) return !!dstPod && dstPod.ports.some((cp) => cp.name === p.namedPort && (cp.protocol ?? 'TCP') === proto && cp.containerPort === port);
+      if ((p.protocol ?? 'TCP') !== proto) return false;
+      return p.port === undefined || (port >= p.port && port <= (p.endPort ?? p.port));
+    });
+  };
+  const tierAction = (tier: 'Admin' | 'Baseline', dir: 'Ingress' | 'Egress', subject: Workload, peer: Endpoint, dstPod: Workload | undefined): string | undefined => {
+    const pols = Object.values(model.clusterPolicies ?? {})
+      .filter((p) => p.tier === tier)
+      .sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1));
+    for (const p of pols) {
+      const subjOk = p.subject.namespaces
+        ? matchesSelector(p.subject.namespaces, nsOf(subject))
+        : !!p.subject.pods && matchesSelector(p.subject.pods.namespaceSelector, nsOf(subject)) && matchesSelector(p.subject.pods.podSelector, subject.podLabels);
+      if (!subjOk) continue;
+      for (const r of dir === 'Ingress' ? p.ingress : p.egress) {
+        if (r.peers.some((x) => clusterPeerOk(x, peer)) && clusterPortOk(r.ports, dstPod)) return r.action;
+      }
+    }
+    return undefined;
+  };
+  const sideAllowed = (dir: 'Ingress' | 'Egress', subject: Workload, peer: Endpoint, dstPod: Workload | undefined, ownNode: boolean): boolean => {
+    const a = tierAction('Admin', dir, subject, peer, dstPod);
+    if (a === 'Accept') return true;
+    if (a === 'Deny') return false;
+    const np = direction(dir, subject, peer, dstPod);
+    if (np !== 'notIsolated') return ownNode || np === 'allow';
+    return tierAction('Baseline', dir, subject, peer, dstPod) !== 'Deny';
+  };
+
   const s = wl(src);
   const d = wl(dst);
   // Named ports resolve only on a destination pod; a hostNetwork workload is node traffic (1.2, 1.7).
   const dstPod = isPod(d) ? d : undefined;
-  const egress = isPod(s) ? direction('Egress', s, dst, dstPod) !== 'deny' : true;
+  const egress = isPod(s) ? sideAllowed('Egress', s, dst, dstPod, false) : true;
   let ingress = true;
   if (isPod(d)) {
     const srcHost = s !== undefined && !isPod(s) ? (s as Workload) : undefined;
-    const ownNode = (!!srcHost?.nodeName && srcHost.nodeName === d.nodeName);
-    ingress = ownNode || direction('Ingress', d, src, d) !== 'deny';
+    const srcNode = src.kind === 'node' ? model.nodes?.[src.modelId] : undefined;
+    const ownNode = (!!srcHost?.nodeName && srcHost.nodeName === d.nodeName) || (!!srcNode && srcNode.name === d.nodeName);
+    ingress = sideAllowed('Ingress', d, src, d, ownNode);
   }
   return egress && ingress;
 }

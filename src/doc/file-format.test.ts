@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDoc, emptyReview } from '../model/factory.ts';
 import type { Doc } from '../model/types.ts';
 import { parseDesignFile, serializeDoc } from './file-format.ts';
+import { DOC_VERSION } from '../model/types.ts';
 
 function shop(): Doc {
   const doc = emptyDoc('Shop');
@@ -33,14 +34,15 @@ describe('design file format', () => {
     const env = JSON.parse(text) as Record<string, unknown>;
     expect(Object.keys(env)).toEqual(['format', 'version', 'doc']);
     expect(env.format).toBe('netpol-designer');
-    expect(env.version).toBe(2);
+    expect(env.version).toBe(DOC_VERSION);
   });
 
   it('refuses a file from a newer version with a clear message', () => {
-    const text = JSON.stringify({ format: 'netpol-designer', version: 3, doc: { version: 3, name: 'x', model: {} } });
+    const next = DOC_VERSION + 1;
+    const text = JSON.stringify({ format: 'netpol-designer', version: next, doc: { version: next, name: 'x', model: {} } });
     const r = parseDesignFile(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toContain('made by a newer NetPol Designer (format 3); this version reads up to 2');
+    if (!r.ok) expect(r.error).toContain(`made by a newer NetPol Designer (format ${next}); this version reads up to ${DOC_VERSION}`);
   });
 
   it('refuses text that is not JSON, another format, or a Kubernetes manifest', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, type MigrationStep } from './migrate.ts';
 import { restoreDoc } from './restore.ts';
 import { parseDesignFile, serializeDoc } from './file-format.ts';
+import { DOC_VERSION } from '../model/types.ts';
 
 describe('migrate', () => {
   it('upgrades a version 0 document (collections as lists) through restoreDoc', () => {
@@ -15,7 +16,7 @@ describe('migrate', () => {
     };
     const r = restoreDoc(v0);
     if (!r.ok) throw new Error(r.error);
-    expect(r.doc.version).toBe(2);
+    expect(r.doc.version).toBe(DOC_VERSION);
     expect(Object.keys(r.doc.model.workloads)).toEqual(['w1']);
     expect(r.doc.model.workloads.w1!.name).toBe('web');
     expect(r.warnings[0]).toMatch(/upgraded from format 0/);
@@ -36,7 +37,7 @@ describe('migrate', () => {
     };
     const r = parseDesignFile(JSON.stringify(v1));
     if (!r.ok) throw new Error(r.error);
-    expect(r.doc.version).toBe(2);
+    expect(r.doc.version).toBe(DOC_VERSION);
     expect(Object.keys(r.doc.model)).not.toContain('comments');
     expect(Object.keys(r.doc.model)).not.toContain('versions');
     expect(r.review.comments).toEqual({ t1: thread });
@@ -46,7 +47,7 @@ describe('migrate', () => {
     expect(r.review.decisions).toEqual({});
     expect(r.warnings[0]).toBe('upgraded from format 1: comments and versions moved from the design to its review');
     expect(r.warnings.filter((w) => /comment/.test(w))).toHaveLength(1);
-    // Saved again, it is a format 2 file that reads back without any note.
+    // Saved again, it is a current-format file that reads back without any note.
     const again = parseDesignFile(serializeDoc(r.doc, r.review));
     expect(again).toEqual({ ok: true, doc: r.doc, review: r.review, warnings: [] });
   });

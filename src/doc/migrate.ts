@@ -67,10 +67,20 @@ function stripVersionComments(versions: unknown): unknown {
   return out;
 }
 
+/**
+ * Version 3 adds the cluster-wide tiers (`model.clusterPolicies`, `model.nodes`); a version 2
+ * file has none, so nothing is converted. The version changes so that an older NetPol Designer
+ * refuses a file whose Admin denies it would silently ignore.
+ */
+function v2ToV3(raw: RawDoc): RawDoc {
+  return { ...raw, version: 3 };
+}
+
 /** Step `n` upgrades version n to n + 1. */
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   0: { up: v0ToV1, note: 'upgraded from format 0: collections converted from lists to maps by id' },
   1: { up: v1ToV2, note: 'upgraded from format 1: comments and versions moved from the design to its review' },
+  2: { up: v2ToV3, note: 'upgraded from format 2: the format now holds cluster-wide policies and nodes (this design has none)' },
 };
 
 export function newerVersionMessage(version: number, supported = DOC_VERSION): string {

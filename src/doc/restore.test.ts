@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDoc } from '../model/factory.ts';
 import type { Doc } from '../model/types.ts';
 import { restoreDoc } from './restore.ts';
+import { DOC_VERSION } from '../model/types.ts';
 
 function ok(raw: unknown): { doc: Doc; warnings: string[] } {
   const r = restoreDoc(raw);
@@ -116,7 +117,7 @@ describe('restoreDoc', () => {
   });
 
   it('refuses a newer version', () => {
-    const r = restoreDoc({ version: 3, name: 'x', model: {} });
-    expect(r.ok === false && r.error).toMatch(/^made by a newer NetPol Designer \(format 3\); this version reads up to 2/);
+    const r = restoreDoc({ version: DOC_VERSION + 1, name: 'x', model: {} });
+    expect(r.ok === false && r.error).toMatch(new RegExp(`^made by a newer NetPol Designer \\(format ${DOC_VERSION + 1}\\); this version reads up to ${DOC_VERSION}`));
   });
 });

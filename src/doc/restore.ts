@@ -16,6 +16,7 @@ import { loadBalancerLayoutId } from '../layout/sizes.ts';
 import { migrate, newerVersionMessage } from './migrate.ts';
 import { resynthesizeLoaded } from './commands-resynth.ts';
 import { DESIGN_LIMITS, shapeProblem } from '../model/json-limits.ts';
+import { restoreClusterPolicy, restoreNode } from './restore-cluster.ts';
 import {
   checkBoolean, checkCount, checkList, checkNonEmptyString, checkPeer, checkPolicyPort,
   checkPortNumber, checkProtocol, checkSelector, checkString, checkStringList, checkStringMap,
@@ -28,7 +29,7 @@ export type RestoreResult =
   | { ok: false; error: string };
 
 /** The keys of Model that restore validates; any other key is a later feature's (kept as JSON). */
-const MODEL_KEYS = new Set(['namespaces', 'workloads', 'services', 'policies', 'externals', 'intents', 'namespaceDefaults', 'cluster']);
+const MODEL_KEYS = new Set(['namespaces', 'workloads', 'services', 'policies', 'externals', 'intents', 'namespaceDefaults', 'cluster', 'clusterPolicies', 'nodes']);
 /** Review-scope keys that format 1 kept in the model (moved by migrate.ts v1ToV2). */
 const REVIEW_KEYS = new Set(['comments', 'versions']);
 
@@ -342,7 +343,8 @@ function restoreExternal(r: Restorer, raw: Record<string, unknown>, id: Id, path
   });
   const e: ExternalNetwork = { id, name: r.name(raw, id, path, id.replace(/^ext:/, '')), cidrs };
   r.optional(e, raw, 'description', path, checkString);
-  r.keepUnknown(e as unknown as Record<string, unknown>, raw, ['name', 'cidrs', 'description'], path);
+  r.optional(e, raw, 'domainNames', path, checkStringList);
+  r.keepUnknown(e as unknown as Record<string, unknown>, raw, ['name', 'cidrs', 'description', 'domainNames'], path);
   return e;
 }
 
@@ -532,6 +534,9 @@ export function restoreDoc(raw: unknown): RestoreResult {
   const endpoints = intentEndpoints(model);
   model.intents = r.collection(m, 'intents', (x, id, p) => restoreIntent(r, x, id, p, endpoints));
   model.namespaceDefaults = restoreDefaults(r, m.namespaceDefaults, model.namespaces);
+  const warn = (path: string, message: string): void => r.warn(path, message);
+  if (m.clusterPolicies !== undefined) model.clusterPolicies = r.collection(m, 'clusterPolicies', (x, id, p) => restoreClusterPolicy(warn, x, id, p));
+  if (m.nodes !== undefined) model.nodes = r.collection(m, 'nodes', (x, id, p) => restoreNode(warn, x, id, p));
   for (const [k, v] of Object.entries(m)) {
     if (MODEL_KEYS.has(k)) continue;
     if (REVIEW_KEYS.has(k)) {

@@ -49,8 +49,9 @@ export function diagnosticObjectId(model: Model, object: string | undefined): Id
   const [, kind, ns, name] = m;
   const candidates: Id[] = [];
   if (kind === 'Namespace') candidates.push(ids.namespace(name));
+  if (!ns && (kind === 'ClusterNetworkPolicy' || kind === 'AdminNetworkPolicy' || kind === 'BaselineAdminNetworkPolicy')) candidates.push(ids.clusterPolicy(kind, name));
   if (ns && kind === 'Service') candidates.push(ids.service(ns, name));
   if (ns && kind === 'NetworkPolicy') candidates.push(ids.policy(ns, name));
   if (ns && (WORKLOAD_KINDS as readonly string[]).includes(kind)) candidates.push(ids.workload(ns, kind, name));
-  return candidates.find((id) => model.namespaces[id] || model.services[id] || model.policies[id] || model.workloads[id]);
+  return candidates.find((id) => model.namespaces[id] || model.services[id] || model.policies[id] || model.workloads[id] || model.clusterPolicies?.[id]);
 }

@@ -3,17 +3,18 @@
 
 import { canonicalCidr } from '../net/ip.ts';
 import { NAMESPACE_NAME_LABEL } from '../model/factory.ts';
+import { apiVersionOf, clusterPolicyKind } from './cluster-policy-from-manifest.ts';
 import type {
-  Direction, IPBlock, LabelSelector, LabelSelectorRequirement, Model, Namespace, NetworkPolicy, PolicyPeer,
+  ClusterPeer, ClusterPolicy, ClusterPort, ClusterRule, Direction, IPBlock, LabelSelector, LabelSelectorRequirement, Model, Namespace, NetworkPolicy, PolicyPeer,
   PolicyPort, Service, Workload, WorkloadKind,
 } from '../model/types.ts';
 import { toYaml } from './yaml-emit.ts';
 import type { YamlValue } from './yaml-emit.ts';
 
-export type ExportKind = 'Namespace' | 'Service' | 'NetworkPolicy' | 'Workload';
+export type ExportKind = 'Namespace' | 'Service' | 'NetworkPolicy' | 'ClusterPolicy' | 'Workload';
 
 export interface ExportOptions {
-  /** Default: Namespace, Service, NetworkPolicy (workloads are opt-in). */
+  /** Default: Namespace, Service, NetworkPolicy, ClusterPolicy (workloads are opt-in). */
   kinds?: ExportKind[];
 }
 
@@ -23,7 +24,7 @@ type Manifest = { [k: string]: YamlValue | undefined };
 export const WORKLOAD_IMAGE = 'registry.k8s.io/pause:3.10';
 
 export function exportManifests(model: Model, opts: ExportOptions = {}): string {
-  const kinds = new Set<ExportKind>(opts.kinds ?? ['Namespace', 'Service', 'NetworkPolicy']);
+  const kinds = new Set<ExportKind>(opts.kinds ?? ['Namespace', 'Service', 'NetworkPolicy', 'ClusterPolicy']);
   const docs: Manifest[] = [];
   const nsName = (id: string): string => model.namespaces[id]?.name ?? '';
   const byNsName = <T extends { namespaceId: string; name: string }>(a: T, b: T): number =>
@@ -41,7 +42,16 @@ export function exportManifests(model: Model, opts: ExportOptions = {}): string 
   if (kinds.has('NetworkPolicy')) {
     for (const p of Object.values(model.policies).sort(byNsName)) docs.push(policyToManifest(model, p));
   }
+  if (kinds.has('ClusterPolicy')) {
+    for (const p of sortedClusterPolicies(model)) docs.push(clusterPolicyToManifest(p));
+  }
   return docs.map((d) => toYaml(d)).join('---\n');
+}
+
+/** Admin tier first, then Baseline; by priority, then name (the evaluator's order). */
+export function sortedClusterPolicies(model: Model): ClusterPolicy[] {
+  return Object.values(model.clusterPolicies ?? {}).sort((a, b) =>
+    (a.tier === b.tier ? 0 : a.tier === 'Admin' ? -1 : 1) || a.priority - b.priority || cmp(a.name, b.name) || cmp(a.id, b.id));
 }
 
 /** One object (namespace, workload, Service or policy) by id, as YAML; '' when unknown. */
@@ -50,6 +60,8 @@ export function exportObject(model: Model, id: string): string {
   if (model.workloads[id]) return toYaml(workloadToManifest(model, model.workloads[id]));
   if (model.services[id]) return toYaml(serviceToManifest(model, model.services[id]));
   if (model.policies[id]) return toYaml(policyToManifest(model, model.policies[id]));
+  const cp = model.clusterPolicies?.[id];
+  if (cp) return toYaml(clusterPolicyToManifest(cp));
   return '';
 }
 
@@ -152,6 +164,67 @@ export function selectorToManifest(s: LabelSelector): Manifest {
       values: r.values && (r.values.length > 0 || r.operator === 'In' || r.operator === 'NotIn') ? [...r.values].sort(cmp) : undefined,
     }));
   return { matchExpressions: sorted };
+}
+
+// ------------------------------------------------------------------ cluster policies (semantics.md 5.4)
+
+/** In the version it was read in (new designs: v1alpha2 ClusterNetworkPolicy), kubectl field order. */
+export function clusterPolicyToManifest(p: ClusterPolicy): Manifest {
+  const version = p.version ?? 'v1alpha2';
+  const v2 = version === 'v1alpha2';
+  const singletonBaseline = !v2 && p.tier === 'Baseline';
+  const spec: Manifest = {
+    tier: v2 ? p.tier : undefined,
+    priority: singletonBaseline ? undefined : p.priority,
+    subject: p.subject.pods ? { pods: namespacedPods(p.subject.pods) } : { namespaces: selectorToManifest(p.subject.namespaces ?? {}) },
+  };
+  if (p.ingress.length) spec.ingress = p.ingress.map((r) => clusterRuleToManifest(r, 'from', v2));
+  if (p.egress.length) spec.egress = p.egress.map((r) => clusterRuleToManifest(r, 'to', v2));
+  return {
+    apiVersion: apiVersionOf(version),
+    kind: clusterPolicyKind(version, p.tier),
+    // The API accepts only one BaselineAdminNetworkPolicy, named `default`.
+    metadata: metadata(singletonBaseline ? 'default' : p.name, undefined, p.labels, p.annotations),
+    spec,
+  };
+}
+
+function namespacedPods(p: { namespaceSelector: LabelSelector; podSelector: LabelSelector }): Manifest {
+  return { namespaceSelector: selectorToManifest(p.namespaceSelector), podSelector: selectorToManifest(p.podSelector) };
+}
+
+function clusterRuleToManifest(r: ClusterRule, key: 'from' | 'to', v2: boolean): Manifest {
+  const action = !v2 && r.action === 'Accept' ? 'Allow' : r.action;
+  const out: Manifest = { name: r.name, action, [key]: r.peers.map(clusterPeerToManifest) };
+  if (r.ports?.length) out[v2 ? 'protocols' : 'ports'] = r.ports.map((p) => (v2 ? protocolEntry(p) : v1Port(p)));
+  return out;
+}
+
+function clusterPeerToManifest(p: ClusterPeer): Manifest {
+  if (p.pods) return { pods: namespacedPods(p.pods) };
+  if (p.nodes) return { nodes: selectorToManifest(p.nodes) };
+  if (p.networks) return { networks: p.networks.map((c) => canonicalCidr(c) ?? c) };
+  if (p.domainNames) return { domainNames: [...p.domainNames] };
+  return { namespaces: selectorToManifest(p.namespaces ?? {}) };
+}
+
+// A protocol object needs a destinationPort: "every port" is the range 1-65535 (5.4).
+function portBounds(p: ClusterPort): [number, number] {
+  return p.port === undefined ? [1, 65535] : [p.port, p.endPort ?? p.port];
+}
+
+function protocolEntry(p: ClusterPort): Manifest {
+  if (p.namedPort !== undefined) return { destinationNamedPort: p.namedPort };
+  const [lo, hi] = portBounds(p);
+  const destinationPort: Manifest = lo === hi ? { number: lo } : { range: { start: lo, end: hi } };
+  return { [(p.protocol ?? 'TCP').toLowerCase()]: { destinationPort } };
+}
+
+function v1Port(p: ClusterPort): Manifest {
+  if (p.namedPort !== undefined) return { namedPort: p.namedPort };
+  const [lo, hi] = portBounds(p);
+  const protocol = p.protocol ?? 'TCP';
+  return lo === hi ? { portNumber: { protocol, port: lo } } : { portRange: { protocol, start: lo, end: hi } };
 }
 
 // ------------------------------------------------------------------ Service (semantics.md 5.3)

@@ -14,6 +14,7 @@ import type { RawObject } from './parse.ts';
 import { readPolicySpec } from './policy-from-manifest.ts';
 import { findUnknownFields, kindSchema } from './schema.ts';
 import type { UnknownField } from './schema.ts';
+import { isClusterPolicyKind, readClusterPolicy } from './cluster-policy-from-manifest.ts';
 
 export interface ConvertState {
   model: Model;
@@ -26,7 +27,9 @@ export interface ConvertState {
   onAdded?: (id: string) => void;
 }
 
-const KNOWN_KINDS = new Set<string>(['Namespace', 'Service', 'NetworkPolicy', ...WORKLOAD_KINDS]);
+const KNOWN_KINDS = new Set<string>(['Namespace', 'Node', 'Service', 'NetworkPolicy', 'ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', ...WORKLOAD_KINDS]);
+/** Kinds without a namespace. */
+const CLUSTER_SCOPED = new Set<string>(['Namespace', 'Node', 'ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
 
 /** Adds one raw object to the model in `state`. Never throws. */
 export function addRawObject(raw: RawObject, state: ConvertState): void {
@@ -36,10 +39,10 @@ export function addRawObject(raw: RawObject, state: ConvertState): void {
   const name = typeof meta.name === 'string' && meta.name !== '' ? meta.name : undefined;
   // A namespace YAML read as a non-string is an error, never a move to `default`.
   const nsRaw = meta.namespace;
-  const nsBad = kind !== 'Namespace' && nsRaw !== undefined && nsRaw !== null && typeof nsRaw !== 'string';
+  const nsBad = !(kind !== undefined && CLUSTER_SCOPED.has(kind)) && nsRaw !== undefined && nsRaw !== null && typeof nsRaw !== 'string';
   const written = (path: string, x: unknown): string | undefined =>
     raw.writtenAs?.(path, 'value') ?? (typeof x === 'number' || typeof x === 'boolean' ? String(x) : undefined);
-  const nsName = kind === 'Namespace' ? undefined
+  const nsName = kind !== undefined && CLUSTER_SCOPED.has(kind) ? undefined
     : nsBad ? written('metadata.namespace', nsRaw) ?? '(invalid namespace)'
       : typeof nsRaw === 'string' && nsRaw !== '' ? nsRaw : 'default';
   const shownName = name ?? (meta.name !== undefined && meta.name !== null && typeof meta.name !== 'string' ? written('metadata.name', meta.name) : undefined);
@@ -125,6 +128,22 @@ function convert(
     m.namespaces[id] = { id, name, labels, ...(annotations && Object.keys(annotations).length ? { annotations } : {}) };
     return id;
   }
+  if (isClusterPolicyKind(kind)) {
+    const err = validateDnsSubdomain(name);
+    if (err) report('error', 'metadata.name', `invalid name: ${err}`);
+    const cp = readClusterPolicy(kind, v.apiVersion, name, v.spec, report, unknown);
+    if (!cp) return undefined;
+    const labels = readStringMap(meta.labels, 'metadata.labels', report, 'label');
+    const annotations = readStringMap(meta.annotations, 'metadata.annotations', report, 'annotation');
+    const id = ids.clusterPolicy(kind, name);
+    (m.clusterPolicies ??= {})[id] = {
+      id, ...cp,
+      ...(labels && Object.keys(labels).length ? { labels } : {}),
+      ...(annotations && Object.keys(annotations).length ? { annotations } : {}),
+    };
+    return id;
+  }
+  if (kind === 'Node') return convertNode(name, v, meta, report, m);
   const namespaceId = ensureNamespace(m, nsName!);
 
   if (kind === 'NetworkPolicy') {
@@ -157,6 +176,24 @@ function convert(
 function ensureNamespace(m: Model, name: string): string {
   const id = ids.namespace(name);
   if (!m.namespaces[id]) m.namespaces[id] = { id, name, labels: {} };
+  return id;
+}
+
+// ------------------------------------------------------------------ nodes
+
+/** A Node: its labels and addresses (status.addresses), for cluster policies' `nodes` peers. */
+function convertNode(name: string, v: Record<string, unknown>, meta: Record<string, unknown>, report: Report, m: Model): string {
+  const labels = readStringMap(meta.labels, 'metadata.labels', report, 'label') ?? {};
+  const addresses: string[] = [];
+  const status = isRecord(v.status) ? v.status : {};
+  (readArray(status.addresses, 'status.addresses', report) ?? []).forEach((a, i) => {
+    if (!isRecord(a) || (a.type !== 'InternalIP' && a.type !== 'ExternalIP')) return;
+    const ok = typeof a.address === 'string' && !a.address.includes('/') && parseCidr(a.address).ok;
+    if (!ok) report('warning', `status.addresses[${i}].address`, `${describe(a.address)} is not an IP address; ignored`);
+    else if (!addresses.includes(a.address as string)) addresses.push(a.address as string);
+  });
+  const id = ids.node(name);
+  (m.nodes ??= {})[id] = { id, name, labels, addresses };
   return id;
 }
 

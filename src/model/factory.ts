@@ -21,11 +21,13 @@ export const PROFILES: Record<Exclude<ClusterProfile['name'], 'custom'>, Cluster
     serviceProxy: 'cilium-snat',
     endPortSupported: false,
   },
+  // netpol-analyzer's known differences from upstream: ipBlocks and admin `networks` never match
+  // pods, and hostNetwork pods are ordinary pods matched by selectors (issue 10 "Also").
   'netpol-analyzer-compat': {
     name: 'netpol-analyzer-compat',
     ipBlockMatchesPods: false,
     ipBlockMatchesNodes: true,
-    hostNetworkIsPod: false,
+    hostNetworkIsPod: true,
     serviceProxy: 'kube-proxy',
     endPortSupported: true,
   },
@@ -69,6 +71,9 @@ export const ids = {
   service: (ns: string, name: string): Id => `svc:${ns}/${name}`,
   policy: (ns: string, name: string): Id => `np:${ns}/${name}`,
   external: (name: string): Id => `ext:${name}`,
+  /** Cluster policies by kind and name: a CNP and an ANP may share a name. */
+  clusterPolicy: (kind: string, name: string): Id => `${kind === 'ClusterNetworkPolicy' ? 'cnp' : kind === 'AdminNetworkPolicy' ? 'anp' : 'banp'}:${name}`,
+  node: (name: string): Id => `node:${name}`,
 };
 
 let counter = 0;

@@ -165,6 +165,100 @@ export interface NetworkPolicy {
   generated?: { by: 'intents' | 'template'; note?: string };
 }
 
+// ---------------------------------------------------------------- cluster-wide tiers (policy.networking.k8s.io)
+
+/**
+ * Where a cluster policy sits in the per-direction chain (semantics.md 3.2):
+ * Admin tier -> NetworkPolicy -> Baseline tier -> default allow.
+ */
+export type ClusterTier = 'Admin' | 'Baseline';
+export const CLUSTER_TIERS: readonly ClusterTier[] = ['Admin', 'Baseline'];
+
+/** The action of a cluster policy rule. v1alpha1 `Allow` is stored as `Accept` (same effect, 3.5). */
+export type ClusterAction = 'Accept' | 'Deny' | 'Pass';
+
+/** The API version a cluster policy was read from; new designs use v1alpha2. */
+export type ClusterPolicyVersion = 'v1alpha1' | 'v1alpha2';
+export const CLUSTER_POLICY_GROUP = 'policy.networking.k8s.io';
+
+/** `pods: {namespaceSelector, podSelector}` of the API (NamespacedPod). */
+export interface NamespacedPods {
+  namespaceSelector: LabelSelector;
+  podSelector: LabelSelector;
+}
+
+/** Exactly one field is set (the importer and restore enforce it). hostNetwork pods never match. */
+export interface ClusterSubject {
+  namespaces?: LabelSelector;
+  pods?: NamespacedPods;
+}
+
+/**
+ * One element of a rule's `from` (ingress: namespaces | pods) or `to` (egress: also networks,
+ * nodes, domainNames). Exactly one field is set.
+ */
+export interface ClusterPeer {
+  namespaces?: LabelSelector;
+  pods?: NamespacedPods;
+  /** CIDRs; they also match pod IPs under the upstream profile (3.4). Egress only. */
+  networks?: string[];
+  /** Label selector over the design's nodes; matches their addresses and hostNetwork pods on them. Egress only. */
+  nodes?: LabelSelector;
+  /** Domain names (`*.` prefix allowed), matched against external networks' domain names. Egress Accept only. */
+  domainNames?: string[];
+}
+
+/**
+ * One port match. `namedPort` is resolved on the destination pod's container ports (with their own
+ * protocol). Otherwise `protocol` with `port` (and `endPort` for a range); no `port` = every port of
+ * the protocol.
+ */
+export interface ClusterPort {
+  protocol?: Protocol;
+  port?: number;
+  endPort?: number;
+  namedPort?: string;
+}
+
+export interface ClusterRule {
+  /** Rule name (<= 100 characters), shown in explanations. */
+  name?: string;
+  action: ClusterAction;
+  /** `from` (ingress) or `to` (egress); at least one peer. */
+  peers: ClusterPeer[];
+  /** v1alpha2 `protocols` / v1alpha1 `ports`; absent = every protocol and port. */
+  ports?: ClusterPort[];
+}
+
+/**
+ * ClusterNetworkPolicy (v1alpha2, tier Admin or Baseline), AdminNetworkPolicy (v1alpha1, tier
+ * Admin) or BaselineAdminNetworkPolicy (v1alpha1, tier Baseline, singleton named `default`).
+ * Rules are tried in order; policies of one tier by ascending priority.
+ */
+export interface ClusterPolicy {
+  id: Id;
+  name: string;
+  tier: ClusterTier;
+  /** 0-1000, lower first. v1alpha1 Baseline has no priority and stores 0. */
+  priority: number;
+  subject: ClusterSubject;
+  ingress: ClusterRule[];
+  egress: ClusterRule[];
+  /** Absent = v1alpha2 (ClusterNetworkPolicy). Export writes the version it was read in. */
+  version?: ClusterPolicyVersion;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/** A cluster node, for `nodes` peers: its labels and addresses (status.addresses). */
+export interface ClusterNode {
+  id: Id;
+  name: string;
+  labels: Record<string, string>;
+  /** IP addresses of the node (InternalIP / ExternalIP). */
+  addresses: string[];
+}
+
 // ---------------------------------------------------------------- external networks
 
 /** A named set of addresses outside the cluster (IPv4 and/or IPv6 CIDRs). */
@@ -173,6 +267,8 @@ export interface ExternalNetwork {
   name: string;
   cidrs: string[];
   description?: string;
+  /** Domain names this network stands for, matched by cluster policies' `domainNames` peers. */
+  domainNames?: string[];
 }
 
 // ---------------------------------------------------------------- cluster settings
@@ -307,6 +403,10 @@ export interface Model {
   cluster: ClusterSettings;
   /** Connectivity assertions (absent in older files = none). */
   assertions?: Record<Id, Assertion>;
+  /** Cluster-wide policies of the Admin and Baseline tiers (absent in format 1-2 files = none). */
+  clusterPolicies?: Record<Id, ClusterPolicy>;
+  /** Cluster nodes with labels and addresses, for `nodes` peers (absent = none known). */
+  nodes?: Record<Id, ClusterNode>;
 }
 
 export interface NodeLayout {
@@ -322,9 +422,10 @@ export type Layout = Record<Id, NodeLayout>;
 
 /**
  * Format version of saved designs and share links. 2: comments and versions moved out of the
- * model into the review scope (src/doc/migrate.ts v1ToV2).
+ * model into the review scope (src/doc/migrate.ts v1ToV2). 3: cluster-wide policies and nodes
+ * (`model.clusterPolicies`, `model.nodes`; v2ToV3).
  */
-export const DOC_VERSION = 2;
+export const DOC_VERSION = 3;
 
 /**
  * The DESIGN scope: what evaluation, lint and export read, with its layout. Held by the design

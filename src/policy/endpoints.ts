@@ -38,6 +38,17 @@ export function collectBlocks(model: Model): Map<string, IpSet> {
       }
     }
   }
+  // Cluster policies' `networks` split external networks the same way.
+  for (const cp of Object.values(model.clusterPolicies ?? {})) {
+    for (const rule of cp.egress) {
+      for (const p of rule.peers) {
+        for (const cidr of p.networks ?? []) {
+          const key = ipBlockKey(cidr, undefined);
+          if (!blocks.has(key)) blocks.set(key, ipBlockSet({ cidr }));
+        }
+      }
+    }
+  }
   return blocks;
 }
 
@@ -73,17 +84,25 @@ export function buildEndpoints(model: Model): BuiltEndpoints {
 
   for (const ext of Object.values(model.externals).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const parts = splitByBlocks(validSet(ext.cidrs), blocks.values());
+    const domains = ext.domainNames?.length ? { domains: ext.domainNames } : {};
     if (parts.length <= 1) {
       const set = parts[0] ?? [];
       endpoints.push({ id: ext.id, kind: 'external', modelId: ext.id, name: ext.name, cidrs: toCidrs(set) });
-      refs.push({ kind: 'addresses', set, node: false });
+      refs.push({ kind: 'addresses', set, node: false, ...domains });
       continue;
     }
     parts.forEach((set, n) => {
       const cidrs = toCidrs(set);
       endpoints.push({ id: `${ext.id}#${n}`, kind: 'external', modelId: ext.id, name: `${ext.name} [${describeIpSet(set)}]`, cidrs });
-      refs.push({ kind: 'addresses', set, node: false });
+      refs.push({ kind: 'addresses', set, node: false, ...domains });
     });
+  }
+
+  // Design nodes (for cluster policies' `nodes` peers): each its own endpoint.
+  for (const node of Object.values(model.nodes ?? {}).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const set = validSet(node.addresses);
+    endpoints.push({ id: node.id, kind: 'node', modelId: node.id, name: `node ${node.name}`, cidrs: toCidrs(set) });
+    refs.push({ kind: 'addresses', set, node: true, nodeName: node.name });
   }
 
   const nodeSet = validSet(model.cluster.nodeCidrs);

@@ -12,11 +12,11 @@
 // of interned conn-set ids is built from the rules (cached per isolating-policy set); (4) the
 // class matrix is egress ∩ ingress.
 //
-// Tier seam (semantics 3.2/3.8): a direction's verdict is currently the NetworkPolicy tier
-// alone (`npColumn`/`npRow`). Admin and baseline tiers will add their own subject/peer
-// bitsets to the refinement in step 2 and, per direction, compute first-match "decided"
-// sets: the final id for a pair becomes admin-decided ? admin : (np-isolated ? np :
-// baseline-decided ? baseline : ALL). Only `directionIds()` needs to change.
+// Tiers (semantics 3.2/3.8): cluster policies add their subject/peer bitsets to the refinement
+// in step 2; per direction, a first-match walk over the Admin and Baseline rules gives per pair
+// the connections Admin accepted (A) and denied (D) and Baseline denied (BD), and the verdict is
+// A ∪ ((ALL − A − D) ∩ (NP-isolated ? NP : ALL − BD)) (`chain()`). Pairs no cluster rule
+// touches keep the NetworkPolicy-only fast path.
 
 import type { Direction, LabelSelector, Model, NetworkPolicy, PolicyPeer, Workload } from '../model/types.ts';
 import { ipIntersect, ipSetOf, ipSubsetOf, toCidrs } from '../net/ipset.ts';
@@ -27,6 +27,8 @@ import {
   rulesFor, workloadIpSet, ruleMatchesPeer, type PeerRef,
 } from './np-rules.ts';
 import { allConn, ConnTable, emptyConn, intersect, union } from './portset.ts';
+import { clusterPeerMatches, clusterPortConn, combineTiers, rulesOf, tierDecide, tierPolicies } from './cluster-rules.ts';
+import type { ClusterPeer, ClusterPolicy, ClusterRule, ClusterSubject } from '../model/types.ts';
 import type { ConnSet, Reachability } from './reachability-types.ts';
 import { isInvalidRequirement, matchesSelector, namespaceLabels, selectorKey } from './selectors.ts';
 
@@ -193,11 +195,44 @@ export function evaluate(model: Model): Reachability {
     }
   }
 
+  // Cluster policies (Admin tier, then Baseline), their subjects and peers as endpoint bitsets.
+  const clusterPols: ClusterPolicy[] = [...tierPolicies(model, 'Admin'), ...tierPolicies(model, 'Baseline')];
+  const selectorPair = (nsSel: LabelSelector, podSel?: LabelSelector): Bits => {
+    const b = nsSelect(nsSel).slice();
+    if (podSel) andInto(b, podIndex.select(podSel));
+    return b;
+  };
+  const subjectBits = (sub: ClusterSubject): Bits =>
+    sub.namespaces ? selectorPair(sub.namespaces) : sub.pods ? selectorPair(sub.pods.namespaceSelector, sub.pods.podSelector) : emptyBits;
+  const clusterPeerCache = new Map<string, Bits>();
+  const clusterPeerBits = (peer: ClusterPeer): Bits => {
+    const key = JSON.stringify(peer);
+    let b = clusterPeerCache.get(key);
+    if (b) return b;
+    if (peer.namespaces) b = selectorPair(peer.namespaces);
+    else if (peer.pods) b = selectorPair(peer.pods.namespaceSelector, peer.pods.podSelector);
+    else {
+      b = newBits(n);
+      for (let i = 0; i < n; i++) if (clusterPeerMatches(model, peer, refs[i])) setBit(b, i);
+    }
+    clusterPeerCache.set(key, b);
+    return b;
+  };
+  const clusterSubjects: Bits[] = clusterPols.map((p) => subjectBits(p.subject));
+  for (const p of clusterPols) {
+    for (const rule of [...p.ingress, ...p.egress]) {
+      for (const port of rule.ports ?? []) if (port.namedPort !== undefined) namedPorts.add(`*/${port.namedPort}`);
+      for (const peer of rule.peers) ruleSets.push(clusterPeerBits(peer));
+    }
+  }
+
   // ---- classes: initial key, then refinement by every subject and peer set
   const hostNodes = new Set<string>();
   for (let i = 0; i < n; i++) {
     const w = workloadAt(i);
     if (w?.hostNetwork && w.nodeName && !hasBit(policyPods, i)) hostNodes.add(w.nodeName);
+    const r = refs[i];
+    if (r.kind === 'addresses' && r.nodeName !== undefined) hostNodes.add(r.nodeName);
   }
   const named = [...namedPorts].sort();
   const initialKey = (i: number): string => {
@@ -205,7 +240,9 @@ export function evaluate(model: Model): Reachability {
     if (!w) return `ep:${endpoints[i].id}`;
     const ports = named.map((k) => {
       const [proto, name] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)];
-      return w.ports.filter((cp) => cp.name === name && (cp.protocol ?? 'TCP') === proto).map((cp) => cp.containerPort).sort().join(',');
+      // `*`: a cluster policy's named port, which matches the container port in any protocol.
+      return w.ports.filter((cp) => cp.name === name && (proto === '*' || (cp.protocol ?? 'TCP') === proto))
+        .map((cp) => `${cp.protocol ?? 'TCP'}${cp.containerPort}`).sort().join(',');
     });
     const node = hostNodes.size > 0 && w.nodeName ? w.nodeName : '';
     return `wl:${hasBit(policyPods, i) ? 'pod' : 'host'}:${node}:${ports.join('|')}`;
@@ -221,7 +258,7 @@ export function evaluate(model: Model): Reachability {
     }
     let next = ids.size;
     const seen = new Set<Bits>();
-    for (const s of [...subjects, ...ruleSets]) {
+    for (const s of [...subjects, ...clusterSubjects, ...ruleSets]) {
       if (seen.has(s)) continue;
       seen.add(s);
       const split = new Map<number, number>();
@@ -361,24 +398,114 @@ export function evaluate(model: Model): Reachability {
   const hostNodeOf = new Array<string | undefined>(classCount);
   const podNodeOf = new Array<string | undefined>(classCount);
   for (let c = 0; c < classCount; c++) {
+    const r = refs[rep[c]];
+    if (r.kind === 'addresses' && r.nodeName !== undefined) hostNodeOf[c] = r.nodeName; // a design node
     const w = workloadAt(rep[c]);
     if (!w?.nodeName) continue;
     if (hasBit(policyPods, rep[c])) podNodeOf[c] = w.nodeName;
     else hostNodeOf[c] = w.nodeName;
   }
 
+  // ---- cluster tiers: per subject class and direction, first-match decisions toward every peer class
+  interface CompiledClusterRule { action: ClusterRule['action']; peers: Bits; fixed: number; named: string[] }
+  const clusterCompiled = new Map<string, CompiledClusterRule[]>();
+  const compileCluster = (pi: number, dir: Direction): CompiledClusterRule[] => {
+    const key = `${pi}:${dir}`;
+    let rules = clusterCompiled.get(key);
+    if (rules) return rules;
+    rules = rulesOf(clusterPols[pi], dir).map((rule) => {
+      const peers = newBits(classCount);
+      for (const p of rule.peers) orInto(peers, toClassBits(clusterPeerBits(p)));
+      const ports = rule.ports ?? [];
+      const fixedPorts = ports.filter((p) => p.namedPort === undefined);
+      const fixed = ports.length === 0 ? ConnTable.ALL : fixedPorts.reduce((id, p) => table.union(id, table.id(clusterPortConn(p, undefined))), 0);
+      return { action: rule.action, peers, fixed, named: ports.flatMap((p) => (p.namedPort !== undefined ? [p.namedPort] : [])) };
+    });
+    clusterCompiled.set(key, rules);
+    return rules;
+  };
+  const clusterNamedCache = new Map<string, number>();
+  const clusterConnToClass = (r: CompiledClusterRule, dstClass: number): number => {
+    if (r.named.length === 0) return r.fixed;
+    const w = hasBit(policyPods, rep[dstClass]) ? workloadAt(rep[dstClass]) : undefined;
+    let id = r.fixed;
+    for (const name of r.named) {
+      const key = `${dstClass}:${name}`;
+      let c = clusterNamedCache.get(key);
+      if (c === undefined) clusterNamedCache.set(key, (c = table.id(clusterPortConn({ namedPort: name }, w))));
+      id = table.union(id, c);
+    }
+    return id;
+  };
+  // Subject classes of each cluster policy (the index into clusterPols keeps tier order).
+  const clusterOf: number[][] = Array.from({ length: classCount }, () => []);
+  clusterPols.forEach((_, pi) => forEachBit(toClassBits(clusterSubjects[pi]), (c) => { clusterOf[c].push(pi); }));
+  interface TierArrays { A: Int32Array; D: Int32Array; BD: Int32Array }
+  const tierCache = new Map<string, TierArrays | null>();
+  /** For subject class c: per peer class, Admin accepted/denied and Baseline denied conn ids. */
+  const tierArrays = (c: number, dir: Direction): TierArrays | null => {
+    const pols = clusterOf[c].filter((pi) => rulesOf(clusterPols[pi], dir).length > 0);
+    if (pols.length === 0) return null;
+    const dependsOnSubject = dir === 'Ingress' && pols.some((pi) => compileCluster(pi, dir).some((r) => r.named.length > 0));
+    const key = `${dir}:${pols.join(',')}${dependsOnSubject ? `@${c}` : ''}`;
+    const hit = tierCache.get(key);
+    if (hit !== undefined) return hit;
+    const A = new Int32Array(classCount);
+    const D = new Int32Array(classCount);
+    const BD = new Int32Array(classCount);
+    for (const tier of ['Admin', 'Baseline'] as const) {
+      const undecided = new Int32Array(classCount).fill(ConnTable.ALL);
+      for (const pi of pols) {
+        if (clusterPols[pi].tier !== tier) continue;
+        for (const r of compileCluster(pi, dir)) {
+          forEachBit(r.peers, (p) => {
+            const u = undecided[p];
+            if (u === 0) return;
+            const conn = clusterConnToClass(r, dir === 'Ingress' ? c : p);
+            const take = table.intersect(conn, u);
+            if (take === 0) return;
+            if (r.action === 'Deny') {
+              if (tier === 'Admin') D[p] = table.union(D[p], take);
+              else BD[p] = table.union(BD[p], take);
+            } else if (r.action === 'Accept' && tier === 'Admin') A[p] = table.union(A[p], take);
+            undecided[p] = table.subtract(u, conn);
+          });
+        }
+      }
+    }
+    const out = { A, D, BD };
+    tierCache.set(key, out);
+    return out;
+  };
+  /** The chain for one side: A ∪ ((ALL − A − D) ∩ (isolated ? np : ALL − BD)). */
+  const chain = (t: TierArrays, p: number, isolated: boolean, np: number): number => {
+    const a = t.A[p];
+    const d = t.D[p];
+    const rest = a === 0 && d === 0 ? ConnTable.ALL : table.subtract(table.subtract(ConnTable.ALL, a), d);
+    const below = isolated ? table.intersect(rest, np) : table.subtract(rest, t.BD[p]);
+    return table.union(a, below);
+  };
+
   const matrix = new Int32Array(classCount * classCount);
   const cols: (Int32Array | null)[] = [];
-  for (let d = 0; d < classCount; d++) cols.push(npColumn(d));
+  const inTiers: (TierArrays | null)[] = [];
+  for (let d = 0; d < classCount; d++) {
+    cols.push(npColumn(d));
+    inTiers.push(clusterPols.length ? tierArrays(d, 'Ingress') : null);
+  }
   for (let s = 0; s < classCount; s++) {
     const row = npRow(s);
+    const egTier = clusterPols.length ? tierArrays(s, 'Egress') : null;
     const base = s * classCount;
     for (let d = 0; d < classCount; d++) {
-      const e = row ? row[d] : ConnTable.ALL;
+      let e = row ? row[d] : ConnTable.ALL;
+      if (egTier) e = chain(egTier, d, row !== null, e);
       if (e === 0) continue;
       const col = cols[d];
       let i = col ? col[s] : ConnTable.ALL;
       if (col && hostNodeOf[s] !== undefined && hostNodeOf[s] === podNodeOf[d]) i = ConnTable.ALL;
+      const inTier = inTiers[d];
+      if (inTier) i = chain(inTier, s, col !== null, i);
       matrix[base + d] = table.intersect(e, i);
     }
   }
@@ -430,14 +557,19 @@ export function ingressAllowedFrom(
   const isPod = isPolicyPod(dst, profile);
   const pols = isPod ? ingressPolicies(model, dst) : [];
   const admitted = (peer: PeerRef): ConnSet => {
-    if (!isPod || pols.length === 0) return allConn();
-    let c = emptyConn();
-    for (const np of pols) {
-      for (const rule of rulesFor(np, 'Ingress')) {
-        if (ruleMatchesPeer(model, rule, 'Ingress', np.namespaceId, peer)) c = union(c, ruleConnToward(rule, dst, profile));
+    if (!isPod) return allConn();
+    let c: ConnSet | null = null;
+    if (pols.length > 0) {
+      c = emptyConn();
+      for (const np of pols) {
+        for (const rule of rulesFor(np, 'Ingress')) {
+          if (ruleMatchesPeer(model, rule, 'Ingress', np.namespaceId, peer)) c = union(c, ruleConnToward(rule, dst, profile));
+        }
       }
     }
-    return c;
+    // Admin and Baseline ingress peers are pods only: they decide nothing for address sources.
+    if (peer.kind !== 'workload' || !model.clusterPolicies) return c ?? allConn();
+    return combineTiers(tierDecide(model, 'Admin', 'Ingress', dst, peer, dst), c, tierDecide(model, 'Baseline', 'Ingress', dst, peer, dst));
   };
   if (source.kind === 'workload') {
     const w = model.workloads[source.id];

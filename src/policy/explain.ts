@@ -7,13 +7,14 @@
 //   sideAllows(side, query?): whether one side lets the connection (or the queried port) through
 //     text = `ns/name` (workload), an endpoint id, or a CIDR / IP (ad-hoc external endpoint)
 
-import type { Model, NetworkPolicy, Protocol, Workload } from '../model/types.ts';
+import type { ClusterPolicy, Model, NetworkPolicy, Protocol, Workload } from '../model/types.ts';
+import { combineTiers, rulesOf, tierDecide, type TierResult } from './cluster-rules.ts';
 import { parseCidr } from '../net/ip.ts';
 import { ipSetOf } from '../net/ipset.ts';
 import { buildEndpoints } from './endpoints.ts';
 import { policiesSelecting } from './evaluate.ts';
 import { isPolicyPod, namespaceOf, ruleConnToward, ruleMatchesPeer, rulesFor, type PeerRef } from './np-rules.ts';
-import { allConn, contains, describeConn, emptyConn, equals, intersect, isEmpty, union } from './portset.ts';
+import { allConn, contains, describeConn, emptyConn, equals, intersect, isEmpty, subtract, union } from './portset.ts';
 import type { ConnSet, Endpoint, Explanation, RuleContribution, SideExplanation } from './reachability-types.ts';
 
 interface Resolved {
@@ -71,24 +72,82 @@ function side(model: Model, dir: 'Egress' | 'Ingress', subject: Resolved, peer: 
   if (subject.endpoint.id === peer.endpoint.id) return { ...base, status: 'self', allowed: allConn() };
   const w = subject.ref.workload;
   const pols = policiesSelecting(model, w, dir);
+  // Own node: cluster policies' ingress peers are pods only, so they never decide node traffic.
   if (dir === 'Ingress' && pols.length > 0 && isOwnNode(model, peer, w)) return { ...base, isolatingPolicies: pols.map((p) => p.id), status: 'own-node', allowed: allConn() };
-  if (pols.length === 0) return { ...base, status: 'not-isolated', allowed: allConn() };
-  let allowed = emptyConn();
+  let np: ConnSet | null = null;
   const contributions: RuleContribution[] = [];
-  for (const np of pols) {
-    rulesFor(np, dir).forEach((rule, ruleIndex) => {
-      if (!ruleMatchesPeer(model, rule, dir, np.namespaceId, peer.ref)) return;
-      const conn = ruleConnToward(rule, dstWorkload, profile);
-      contributions.push({ policyId: np.id, ruleIndex, allowed: conn });
-      allowed = union(allowed, conn);
-    });
+  if (pols.length > 0) {
+    np = emptyConn();
+    for (const p of pols) {
+      rulesFor(p, dir).forEach((rule, ruleIndex) => {
+        if (!ruleMatchesPeer(model, rule, dir, p.namespaceId, peer.ref)) return;
+        const conn = ruleConnToward(rule, dstWorkload, profile);
+        contributions.push({ policyId: p.id, ruleIndex, allowed: conn });
+        np = union(np!, conn);
+      });
+    }
   }
-  return { ...base, isolatingPolicies: pols.map((p) => p.id), status: 'isolated', contributions, allowed };
+  const npSide: SideExplanation = pols.length === 0
+    ? { ...base, status: 'not-isolated', allowed: allConn() }
+    : { ...base, isolatingPolicies: pols.map((p) => p.id), status: 'isolated', contributions, allowed: np! };
+  if (!model.clusterPolicies || Object.keys(model.clusterPolicies).length === 0) return npSide;
+  const admin = tierDecide(model, 'Admin', dir, w, peer.ref, dstWorkload);
+  const baseline = tierDecide(model, 'Baseline', dir, w, peer.ref, dstWorkload);
+  if (admin.steps.length === 0 && baseline.steps.length === 0) return npSide;
+  const allowed = combineTiers(admin, np, baseline);
+  const rest = subtract(subtract(allConn(), admin.accepted), admin.denied);
+  // Baseline decisions only count for what reached that tier (not isolated by a NetworkPolicy).
+  const baselineSteps = np === null ? baseline.steps.map((st) => ({ ...st, conn: intersect(st.conn, rest) })).filter((st) => !isEmpty(st.conn)) : [];
+  return {
+    ...npSide,
+    allowed,
+    ...(np !== null ? { networkPolicyAllowed: np } : {}),
+    admin: admin.steps,
+    baseline: baselineSteps,
+    tierNotes: chainNotes(model, npSide, admin, np, baselineSteps, rest, allowed),
+  };
+}
+
+/** `Admin \`name\` (priority 10)`, or `Baseline \`default\`` for the v1alpha1 singleton. */
+export function clusterPolicyLabel(p: ClusterPolicy): string {
+  return p.version === 'v1alpha1' && p.tier === 'Baseline' ? `Baseline \`${p.name}\`` : `${p.tier} \`${p.name}\` (priority ${p.priority})`;
+}
+
+function stepText(model: Model, dir: 'Egress' | 'Ingress', st: TierResult['steps'][number]): string {
+  const p = model.clusterPolicies![st.policyId];
+  const rule = rulesOf(p, dir)[st.ruleIndex];
+  const ruleName = rule?.name ? `\`${rule.name}\`` : `${dir.toLowerCase()}[${st.ruleIndex}]`;
+  const tie = st.tie ? ' (another policy of this tier has the same priority and also matches: the API leaves their order undefined)' : '';
+  return `${clusterPolicyLabel(p)} rule ${ruleName}: ${st.action} ${describeConn(st.conn)}${tie}`;
+}
+
+/** The chain as lines: Admin decisions, then the NetworkPolicy tier, then Baseline, then the verdict. */
+function chainNotes(model: Model, npSide: SideExplanation, admin: TierResult, np: ConnSet | null, baselineSteps: TierResult['steps'], rest: ConnSet, allowed: ConnSet): string[] {
+  const dir = npSide.direction;
+  const lines = admin.steps.map((st) => stepText(model, dir, st));
+  if (np !== null && !isEmpty(intersect(admin.denied, np))) {
+    const names = [...new Set(npSide.contributions.filter((c) => !isEmpty(intersect(c.allowed, admin.denied))).map((c) => policyName(model, model.policies[c.policyId])))];
+    lines.push(`— the NetworkPolicy allow ${names.map((n) => `\`${n}\``).join(', ')} never takes effect for ${describeConn(intersect(admin.denied, np))}`);
+  }
+  if (!isEmpty(rest)) {
+    if (np !== null) {
+      const names = npSide.isolatingPolicies.map((id) => `\`${policyName(model, model.policies[id])}\``).join(', ');
+      const got = intersect(rest, np);
+      lines.push(isEmpty(got) ? `→ NetworkPolicy ${names} isolates the pod and allows none of the rest` : `→ NetworkPolicy ${names} allows ${describeConn(got)}`);
+    } else {
+      lines.push('→ no NetworkPolicy selects the pod for this direction: on to the Baseline tier');
+      for (const st of baselineSteps) lines.push(`→ ${stepText(model, dir, st)}`);
+      if (baselineSteps.length === 0) lines.push('→ no Baseline rule matches: default allow');
+    }
+  }
+  lines.push(isEmpty(allowed) ? '→ denied' : equals(allowed, allConn()) ? '→ allowed' : `→ allowed ${describeConn(allowed)}`);
+  return lines;
 }
 
 // The node endpoint stands for the nodes other than the destination's own (see evaluate.ts);
 // a hostNetwork workload (node traffic) is the own node when both sit on the same named node.
 function isOwnNode(model: Model, peer: Resolved, dst: Workload): boolean {
+  if (peer.ref.kind === 'addresses' && peer.ref.nodeName !== undefined) return peer.ref.nodeName === dst.nodeName;
   const src = peer.ref.kind === 'workload' ? peer.ref.workload : undefined;
   return !!src && !isPolicyPod(src, model.cluster.profile) && !!src.nodeName && src.nodeName === dst.nodeName;
 }
@@ -125,6 +184,7 @@ export function explain(model: Model, srcEndpointId: string, dstEndpointId: stri
 
 function sideSummary(model: Model, s: SideExplanation, subject: Endpoint, peer: Endpoint): string {
   const at = `${s.direction} at ${subject.name}`;
+  if (s.tierNotes) return `${at}: ${s.tierNotes.join(' ')}.`;
   switch (s.status) {
     case 'not-a-pod': return `${at}: not a pod, no NetworkPolicy applies.`;
     case 'self': return `${at}: a pod may always talk to itself.`;

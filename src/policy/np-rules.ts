@@ -64,8 +64,11 @@ export function isSubject(model: Model, np: NetworkPolicy, w: Workload): boolean
 /** The other end of a connection, as a rule peer sees it. */
 export type PeerRef =
   | { kind: 'workload'; workload: Workload }
-  /** Addresses; `node` marks node addresses (matched by overlap, if the profile allows). */
-  | { kind: 'addresses'; set: IpSet; node: boolean };
+  /**
+   * Addresses; `node` marks node addresses (matched by overlap, if the profile allows), with
+   * `nodeName` for a design node; `domains` are the domain names of an external network.
+   */
+  | { kind: 'addresses'; set: IpSet; node: boolean; nodeName?: string; domains?: string[] };
 
 export function peerMatches(model: Model, peer: PolicyPeer, policyNsId: string, other: PeerRef): boolean {
   const profile = model.cluster.profile;

@@ -221,6 +221,7 @@ export class ConnTable {
   private readonly idOf = new Map<ConnSet, number>([[EMPTY, 0], [ALL, 1]]);
   private readonly unionMemo = new Map<number, number>();
   private readonly interMemo = new Map<number, number>();
+  private readonly subMemo = new Map<number, number>();
 
   static readonly EMPTY = 0;
   static readonly ALL = 1;
@@ -262,6 +263,19 @@ export class ConnTable {
     if (r === undefined) {
       r = this.id(intersect(this.sets[a], this.sets[b]));
       this.interMemo.set(key, r);
+    }
+    return r;
+  }
+
+  /** a minus b. */
+  subtract(a: number, b: number): number {
+    if (a === 0 || b === 0) return a;
+    if (a === b || b === 1) return 0;
+    const key = a * 0x200000 + b;
+    let r = this.subMemo.get(key);
+    if (r === undefined) {
+      r = this.id(subtract(this.sets[a], this.sets[b]));
+      this.subMemo.set(key, r);
     }
     return r;
   }

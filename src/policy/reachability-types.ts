@@ -82,8 +82,28 @@ export interface SideExplanation {
   contributions: RuleContribution[];
   /** Union of what this side allows toward the peer. */
   allowed: ConnSet;
-  /** Tier decisions (admin/baseline policies) once those tiers exist; empty for now. */
+  /**
+   * The cluster tiers' part of the chain, one plain-English line per decision (Admin rules,
+   * then NetworkPolicy, then Baseline), set when cluster policies select the subject.
+   */
   tierNotes?: string[];
+  /** Admin-tier rules that decided some of the connections, in evaluation order. */
+  admin?: TierDecision[];
+  /** Baseline-tier rules that decided some of the connections (only for what reached that tier). */
+  baseline?: TierDecision[];
+  /** `allowed` of the NetworkPolicy tier alone (before the cluster tiers), when isolated. */
+  networkPolicyAllowed?: ConnSet;
+}
+
+export interface TierDecision {
+  /** Cluster policy id. */
+  policyId: Id;
+  ruleIndex: number;
+  action: 'Accept' | 'Deny' | 'Pass';
+  /** The connections this rule decided (those earlier rules left undecided). */
+  conn: ConnSet;
+  /** Another policy of the same tier and priority also matches: their order is undefined by the API. */
+  tie?: boolean;
 }
 
 export interface Explanation {

@@ -4,6 +4,7 @@ import { emptyDoc, emptyReview } from '../model/factory.ts';
 import type { Doc, Review } from '../model/types.ts';
 import { base64urlToBytes, bytesToBase64url } from './base64url.ts';
 import { decodeShare, encodeShare, SHARE_FRAGMENT_LIMIT } from './codec.ts';
+import { DOC_VERSION } from '../model/types.ts';
 
 function design(workloads: number): Doc {
   const doc = emptyDoc('Shop — ünïcode ✓');
@@ -27,7 +28,7 @@ describe('share codec', () => {
   it('round-trips a design, including non-ASCII names', () => {
     const doc = design(5);
     const fragment = encoded(doc);
-    expect(fragment).toMatch(/^d=2\.[A-Za-z0-9_-]+$/);
+    expect(fragment).toMatch(new RegExp(`^d=${DOC_VERSION}\\.[A-Za-z0-9_-]+$`));
     expect(decodeShare(fragment)).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
     expect(decodeShare(`https://example.test/app#${fragment}`)).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
   });
@@ -55,7 +56,7 @@ describe('share codec', () => {
     expect(Object.keys(r.doc.model)).not.toContain('comments');
     expect(r.review.comments).toEqual({ t1: thread });
     expect(r.review.versions.v1!.model).toEqual(doc.model);
-    expect(r.warnings).toEqual(['upgraded from format 1: comments and versions moved from the design to its review']);
+    expect(r.warnings).toEqual(['upgraded from format 1: comments and versions moved from the design to its review', 'upgraded from format 2: the format now holds cluster-wide policies and nodes (this design has none)']);
   });
 
   it('refuses a design over the size limit and reports its size', () => {
@@ -85,8 +86,8 @@ describe('share codec', () => {
   });
 
   it('refuses a link from a newer version', () => {
-    const fragment = encoded(design(1)).replace(/^d=2\./, 'd=7.');
-    expect(decodeShare(fragment)).toEqual({ ok: false, error: 'this link was made by a newer NetPol Designer (format 7); this version reads up to 2. Update NetPol Designer to open it.' });
+    const fragment = encoded(design(1)).replace(/^d=\d+\./, 'd=7.');
+    expect(decodeShare(fragment)).toEqual({ ok: false, error: `this link was made by a newer NetPol Designer (format 7); this version reads up to ${DOC_VERSION}. Update NetPol Designer to open it.` });
   });
 
   it('validates decoded designs like any untrusted input', () => {
