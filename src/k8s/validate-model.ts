@@ -12,7 +12,7 @@ const FILE = 'design';
 
 export function validateModel(model: Model): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const ids = [...Object.keys(model.namespaces), ...Object.keys(model.workloads), ...Object.keys(model.services), ...Object.keys(model.policies)];
+  const ids = [...Object.keys(model.namespaces), ...Object.keys(model.workloads), ...Object.keys(model.services), ...Object.keys(model.policies), ...Object.keys(model.clusterPolicies ?? {})];
   for (const id of ids) {
     const text = exportObject(model, id);
     const r = importManifests([{ name: FILE, text }], undefined, {});
