@@ -164,8 +164,17 @@ spec:
     expect(errorsOf(CNP('  priority: 1\n  subject: {namespaces: {}}'))[0].path).toBe('spec.tier');
     // A peer with an unknown field only: fail closed (Accept: peer removed; Deny: deny all).
     const peer = read(CNP('  tier: Admin\n  priority: 1\n  subject: {namespaces: {}}\n  ingress:\n  - action: Deny\n    from: [{serviceAccounts: {}}]'));
-    expect(peer.diagnostics[0].message).toContain('found serviceAccounts');
+    expect(peer.diagnostics.map((d) => [d.path, d.message])).toEqual([
+      ['spec.ingress[0].from[0].serviceAccounts', expect.stringContaining('unknown field "serviceAccounts"')],
+      ['spec.ingress[0]', expect.stringContaining('read as Deny of all traffic (fail closed')],
+    ]);
     expect(peer.model.clusterPolicies!['cnp:p'].ingress[0]).toEqual({ action: 'Deny', peers: [{ namespaces: {} }] });
+  });
+
+  it('an unknown field inside an Accept rule removes the rule (it might narrow the match)', () => {
+    const r = read(CNP('  tier: Admin\n  priority: 1\n  subject: {namespaces: {}}\n  ingress:\n  - action: Accept\n    from: [{namespaces: {}}]\n    sourcePorts: [1]'));
+    expect(r.diagnostics.map((d) => d.path)).toEqual(['spec.ingress[0].sourcePorts', 'spec.ingress[0]']);
+    expect(r.model.clusterPolicies!['cnp:p'].ingress).toEqual([]);
   });
 
   it('a BaselineAdminNetworkPolicy must be named default', () => {
