@@ -3,6 +3,8 @@
 // contract, streamed into a byte counter) and the peak RSS of a fresh process per size.
 //
 // `tsx bench/core.bench.ts --one 500 200` runs one size and prints its row as JSON.
+// A second table compares evaluation of the 5,000 / 2,000 and 10,000 / 10,000 clusters without
+// and with 200 ClusterNetworkPolicies (Admin and Baseline tiers); the target is within 1.5x.
 // Then the CLI as a whole process through the bin (bench/cli.bench.ts). Arguments narrow both
 // to the given workload counts (`npm run bench -- 500 1000`); `--no-cli` skips the CLI part.
 
@@ -70,8 +72,65 @@ function fmt(r: Row): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+const TIER_SIZES: readonly [number, number][] = [[5000, 2000], [10000, 10000]];
+const CLUSTER_POLICIES = 200;
+const TIER_REPEAT = 5;
+
+interface TierRow { workloads: number; policies: number; classesWithout: number; classesWith: number; withoutMs: number; withMs: number; parseWithMs: number }
+
+/**
+ * The same cluster without and with 200 ClusterNetworkPolicies, evaluated alternately in one
+ * process, best of TIER_REPEAT each: on a shared machine a single cold run mostly measures the
+ * neighbours, and alternating gives both the same conditions.
+ */
+async function tiersOne(workloads: number, policies: number): Promise<TierRow> {
+  const without = synthetic(workloads, policies, 42).model;
+  const withCnp = synthetic(workloads, policies, 42, { clusterPolicies: CLUSTER_POLICIES });
+  const importer = await loadImporter();
+  const tp = performance.now();
+  importer?.(withCnp.files);
+  const parseWithMs = performance.now() - tp;
+  let withoutMs = Infinity;
+  let withMs = Infinity;
+  let classesWithout = 0;
+  let classesWith = 0;
+  for (let k = 0; k < TIER_REPEAT; k++) {
+    let t = performance.now();
+    classesWithout = evaluate(without).classCount;
+    withoutMs = Math.min(withoutMs, performance.now() - t);
+    t = performance.now();
+    classesWith = evaluate(withCnp.model).classCount;
+    withMs = Math.min(withMs, performance.now() - t);
+  }
+  return { workloads, policies, classesWithout, classesWith, withoutMs, withMs, parseWithMs };
+}
+
+/** Before/after table for the cluster-wide tiers. */
+function tiersTable(self: string, sizeArgs: string[]): void {
+  const sizes = sizeArgs.length ? TIER_SIZES.filter(([w]) => sizeArgs.includes(String(w))) : TIER_SIZES;
+  if (sizes.length === 0) return;
+  console.log('');
+  console.log(`| workloads | policies | cluster policies | classes | evaluate ms (best of ${TIER_REPEAT}) | vs without (target <= 1.5x) | parse ms |`);
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [w, p] of sizes) {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', self, '--tiers', String(w), String(p)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const line = res.stdout.trim().split('\n').pop() ?? '';
+    if (res.status !== 0 || !line.startsWith('{')) {
+      console.log(`| ${w} | ${p} | ${CLUSTER_POLICIES} | failed: ${(res.stderr || res.stdout).trim().split('\n').slice(-3).join(' ')} |`);
+      continue;
+    }
+    const r = JSON.parse(line) as TierRow;
+    console.log(`| ${w} | ${p} | 0 | ${r.classesWithout} | ${r.withoutMs.toFixed(0)} | (without) | |`);
+    console.log(`| ${w} | ${p} | ${CLUSTER_POLICIES} | ${r.classesWith} | ${r.withMs.toFixed(0)} | ${(r.withMs / r.withoutMs).toFixed(2)}x | ${r.parseWithMs.toFixed(0)} |`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args[0] === '--tiers') {
+    console.log(JSON.stringify(await tiersOne(Number(args[1]), Number(args[2]))));
+    return;
+  }
   if (args[0] === '--one') {
     console.log(JSON.stringify(await one(Number(args[1]), Number(args[2]))));
     return;
@@ -91,6 +150,7 @@ async function main(): Promise<void> {
     }
     console.log(fmt(JSON.parse(line) as Row));
   }
+  tiersTable(self, sizeArgs);
   if (!args.includes('--no-cli')) cliBench({ only: sizeArgs.map(Number) });
 }
 

@@ -12,8 +12,9 @@
 // pairs, the shape of a realistic large cluster). The default 0 keeps every namespace isolated.
 
 import { dump } from 'js-yaml';
+import { clusterPolicyToManifest } from '../src/k8s/export.ts';
 import { emptyModel, ids } from '../src/model/factory.ts';
-import type { ContainerPort, EgressRule, IngressRule, LabelSelector, Model, NetworkPolicy, PolicyPeer, PolicyPort, Workload, WorkloadKind } from '../src/model/types.ts';
+import type { ClusterPolicy, ClusterRule, ContainerPort, EgressRule, IngressRule, LabelSelector, Model, NetworkPolicy, PolicyPeer, PolicyPort, Workload, WorkloadKind } from '../src/model/types.ts';
 
 export const SIZES: readonly [number, number][] = [[100, 50], [500, 200], [1000, 500], [5000, 2000], [10000, 10000]];
 
@@ -50,6 +51,8 @@ export interface Synthetic {
 export interface SyntheticOptions {
   /** Share of namespaces (0..1) that get no NetworkPolicy at all. */
   openShare?: number;
+  /** Cluster-wide policies (ClusterNetworkPolicy, Admin and Baseline tiers) to add on top. */
+  clusterPolicies?: number;
 }
 
 export function synthetic(workloadCount: number, policyCount: number, seed = 42, options: SyntheticOptions = {}): Synthetic {
@@ -131,7 +134,49 @@ export function synthetic(workloadCount: number, policyCount: number, seed = 42,
     const ns = pick(nsList);
     makers[Math.floor(rand() * makers.length)](ns, pick(apps.get(ns) ?? APPS));
   }
+  if (options.clusterPolicies) addClusterPolicies(model, options.clusterPolicies, rng(seed * 104729 + options.clusterPolicies));
   return { model, files: toYamlFiles(model) };
+}
+
+/**
+ * Platform guardrails as seen in real clusters: per-team Admin denies with Pass for monitoring
+ * and Accept exceptions, egress denies to private ranges and node ports, a few Baseline
+ * default-denies with DNS. Priorities repeat now and then (ties are allowed by the API).
+ * Its own random stream, so the namespaced part of the cluster is the same with or without them.
+ */
+function addClusterPolicies(model: Model, count: number, rand: () => number): void {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const sel = (labels: Record<string, string>): LabelSelector => ({ matchLabels: labels });
+  const kubeSystem = sel({ 'kubernetes.io/metadata.name': 'kube-system' });
+  const out: Record<string, ClusterPolicy> = {};
+  for (let i = 0; i < count; i++) {
+    const baseline = i % 10 === 9;
+    const name = `${baseline ? 'baseline' : 'guard'}-${i}`;
+    const subject: ClusterPolicy['subject'] = rand() < 0.6
+      ? { namespaces: sel({ team: pick(TEAMS), ...(rand() < 0.5 ? { env: pick(ENVS) } : {}) }) }
+      : { pods: { namespaceSelector: sel({ env: pick(ENVS) }), podSelector: sel({ tier: pick(TIERS) }) } };
+    const denyTeam: ClusterRule = { name: 'deny-team', action: 'Deny', peers: [{ namespaces: sel({ team: pick(TEAMS) }) }] };
+    if (rand() < 0.5) denyTeam.ports = [{ protocol: 'TCP', port: 1, endPort: 9999 }];
+    const ingress: ClusterRule[] = baseline
+      ? [{ name: 'deny-other-teams', action: 'Deny', peers: [{ namespaces: { matchExpressions: [{ key: 'team', operator: 'NotIn', values: [pick(TEAMS)] }] } }] }]
+      : [
+        { name: 'pass-monitoring', action: 'Pass', peers: [{ namespaces: kubeSystem }], ports: [{ namedPort: 'metrics' }] },
+        { name: 'allow-web', action: 'Accept', peers: [{ pods: { namespaceSelector: sel({ env: pick(ENVS) }), podSelector: sel({ tier: 'web' }) } }], ports: [{ protocol: 'TCP', port: 8080 }] },
+        denyTeam,
+      ];
+    let egress: ClusterRule[] = [];
+    if (baseline) {
+      egress = [{ name: 'dns', action: 'Accept', peers: [{ pods: { namespaceSelector: kubeSystem, podSelector: sel({ 'k8s-app': 'kube-dns' }) } }], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] }];
+    } else if (rand() < 0.5) {
+      egress = [
+        { name: 'no-private', action: 'Deny', peers: [{ networks: ['192.168.0.0/16', '172.16.0.0/12'] }] },
+        { name: 'no-kubelet', action: 'Deny', peers: [{ nodes: {} }], ports: [{ protocol: 'TCP', port: 10250 }] },
+      ];
+    }
+    const id = `cnp:${name}`;
+    out[id] = { id, name, tier: baseline ? 'Baseline' : 'Admin', priority: Math.floor(rand() * 100) * 10, subject, ingress, egress };
+  }
+  model.clusterPolicies = out;
 }
 
 // ---------------------------------------------------------------- YAML manifests
@@ -152,7 +197,10 @@ function toYamlFiles(model: Model): { name: string; text: string }[] {
   for (const p of Object.values(model.policies)) {
     push(p.namespaceId, { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: p.name, namespace: nsName(p.namespaceId) }, spec: stripUndefined({ podSelector: p.podSelector, policyTypes: p.policyTypes, ingress: p.ingress, egress: p.egress }) });
   }
-  return [...byNs].map(([nsId, docs]) => ({ name: `${nsName(nsId)}.yaml`, text: docs.map((d) => dump(d)).join('---\n') }));
+  const files = [...byNs].map(([nsId, docs]) => ({ name: `${nsName(nsId)}.yaml`, text: docs.map((d) => dump(d)).join('---\n') }));
+  const cluster = Object.values(model.clusterPolicies ?? {});
+  if (cluster.length) files.push({ name: 'cluster-policies.yaml', text: cluster.map((p) => dump(clusterPolicyToManifest(p))).join('---\n') });
+  return files;
 }
 
 function stripUndefined<T>(v: T): T {

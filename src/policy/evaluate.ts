@@ -125,15 +125,14 @@ export function evaluate(model: Model): Reachability {
   }
   const nsIds = new Set<string>([...Object.keys(model.namespaces), ...nsMembers.keys()]);
   const nsSelCache = new Map<string, Bits>();
+  const nsLabelsOf = new Map<string, Record<string, string>>();
+  for (const id of nsIds) if (nsMembers.has(id)) nsLabelsOf.set(id, namespaceLabels(namespaceOf(model, id)));
   const nsSelect = (sel: LabelSelector): Bits => {
     const key = selectorKey(sel);
     let b = nsSelCache.get(key);
     if (!b) {
       b = newBits(n);
-      for (const id of nsIds) {
-        const members = nsMembers.get(id);
-        if (members && matchesSelector(sel, namespaceLabels(namespaceOf(model, id)))) orInto(b, members);
-      }
+      for (const [id, labels] of nsLabelsOf) if (matchesSelector(sel, labels)) orInto(b, nsMembers.get(id)!);
       nsSelCache.set(key, b);
     }
     return b;
@@ -151,8 +150,8 @@ export function evaluate(model: Model): Reachability {
     if (peer.ipBlock) {
       b = newBits(n);
       if (!peer.podSelector && !peer.namespaceSelector) {
-        const direct = { ipBlock: peer.ipBlock };
-        for (let i = 0; i < n; i++) if (peerIpMatch(direct.ipBlock, refs[i])) setBit(b, i);
+        const set = blockSet(peer.ipBlock);
+        for (let i = 0; i < n; i++) if (peerIpMatch(set, refs[i])) setBit(b, i);
       }
     } else if (!peer.podSelector && !peer.namespaceSelector) {
       b = emptyBits;
@@ -165,10 +164,13 @@ export function evaluate(model: Model): Reachability {
   };
   const blockSets = new Map<string, ReturnType<typeof workloadIpSet>>();
   const workloadIps = new Map<Workload, ReturnType<typeof workloadIpSet>>();
-  function peerIpMatch(block: { cidr: string; except?: string[] }, ref: PeerRef): boolean {
+  function blockSet(block: { cidr: string; except?: string[] }): ReturnType<typeof workloadIpSet> {
     const key = ipBlockKey(block.cidr, block.except);
     let set = blockSets.get(key);
     if (!set) blockSets.set(key, (set = ipBlockSet(block)));
+    return set;
+  }
+  function peerIpMatch(set: ReturnType<typeof workloadIpSet>, ref: PeerRef): boolean {
     if (ref.kind === 'workload') {
       let ips = workloadIps.get(ref.workload);
       if (!ips) workloadIps.set(ref.workload, (ips = workloadIpSet(ref.workload, profile)));
@@ -211,7 +213,12 @@ export function evaluate(model: Model): Reachability {
     if (b) return b;
     if (peer.namespaces) b = selectorPair(peer.namespaces);
     else if (peer.pods) b = selectorPair(peer.pods.namespaceSelector, peer.pods.podSelector);
-    else {
+    else if (peer.networks) {
+      // Address peers match like ipBlocks (pods by IP per the profile, 3.4), one CIDR at a time.
+      b = newBits(n);
+      const sets = peer.networks.map((cidr) => blockSet({ cidr }));
+      for (let i = 0; i < n; i++) if (sets.some((set) => peerIpMatch(set, refs[i]))) setBit(b, i);
+    } else {
       b = newBits(n);
       for (let i = 0; i < n; i++) if (clusterPeerMatches(model, peer, refs[i])) setBit(b, i);
     }
@@ -440,21 +447,32 @@ export function evaluate(model: Model): Reachability {
   // Subject classes of each cluster policy (the index into clusterPols keeps tier order).
   const clusterOf: number[][] = Array.from({ length: classCount }, () => []);
   clusterPols.forEach((_, pi) => forEachBit(toClassBits(clusterSubjects[pi]), (c) => { clusterOf[c].push(pi); }));
-  interface TierArrays { A: Int32Array; D: Int32Array; BD: Int32Array }
+  /** Per peer class a code for its (Admin accepted, Admin denied, Baseline denied) triple; 0 = nothing decided. */
+  interface TierArrays { code: Int32Array }
+  const codeIndex = new Map<number, Map<number, Map<number, number>>>();
+  const scratch = {
+    A: new Int32Array(classCount), D: new Int32Array(classCount), BD: new Int32Array(classCount),
+    undecided: new Int32Array(classCount), mark: new Uint8Array(classCount),
+  };
+  const codeParts: [number, number, number][] = [[0, 0, 0]];
   const tierCache = new Map<string, TierArrays | null>();
   /** For subject class c: per peer class, Admin accepted/denied and Baseline denied conn ids. */
   const tierArrays = (c: number, dir: Direction): TierArrays | null => {
     const pols = clusterOf[c].filter((pi) => rulesOf(clusterPols[pi], dir).length > 0);
     if (pols.length === 0) return null;
-    const dependsOnSubject = dir === 'Ingress' && pols.some((pi) => compileCluster(pi, dir).some((r) => r.named.length > 0));
-    const key = `${dir}:${pols.join(',')}${dependsOnSubject ? `@${c}` : ''}`;
+    // Ingress named ports resolve on the subject itself: classes whose ports resolve alike share.
+    let sig = '';
+    if (dir === 'Ingress') {
+      for (const pi of pols) for (const r of compileCluster(pi, dir)) if (r.named.length > 0) sig += `${clusterConnToClass(r, c)},`;
+    }
+    const key = `${dir}:${pols.join(',')}${sig ? `@${sig}` : ''}`;
     const hit = tierCache.get(key);
     if (hit !== undefined) return hit;
-    const A = new Int32Array(classCount);
-    const D = new Int32Array(classCount);
-    const BD = new Int32Array(classCount);
+    // Scratch buffers (reset through `touched`), so only the compact result is allocated.
+    const { A, D, BD, undecided, mark } = scratch;
+    const touched: number[] = [];
     for (const tier of ['Admin', 'Baseline'] as const) {
-      const undecided = new Int32Array(classCount).fill(ConnTable.ALL);
+      undecided.fill(ConnTable.ALL);
       for (const pi of pols) {
         if (clusterPols[pi].tier !== tier) continue;
         for (const r of compileCluster(pi, dir)) {
@@ -464,6 +482,7 @@ export function evaluate(model: Model): Reachability {
             const conn = clusterConnToClass(r, dir === 'Ingress' ? c : p);
             const take = table.intersect(conn, u);
             if (take === 0) return;
+            if (mark[p] === 0) { mark[p] = 1; touched.push(p); }
             if (r.action === 'Deny') {
               if (tier === 'Admin') D[p] = table.union(D[p], take);
               else BD[p] = table.union(BD[p], take);
@@ -473,17 +492,58 @@ export function evaluate(model: Model): Reachability {
         }
       }
     }
-    const out = { A, D, BD };
+    touched.sort((x, y) => x - y);
+    const idx: number[] = [];
+    const codes: number[] = [];
+    for (const p of touched) {
+      const a = A[p], d = D[p], bd = BD[p];
+      A[p] = D[p] = BD[p] = mark[p] = 0;
+      if ((a | d | bd) === 0) continue;
+      let byD = codeIndex.get(a);
+      if (!byD) codeIndex.set(a, (byD = new Map()));
+      let byBD = byD.get(d);
+      if (!byBD) byD.set(d, (byBD = new Map()));
+      let id = byBD.get(bd);
+      if (id === undefined) {
+        byBD.set(bd, (id = codeParts.length));
+        codeParts.push([a, d, bd]);
+      }
+      idx.push(p);
+      codes.push(id);
+    }
+    const any = idx.length > 0;
+    const code = new Int32Array(classCount);
+    idx.forEach((p, k) => { code[p] = codes[k]; });
+    const out = any ? { code } : null;
     tierCache.set(key, out);
     return out;
   };
   /** The chain for one side: A ∪ ((ALL − A − D) ∩ (isolated ? np : ALL − BD)). */
-  const chain = (t: TierArrays, p: number, isolated: boolean, np: number): number => {
-    const a = t.A[p];
-    const d = t.D[p];
-    const rest = a === 0 && d === 0 ? ConnTable.ALL : table.subtract(table.subtract(ConnTable.ALL, a), d);
-    const below = isolated ? table.intersect(rest, np) : table.subtract(rest, t.BD[p]);
+  const chainOf = (code: number, isolated: boolean, np: number): number => {
+    const [a, d, bd] = codeParts[code];
+    const rest = table.subtract(table.subtract(ConnTable.ALL, a), d);
+    const below = isolated ? table.intersect(rest, np) : table.subtract(rest, bd);
     return table.union(a, below);
+  };
+  // Memo of the chain per code: one value when not isolated, one per NetworkPolicy conn id otherwise.
+  const openMemo: number[] = [];
+  const isolatedMemo: Int32Array[] = [];
+  /** The chain for one side: A ∪ ((ALL − A − D) ∩ (isolated ? np : ALL − BD)). */
+  const chain = (code: number, isolated: boolean, np: number): number => {
+    if (!isolated) {
+      let v = openMemo[code];
+      if (v === undefined) openMemo[code] = v = chainOf(code, false, ConnTable.ALL);
+      return v;
+    }
+    let memo = isolatedMemo[code];
+    if (!memo || memo.length <= np) {
+      const grown = new Int32Array(Math.max(64, (np + 1) * 2)).fill(-1);
+      if (memo) grown.set(memo);
+      isolatedMemo[code] = memo = grown;
+    }
+    let v = memo[np];
+    if (v < 0) memo[np] = v = chainOf(code, true, np);
+    return v;
   };
 
   const matrix = new Int32Array(classCount * classCount);
@@ -495,17 +555,17 @@ export function evaluate(model: Model): Reachability {
   }
   for (let s = 0; s < classCount; s++) {
     const row = npRow(s);
-    const egTier = clusterPols.length ? tierArrays(s, 'Egress') : null;
+    const egCode = clusterPols.length ? tierArrays(s, 'Egress')?.code : undefined;
     const base = s * classCount;
     for (let d = 0; d < classCount; d++) {
       let e = row ? row[d] : ConnTable.ALL;
-      if (egTier) e = chain(egTier, d, row !== null, e);
+      if (egCode && egCode[d] !== 0) e = chain(egCode[d], row !== null, e);
       if (e === 0) continue;
       const col = cols[d];
       let i = col ? col[s] : ConnTable.ALL;
       if (col && hostNodeOf[s] !== undefined && hostNodeOf[s] === podNodeOf[d]) i = ConnTable.ALL;
-      const inTier = inTiers[d];
-      if (inTier) i = chain(inTier, s, col !== null, i);
+      const inCode = inTiers[d]?.code;
+      if (inCode && inCode[s] !== 0) i = chain(inCode[s], col !== null, i);
       matrix[base + d] = table.intersect(e, i);
     }
   }
