@@ -1,5 +1,6 @@
 // The lint rule families, in catalogue order. Add a family by appending its LintRuleSet here.
 
+import { clusterTierRules } from './cluster-tiers.ts';
 import { dnsRules } from './dns.ts';
 import { ipBlockRules } from './ipblock.ts';
 import { peerRules } from './peers.ts';
@@ -21,4 +22,5 @@ export const LINT_RULE_SETS: readonly LintRuleSet[] = [
   serviceRules,
   serviceLbRules,
   shadowRules,
+  clusterTierRules,
 ];
