@@ -43,12 +43,14 @@ describe('restore of cluster policies and nodes', () => {
           a: { ...guard, id: 'a', ingress: [{ action: 'Deny', peers: [{ namespaces: 'all' }] }], egress: [{ action: 'Accept', peers: [] }, { action: 'Maybe', peers: [{ namespaces: {} }] }] },
           b: { ...guard, id: 'b', subject: {} },
           c: { ...guard, id: 'c', priority: 5000 },
+          d: { ...guard, id: 'd', ingress: [], egress: [{ action: 'Deny', peers: [{ networks: ['10.0.0.0/33'] }] }] },
         },
       },
     });
     if (!r.ok) throw new Error(r.error);
     const cps = r.doc.model.clusterPolicies!;
-    expect(Object.keys(cps)).toEqual(['a', 'c']);
+    expect(Object.keys(cps)).toEqual(['a', 'c', 'd']);
+    expect(cps.d.egress[0].peers).toEqual([{ namespaces: {} }, { nodes: {} }, { networks: ['0.0.0.0/0', '::/0'] }]);
     expect(cps.a.ingress).toEqual([{ action: 'Deny', peers: [{ namespaces: {} }] }]);
     expect(cps.a.egress).toEqual([{ action: 'Deny', peers: [{ namespaces: {} }, { nodes: {} }, { networks: ['0.0.0.0/0', '::/0'] }] }]);
     expect(cps.c.priority).toBe(1000);
@@ -58,6 +60,7 @@ describe('restore of cluster policies and nodes', () => {
       "clusterPolicies['a'].egress[1]: action: expected Accept, Deny or Pass, got 'Maybe'; read as Deny of all traffic (fail closed)",
       "clusterPolicies['b']: clusterPolicies['b'].subject: expected exactly one of namespaces, pods, got none; the policy applies to nothing and is dropped",
       "clusterPolicies['c'].priority: expected a whole number 0-1000, got 5000; using 1000",
+      "clusterPolicies['d'].egress[0]: clusterPolicies['d'].egress[0].peers[0].networks: '10.0.0.0/33' is not a CIDR; read as Deny of all traffic (fail closed)",
     ]);
   });
 });

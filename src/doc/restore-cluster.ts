@@ -7,6 +7,7 @@ import type {
   ClusterAction, ClusterNode, ClusterPeer, ClusterPolicy, ClusterPort, ClusterRule, ClusterSubject, Direction, Id, NamespacedPods,
 } from '../model/types.ts';
 import { denyAllPeers } from '../k8s/cluster-policy-from-manifest.ts';
+import { parseCidr } from '../net/ip.ts';
 import {
   checkNonEmptyString, checkPortNumber, checkProtocol, checkSelector, checkStringList, checkStringMap, isProblem, isRecord,
   Problem, show, type Checked,
@@ -58,6 +59,8 @@ function checkClusterPeer(v: unknown, path: string, dir: Direction): Checked<Clu
   const list = checkStringList(v[f], p);
   if (isProblem(list)) return list;
   if (list.length === 0 || list.some((x) => x === '')) return new Problem(p, 'expected a non-empty list of non-empty text');
+  const bad = f === 'networks' ? list.find((c) => !parseCidr(c).ok) : undefined;
+  if (bad !== undefined) return new Problem(p, `'${bad}' is not a CIDR`);
   return { [f]: list };
 }
 
