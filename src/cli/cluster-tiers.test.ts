@@ -13,7 +13,7 @@ describe('netpol with cluster-wide tiers', () => {
     expect(denied.out).toContain('Ingress at db/postgres: Admin `sensitive-ns` (priority 10) rule `deny-all`: Deny all — the NetworkPolicy allow `db/web-to-db` never takes effect for TCP 5432 → denied.');
     const passed = await netpol('explain', DIR, '--from', 'monitoring/prometheus', '--to', 'db/postgres', '--port', '9100');
     expect(passed.out).toContain('Verdict: allowed');
-    expect(passed.out).toContain('rule `pass-monitoring`: Pass all → NetworkPolicy `db/allow-scrape`, `db/web-to-db` allows TCP 9100');
+    expect(passed.out).toContain('rule `pass-monitoring`: Pass all → NetworkPolicy `db/allow-scrape` allows TCP 9100');
     const baseline = await netpol('explain', DIR, '--from', 'web/frontend', '--to', 'monitoring/prometheus');
     expect(baseline.out).toContain('on to the Baseline tier → Baseline `default` rule `deny-other-namespaces`: Deny all → denied');
   });

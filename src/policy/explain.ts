@@ -15,16 +15,29 @@ import { buildEndpoints } from './endpoints.ts';
 import { policiesSelecting } from './evaluate.ts';
 import { isPolicyPod, namespaceOf, ruleConnToward, ruleMatchesPeer, rulesFor, type PeerRef } from './np-rules.ts';
 import { allConn, contains, describeConn, emptyConn, equals, intersect, isEmpty, subtract, union } from './portset.ts';
-import type { ConnSet, Endpoint, Explanation, RuleContribution, SideExplanation } from './reachability-types.ts';
+import type { ChainStep, ConnSet, Endpoint, Explanation, RuleContribution, SideExplanation } from './reachability-types.ts';
 
 interface Resolved {
   endpoint: Endpoint;
   ref: PeerRef;
 }
 
+// Models are immutable: the endpoints of one model are built once, however many pairs are explained
+// (the canvas explains the edges it marks as denied by a cluster policy).
+const builtCache = new WeakMap<Model, { built: ReturnType<typeof buildEndpoints>; index: Map<string, number> }>();
+function endpointsOf(model: Model): { built: ReturnType<typeof buildEndpoints>; index: Map<string, number> } {
+  let hit = builtCache.get(model);
+  if (!hit) {
+    const built = buildEndpoints(model);
+    hit = { built, index: new Map(built.endpoints.map((e, i) => [e.id, i])) };
+    builtCache.set(model, hit);
+  }
+  return hit;
+}
+
 function lookup(model: Model, id: string): Resolved | undefined {
-  const built = buildEndpoints(model);
-  const i = built.endpoints.findIndex((e) => e.id === id);
+  const { built, index } = endpointsOf(model);
+  const i = index.get(id) ?? -1;
   if (i >= 0) return { endpoint: built.endpoints[i], ref: built.refs[i] };
   const c = parseCidr(id.replace(/^ip:/, ''));
   if (!c.ok) return undefined;
@@ -36,7 +49,7 @@ function lookup(model: Model, id: string): Resolved | undefined {
 
 export function resolveEndpoint(model: Model, text: string): { ok: true; endpoint: Endpoint } | { ok: false; error: string } {
   const t = text.trim();
-  const built = buildEndpoints(model);
+  const { built } = endpointsOf(model);
   const byId = built.endpoints.find((e) => e.id === t);
   if (byId) return { ok: true, endpoint: byId };
   if (t.includes('/') && !parseCidr(t).ok) {
@@ -98,13 +111,15 @@ function side(model: Model, dir: 'Egress' | 'Ingress', subject: Resolved, peer: 
   const rest = subtract(subtract(allConn(), admin.accepted), admin.denied);
   // Baseline decisions only count for what reached that tier (not isolated by a NetworkPolicy).
   const baselineSteps = np === null ? baseline.steps.map((st) => ({ ...st, conn: intersect(st.conn, rest) })).filter((st) => !isEmpty(st.conn)) : [];
+  const chain = chainSteps(model, npSide, admin, np, baselineSteps, rest, allowed);
   return {
     ...npSide,
     allowed,
     ...(np !== null ? { networkPolicyAllowed: np } : {}),
     admin: admin.steps,
     baseline: baselineSteps,
-    tierNotes: chainNotes(model, npSide, admin, np, baselineSteps, rest, allowed),
+    tierNotes: chain.map((st) => st.text),
+    chain,
   };
 }
 
@@ -121,27 +136,36 @@ function stepText(model: Model, dir: 'Egress' | 'Ingress', st: TierResult['steps
   return `${clusterPolicyLabel(p)} rule ${ruleName}: ${st.action} ${describeConn(st.conn)}${tie}`;
 }
 
-/** The chain as lines: Admin decisions, then the NetworkPolicy tier, then Baseline, then the verdict. */
-function chainNotes(model: Model, npSide: SideExplanation, admin: TierResult, np: ConnSet | null, baselineSteps: TierResult['steps'], rest: ConnSet, allowed: ConnSet): string[] {
+/** The chain as steps: Admin decisions, then the NetworkPolicy tier, then Baseline, then the verdict. */
+function chainSteps(model: Model, npSide: SideExplanation, admin: TierResult, np: ConnSet | null, baselineSteps: TierResult['steps'], rest: ConnSet, allowed: ConnSet): ChainStep[] {
   const dir = npSide.direction;
-  const lines = admin.steps.map((st) => stepText(model, dir, st));
+  const npNames = (ids: readonly string[]) => ids.map((id) => `\`${policyName(model, model.policies[id])}\``).join(', ');
+  const decision = (tier: 'Admin' | 'Baseline', st: TierResult['steps'][number], prefix = ''): ChainStep => ({
+    tier, kind: 'decision', text: `${prefix}${stepText(model, dir, st)}`, clusterPolicyId: st.policyId, action: st.action,
+  });
+  const steps: ChainStep[] = admin.steps.map((st) => decision('Admin', st));
   if (np !== null && !isEmpty(intersect(admin.denied, np))) {
-    const names = [...new Set(npSide.contributions.filter((c) => !isEmpty(intersect(c.allowed, admin.denied))).map((c) => policyName(model, model.policies[c.policyId])))];
-    lines.push(`— the NetworkPolicy allow ${names.map((n) => `\`${n}\``).join(', ')} never takes effect for ${describeConn(intersect(admin.denied, np))}`);
+    const ids = [...new Set(npSide.contributions.filter((c) => !isEmpty(intersect(c.allowed, admin.denied))).map((c) => c.policyId))];
+    steps.push({ tier: 'NetworkPolicy', kind: 'overridden', policyIds: ids,
+      text: `— the NetworkPolicy allow ${npNames(ids)} never takes effect for ${describeConn(intersect(admin.denied, np))}` });
   }
   if (!isEmpty(rest)) {
     if (np !== null) {
-      const names = npSide.isolatingPolicies.map((id) => `\`${policyName(model, model.policies[id])}\``).join(', ');
       const got = intersect(rest, np);
-      lines.push(isEmpty(got) ? `→ NetworkPolicy ${names} isolates the pod and allows none of the rest` : `→ NetworkPolicy ${names} allows ${describeConn(got)}`);
+      // Name the policies whose rules let something of the rest through; if none, the isolating ones.
+      const allowing = [...new Set(npSide.contributions.filter((c) => !isEmpty(intersect(c.allowed, rest))).map((c) => c.policyId))];
+      steps.push(isEmpty(got)
+        ? { tier: 'NetworkPolicy', kind: 'network-policy', policyIds: npSide.isolatingPolicies, text: `→ NetworkPolicy ${npNames(npSide.isolatingPolicies)} isolates the pod and allows none of the rest` }
+        : { tier: 'NetworkPolicy', kind: 'network-policy', policyIds: allowing, text: `→ NetworkPolicy ${npNames(allowing)} allows ${describeConn(got)}` });
     } else {
-      lines.push('→ no NetworkPolicy selects the pod for this direction: on to the Baseline tier');
-      for (const st of baselineSteps) lines.push(`→ ${stepText(model, dir, st)}`);
-      if (baselineSteps.length === 0) lines.push('→ no Baseline rule matches: default allow');
+      steps.push({ tier: 'NetworkPolicy', kind: 'to-baseline', text: '→ no NetworkPolicy selects the pod for this direction: on to the Baseline tier' });
+      for (const st of baselineSteps) steps.push(decision('Baseline', st, '→ '));
+      if (baselineSteps.length === 0) steps.push({ tier: 'Default', kind: 'default', text: '→ no Baseline rule matches: default allow' });
     }
   }
-  lines.push(isEmpty(allowed) ? '→ denied' : equals(allowed, allConn()) ? '→ allowed' : `→ allowed ${describeConn(allowed)}`);
-  return lines;
+  const outcome = isEmpty(allowed) ? 'denied' : equals(allowed, allConn()) ? 'allowed' : 'partial';
+  steps.push({ tier: 'Result', kind: 'result', outcome, text: outcome === 'denied' ? '→ denied' : outcome === 'allowed' ? '→ allowed' : `→ allowed ${describeConn(allowed)}` });
+  return steps;
 }
 
 // The node endpoint stands for the nodes other than the destination's own (see evaluate.ts);

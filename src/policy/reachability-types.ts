@@ -87,12 +87,36 @@ export interface SideExplanation {
    * then NetworkPolicy, then Baseline), set when cluster policies select the subject.
    */
   tierNotes?: string[];
+  /** The same chain as steps (what tierNotes says, one line per step), for the Explain panel. */
+  chain?: ChainStep[];
   /** Admin-tier rules that decided some of the connections, in evaluation order. */
   admin?: TierDecision[];
   /** Baseline-tier rules that decided some of the connections (only for what reached that tier). */
   baseline?: TierDecision[];
   /** `allowed` of the NetworkPolicy tier alone (before the cluster tiers), when isolated. */
   networkPolicyAllowed?: ConnSet;
+}
+
+/**
+ * One step of a side's Admin -> NetworkPolicy -> Baseline chain (semantics.md 3.2).
+ * - decision: a cluster policy rule decided some connections (Accept, Deny or Pass).
+ * - overridden: NetworkPolicy allows that an Admin Deny stops (they never take effect).
+ * - network-policy: the NetworkPolicies decide what the Admin tier left.
+ * - to-baseline / default: no NetworkPolicy isolates the pod: on to Baseline / default allow.
+ * - result: what this side lets through.
+ */
+export interface ChainStep {
+  tier: 'Admin' | 'NetworkPolicy' | 'Baseline' | 'Default' | 'Result';
+  kind: 'decision' | 'overridden' | 'network-policy' | 'to-baseline' | 'default' | 'result';
+  /** The line as printed (tierNotes). */
+  text: string;
+  /** The cluster policy of a decision. */
+  clusterPolicyId?: Id;
+  /** The NetworkPolicies named by the step (network-policy, overridden). */
+  policyIds?: Id[];
+  action?: 'Accept' | 'Deny' | 'Pass';
+  /** Result steps: nothing, everything or some connections pass this side. */
+  outcome?: 'allowed' | 'denied' | 'partial';
 }
 
 export interface TierDecision {

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import type { Model, Protocol } from '../../../src/model/types.ts';
 import { PROTOCOLS } from '../../../src/model/types.ts';
-import type { Explanation, SideExplanation } from '../../../src/policy/reachability-types.ts';
+import type { ChainStep, Explanation, SideExplanation } from '../../../src/policy/reachability-types.ts';
 import { explain, sideAllows } from '../../../src/policy/explain.ts';
 import { formatConnSet } from '../../../src/report/conn-format.ts';
 import { useReachability } from '../../state/reachability.ts';
@@ -17,6 +17,12 @@ const STATUS_TEXT: Record<SideExplanation['status'], string> = {
   isolated: 'Isolated: only what the rules below allow.',
   self: 'A pod may always talk to itself.',
   'own-node': "Traffic from the pod's own node is always allowed.",
+};
+
+// With cluster policies the NetworkPolicy status is one step of the chain, not the verdict.
+const CHAIN_STATUS_TEXT: Partial<Record<SideExplanation['status'], string>> = {
+  'not-isolated': 'No NetworkPolicy selects it for this direction: the cluster tiers decide.',
+  isolated: 'Isolated by NetworkPolicies, below the Admin tier.',
 };
 
 export function ExplainPanel() {
@@ -117,7 +123,7 @@ function SideCard({ model, side, title, allows }: { model: Model; side: SideExpl
       <h4>
         {title} <span className={allows ? 'tag ok' : 'tag bad'}>{allows ? 'allows' : 'denies'}</span>
       </h4>
-      <p>{STATUS_TEXT[side.status]}</p>
+      <p>{side.chain ? CHAIN_STATUS_TEXT[side.status] ?? STATUS_TEXT[side.status] : STATUS_TEXT[side.status]}</p>
       {side.isolatingPolicies.length > 0 && (
         <div>
           <span className="sub-label">Isolated by</span>
@@ -149,12 +155,27 @@ function SideCard({ model, side, title, allows }: { model: Model; side: SideExpl
       <div>
         This side allows <code>{formatConnSet(side.allowed)}</code>
       </div>
-      {side.tierNotes?.map((n, i) => (
-        <p key={i} className="hint">
-          {n}
-        </p>
-      ))}
+      {side.chain && <TierChain side={side} />}
     </section>
+  );
+}
+
+const TIER_LABEL: Record<ChainStep['tier'], string> = { Admin: 'Admin', NetworkPolicy: 'NetworkPolicy', Baseline: 'Baseline', Default: 'Default', Result: 'Result' };
+
+/** The side's Admin → NetworkPolicy → Baseline chain, one step per line as the core words it. */
+function TierChain({ side }: { side: SideExplanation }) {
+  return (
+    <div className="tier-chain-wrap">
+      <span className="sub-label">Cluster tiers, in order</span>
+      <ol className="tier-chain" data-testid={`chain-${side.direction.toLowerCase()}`}>
+        {side.chain!.map((st, i) => (
+          <li key={i} className={`chain-step chain-${st.kind}${st.action ? ` chain-${st.action.toLowerCase()}` : ''}${st.outcome ? ` chain-${st.outcome}` : ''}`}>
+            <span className={`tier-tag tier-${st.tier.toLowerCase()}`}>{TIER_LABEL[st.tier]}</span>
+            <span className="chain-text">{st.text.replace(/^→ /, '')}</span>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 
