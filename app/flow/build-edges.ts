@@ -29,7 +29,7 @@ export class EdgeProjector {
 
 const sameEdge = (a: CanvasEdge, b: CanvasEdge) => a.source === b.source && a.target === b.target && a.kind === b.kind && a.label === b.label
   && a.className === b.className && a.state === b.state && a.review === b.review && a.color === b.color
-  && a.explain?.src === b.explain?.src && a.explain?.dst === b.explain?.dst;
+  && a.explain?.src === b.explain?.src && a.explain?.dst === b.explain?.dst && a.tooltip === b.tooltip;
 
 function toFlowEdge(e: CanvasEdge, selected: boolean): FlowEdge {
   return {
@@ -45,6 +45,7 @@ function toFlowEdge(e: CanvasEdge, selected: boolean): FlowEdge {
       ...(e.intentId ? { intentId: e.intentId } : {}),
       ...(e.assertionId ? { assertionId: e.assertionId } : {}),
       ...(e.review ? { review: e.review } : {}),
+      ...(e.tooltip ? { tooltip: e.tooltip } : {}),
     },
     ...(e.className ? { className: e.className } : {}),
     markerEnd: { type: MarkerType.ArrowClosed, color: e.color, width: 16, height: 16 },

@@ -27,6 +27,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   intentId?: string;
   /** Review mode (app/review): the connection is new, changed or gone against the baseline. */
   review?: 'added' | 'removed' | 'changed';
+  /** Hover text of the label (from the core's edge). */
+  tooltip?: string;
 }
 
 export type FlowEdge = Edge<FlowEdgeData, 'floating'>;

@@ -185,6 +185,7 @@ export function Legend() {
     <div className="legend" role="note" aria-label="Legend">
       <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-allow" /></svg> allowed connection (ports)</div>
       <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-deny" /></svg> denied (around the selection)</div>
+      <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-cluster-deny" /></svg> denied by a cluster policy (Admin / Baseline Deny)</div>
       <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-intent" /></svg> intent, met ✓</div>
       <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-intent-blocked" /></svg> intent, blocked ✗</div>
       <div><svg width="36" height="10"><line x1="0" y1="5" x2="36" y2="5" className="lg-service" /></svg> load balancer → backends</div>

@@ -23,6 +23,7 @@ import { endpointNodeId, formatEdgeId, loadBalancerNodeId, parseNodeId } from '.
 import { canvasPairs, endpointCanvasId, type CanvasPair } from './pairs.ts';
 import { lbEdges } from './lb-edges.ts';
 import { applyReviewMarks } from './review-edges.ts';
+import { clusterDenialOf, overriddenPairs, type ClusterDenial } from './cluster-denials.ts';
 import { EDGE_COLORS, type CanvasEdge, type CanvasEdgeKind, type IntentState } from './types.ts';
 
 /** Above this many connections inside one shown namespace, they are counted, not drawn. */
@@ -134,10 +135,13 @@ export function buildCanvasEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
     const t = endpointNodeId(model, it.toId);
     if (!s || !t) continue;
     const state = input.intentState(it.id);
-    const mark = state === 'met' ? '✓' : state === 'blocked' ? '✗ blocked' : state === 'partial' ? '◐ partly' : '';
+    // A blocked intent says when a cluster policy, not the NetworkPolicies, blocks it.
+    const denial = state === 'blocked' ? clusterDenialOf(model, it.fromId, it.toId) : null;
+    const mark = state === 'met' ? '✓' : state === 'blocked' ? `✗ blocked${denial ? ` by ${denial.tier} ${denial.name}` : ''}` : state === 'partial' ? '◐ partly' : '';
     edges.push(makeEdge(formatEdgeId({ kind: 'intent', intentId: it.id }), drawn(s), drawn(t), 'intent', `${formatIntentPorts(it.ports)}${mark ? ` ${mark}` : ''}`, {
       intentId: it.id,
       ...(state ? { state } : {}),
+      ...(denial ? { clusterPolicyId: denial.clusterPolicyId, className: 'cluster-blocked' } : {}),
       explain: { src: it.fromId, dst: it.toId },
     }));
   }
@@ -146,16 +150,19 @@ export function buildCanvasEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
   let aggregated = false;
   if (reach) aggregated = reachEdges(input, reach, sel, edges, inner);
 
-  if (reach && view === 'denied-too' && sel.size > 0) deniedEdges(model, reach, sel, collapsed, edges);
+  if (reach) overrideEdges(input, reach, sel, edges);
+  if (reach && view === 'denied-too' && sel.size > 0) deniedEdges(reachModel, model, reach, sel, collapsed, edges);
 
   let out: CanvasEdgeOutput = { edges, focus: focusOf(sel, edges, model), aggregated, inner };
   if (out.focus) {
     const f = out.focus;
-    for (const e of edges) e.className = f.has(e.source) && f.has(e.target) && touchesSel(e.source, e.target) ? 'is-focus' : 'is-dimmed';
+    for (const e of edges) {
+      const emphasis = f.has(e.source) && f.has(e.target) && touchesSel(e.source, e.target) ? 'is-focus' : 'is-dimmed';
+      e.className = e.className ? `${e.className} ${emphasis}` : emphasis;
+    }
   }
   out = lbEdges({ base: out, model, reach, paths: input.paths, results: input.assertions, selection, drawn });
   if (input.review) out = { ...out, edges: applyReviewMarks(out.edges, input.review.changes, input.review.marks, model) };
-  void reachModel;
   return out;
 }
 
@@ -235,9 +242,39 @@ function allowEdge(src: Id, dst: Id, conn: ConnSet, explain: { src: string; dst:
   return makeEdge(formatEdgeId({ kind: 'reach', src, dst }), src, dst, 'allow', formatConnSet(conn), { explain });
 }
 
+/** The look of a pair a cluster policy denies: `✗ Admin deny-db`, explained on click. */
+function clusterDenyEdge(src: Id, dst: Id, denial: ClusterDenial, explain: { src: string; dst: string }, count?: number): CanvasEdge {
+  return makeEdge(formatEdgeId({ kind: 'deny', src, dst }), src, dst, 'cluster-deny', `✗ ${denial.tier} ${denial.name}${count && count > 1 ? ` · ${plural(count, 'flow')}` : ''}`, {
+    explain, clusterPolicyId: denial.clusterPolicyId, ...(count && count > 1 ? { count } : {}),
+    tooltip: `Denied by the cluster policy ${denial.policy}${denial.tier === 'Admin' ? ', before any NetworkPolicy' : ''}${denial.overrides ? ': a NetworkPolicy allow here never takes effect' : ''}. Click to see the chain.`,
+  });
+}
+
+/**
+ * Always drawn (small designs): pairs whose NetworkPolicies allow something an Admin Deny stops,
+ * between drawn nodes (a collapsed namespace draws its workloads' pairs once, with a count).
+ */
+function overrideEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, edges: CanvasEdge[]): void {
+  const { model, reachModel, view, collapsed } = input;
+  const drawnAt = new Map<string, { a: Id; b: Id; first: ReturnType<typeof overriddenPairs>[number]; count: number }>();
+  for (const p of overriddenPairs(reachModel, reach)) {
+    if (!model.workloads[p.src] && !model.externals[p.src]) continue; // gone from the current model
+    if (!model.workloads[p.dst] && !model.externals[p.dst]) continue;
+    if (view === 'selection' && !sel.has(p.src) && !sel.has(p.dst)) continue;
+    const a = drawnNodeOf(model, collapsed, p.src);
+    const b = drawnNodeOf(model, collapsed, p.dst);
+    if (a === b) continue;
+    const key = `${a}>${b}`;
+    const g = drawnAt.get(key);
+    if (g) g.count++;
+    else drawnAt.set(key, { a, b, first: p, count: 1 });
+  }
+  for (const g of drawnAt.values()) edges.push(clusterDenyEdge(g.a, g.b, g.first.denial, g.first.explain, g.count));
+}
+
 /** Denied edges between the selection and the other drawn endpoints (at most DENY_LIMIT). */
-function deniedEdges(model: Model, reach: Reachability, sel: Set<Id>, collapsed: ReadonlySet<Id>, edges: CanvasEdge[]): void {
-  const allowed = new Set(edges.filter((e) => e.kind === 'allow').map((e) => `${e.source}>${e.target}`));
+function deniedEdges(reachModel: Model, model: Model, reach: Reachability, sel: Set<Id>, collapsed: ReadonlySet<Id>, edges: CanvasEdge[]): void {
+  const allowed = new Set(edges.filter((e) => e.kind === 'allow' || e.kind === 'cluster-deny').map((e) => `${e.source}>${e.target}`));
   const onCanvas = reach.endpoints
     .map((e) => ({ e, id: endpointCanvasId(e, model) }))
     .filter((x): x is { e: Endpoint; id: Id } => x.id !== null && drawnNodeOf(model, collapsed, x.id) === x.id);
@@ -252,7 +289,10 @@ function deniedEdges(model: Model, reach: Reachability, sel: Set<Id>, collapsed:
         if (allowed.has(key) || seen.has(key) || n >= DENY_LIMIT) continue;
         if (!connIsEmpty(connBetween(reach, s.e.id, d.e.id))) continue;
         seen.add(key);
-        edges.push(makeEdge(formatEdgeId({ kind: 'deny', src: s.id, dst: d.id }), s.id, d.id, 'deny', 'denied', { explain: { src: s.e.id, dst: d.e.id } }));
+        const explainIt = { src: s.e.id, dst: d.e.id };
+        const denial = clusterDenialOf(reachModel, s.e.id, d.e.id);
+        edges.push(denial ? clusterDenyEdge(s.id, d.id, denial, explainIt)
+          : makeEdge(formatEdgeId({ kind: 'deny', src: s.id, dst: d.id }), s.id, d.id, 'deny', 'denied', { explain: explainIt }));
         n++;
       }
     }

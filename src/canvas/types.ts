@@ -3,8 +3,11 @@
 
 import type { Id } from '../model/types.ts';
 
-/** The look of an edge (app styles `edge-<kind>`). LB entries draw as 'service', assertions as 'deny'. */
-export type CanvasEdgeKind = 'allow' | 'deny' | 'intent' | 'service' | 'ns-allow';
+/**
+ * The look of an edge (app styles `edge-<kind>`). LB entries draw as 'service', assertions as 'deny'.
+ * 'cluster-deny': denied by an Admin or Baseline Deny (not by NetworkPolicy isolation).
+ */
+export type CanvasEdgeKind = 'allow' | 'deny' | 'cluster-deny' | 'intent' | 'service' | 'ns-allow';
 
 export type IntentState = 'met' | 'blocked' | 'partial';
 
@@ -33,6 +36,10 @@ export interface CanvasEdge {
   count?: number;
   /** Space-separated classes: `is-focus` / `is-dimmed`, `lb-*`, `path-*`, `assert-*`. */
   className?: string;
+  /** cluster-deny edges and intents blocked by a cluster policy: the policy that denies. */
+  clusterPolicyId?: Id;
+  /** Hover text of the edge's label (cluster-deny edges say which tier and policy denies). */
+  tooltip?: string;
   /** Marker colour (arrow head). */
   color: string;
 }
@@ -41,6 +48,7 @@ export const EDGE_COLORS: Record<CanvasEdgeKind, string> = {
   allow: '#16a34a',
   'ns-allow': '#16a34a',
   deny: '#dc2626',
+  'cluster-deny': '#7e22ce',
   intent: '#2563eb',
   service: '#64748b',
 };

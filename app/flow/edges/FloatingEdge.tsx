@@ -67,6 +67,7 @@ function FloatingEdgeImpl({ id, source, target, data, markerEnd, selected }: Edg
           <div
             className={`edge-label ${cls}${emphasis}`}
             data-edge-id={id}
+            {...(data.tooltip ? { title: data.tooltip } : {})}
             style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
           >
             <ReviewEdgeBadge review={data.review} />
