@@ -35,6 +35,11 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
   // namespace isolation
   const [isoNs, setIsoNs] = useState<Id>('');
   const [preserve, setPreserve] = useState(false);
+  // cluster guardrails
+  const [baselineDeny, setBaselineDeny] = useState(true);
+  const [sensitiveNs, setSensitiveNs] = useState<Id>('');
+  const [allowedNs, setAllowedNs] = useState<Id[]>([]);
+  const [monitoringNs, setMonitoringNs] = useState<Id | null>(null);
 
   const info = TEMPLATE_INFOS.find((t) => t.id === which)!;
   const rangeList = ranges.split(/[\s,]+/).filter(Boolean);
@@ -50,10 +55,16 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
   } else if (which === 'strict-egress') {
     if (!gateway) missing = 'Choose the egress-gateway workload.';
     else request = { id: 'strict-egress', options: { gatewayId: gateway, namespaceIds: scopeNs } };
-  } else {
+  } else if (which === 'namespace-isolation') {
     if (!isoNs) missing = 'Choose a namespace.';
     else request = { id: 'namespace-isolation', options: { namespaceId: isoNs, preserveCrossNamespace: preserve } };
+  } else {
+    // Monitoring defaults to a namespace named "monitoring" when the design has one.
+    const mon = monitoringNs ?? namespaces.find((n) => n.name === 'monitoring')?.id ?? '';
+    if (!baselineDeny && !sensitiveNs && !mon) missing = 'Choose at least one guardrail.';
+    else request = { id: 'cluster-guardrails', options: { baselineDefaultDeny: baselineDeny, ...(sensitiveNs ? { sensitiveNamespaceId: sensitiveNs, allowedNamespaceIds: allowedNs } : {}), ...(mon ? { monitoringNamespaceId: mon } : {}) } };
   }
+  const monitoringValue = monitoringNs ?? namespaces.find((n) => n.name === 'monitoring')?.id ?? '';
 
   const apply = () => {
     if (!request) return;
@@ -143,6 +154,35 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
                   </select>
                 </label>
                 <label className="check"><input type="checkbox" checked={preserve} onChange={(e) => setPreserve(e.target.checked)} /> Keep today's cross-namespace flows as explicit rules</label>
+              </div>
+            )}
+            {which === 'cluster-guardrails' && (
+              <div className="form">
+                <label className="check"><input type="checkbox" checked={baselineDeny} onChange={(e) => setBaselineDeny(e.target.checked)} /> Baseline default deny for every namespace except kube-system, kube-public, kube-node-lease (DNS allowed)</label>
+                <label className="field">
+                  <span className="field-label">Sensitive namespace (Admin Deny into it)</span>
+                  <select aria-label="Sensitive namespace" value={sensitiveNs} onChange={(e) => setSensitiveNs(e.target.value)}>
+                    <option value="">None</option>
+                    {namespaces.map((n) => <option key={n.id} value={n.id}>{n.name}</option>)}
+                  </select>
+                </label>
+                {sensitiveNs && (
+                  <div className="field">
+                    <span className="field-label">Except from (passed on to its NetworkPolicies)</span>
+                    <div className="tpl-checklist" role="group" aria-label="Allowed namespaces">
+                      {namespaces.filter((n) => n.id !== sensitiveNs).map((n) => (
+                        <label key={n.id} className="check"><input type="checkbox" checked={allowedNs.includes(n.id)} onChange={(e) => setAllowedNs(toggle(allowedNs, n.id, e.target.checked))} /> {n.name}</label>
+                      ))}
+                    </div>
+                  </div>
+                )}
+                <label className="field">
+                  <span className="field-label">Monitoring namespace (Admin Pass)</span>
+                  <select aria-label="Monitoring namespace" value={monitoringValue} onChange={(e) => setMonitoringNs(e.target.value)}>
+                    <option value="">None</option>
+                    {namespaces.map((n) => <option key={n.id} value={n.id}>{n.name}</option>)}
+                  </select>
+                </label>
               </div>
             )}
           </div>

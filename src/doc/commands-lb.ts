@@ -5,8 +5,8 @@
 import { newId, PROFILES } from '../model/factory.ts';
 import type { Assertion, ClusterProfile, ClusterSettings, Doc, Id } from '../model/types.ts';
 import {
-  applyNamespaceIsolation, applyPublicEntry, applyStrictEgress,
-  type NamespaceIsolationOptions, type PublicEntryOptions, type StrictEgressOptions, type TemplateResult,
+  applyClusterGuardrails, applyNamespaceIsolation, applyPublicEntry, applyStrictEgress,
+  type ClusterGuardrailsOptions, type NamespaceIsolationOptions, type PublicEntryOptions, type StrictEgressOptions, type TemplateResult,
 } from '../templates/index.ts';
 
 // ---------------------------------------------------------------- assertions
@@ -112,7 +112,8 @@ export function updateClusterProfile(doc: Doc, patch: Partial<Omit<ClusterProfil
 export type TemplateRequest =
   | { id: 'public-entry'; options: PublicEntryOptions }
   | { id: 'strict-egress'; options: StrictEgressOptions }
-  | { id: 'namespace-isolation'; options: NamespaceIsolationOptions };
+  | { id: 'namespace-isolation'; options: NamespaceIsolationOptions }
+  | { id: 'cluster-guardrails'; options: ClusterGuardrailsOptions };
 
 /** Applies a design-pattern template; `doc` is unchanged (same object) when it did nothing. */
 export function applyTemplate(doc: Doc, req: TemplateRequest): TemplateResult {
@@ -120,5 +121,6 @@ export function applyTemplate(doc: Doc, req: TemplateRequest): TemplateResult {
     case 'public-entry': return applyPublicEntry(doc, req.options);
     case 'strict-egress': return applyStrictEgress(doc, req.options);
     case 'namespace-isolation': return applyNamespaceIsolation(doc, req.options);
+    case 'cluster-guardrails': return applyClusterGuardrails(doc, req.options);
   }
 }

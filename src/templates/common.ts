@@ -18,7 +18,7 @@ export interface TemplateResult {
 
 /** Text for the templates panel. */
 export interface TemplateInfo {
-  id: 'public-entry' | 'strict-egress' | 'namespace-isolation';
+  id: 'public-entry' | 'strict-egress' | 'namespace-isolation' | 'cluster-guardrails';
   title: string;
   what: string;
   assumptions: string[];

@@ -139,7 +139,7 @@ describe('namespace isolation', () => {
 
 describe('template texts', () => {
   it('each template has a title, a description and assumptions', () => {
-    expect(TEMPLATE_INFOS.map((t) => t.id)).toEqual(['public-entry', 'strict-egress', 'namespace-isolation']);
+    expect(TEMPLATE_INFOS.map((t) => t.id)).toEqual(['public-entry', 'strict-egress', 'namespace-isolation', 'cluster-guardrails']);
     for (const t of TEMPLATE_INFOS) expect(t.title && t.what && t.assumptions.length).toBeTruthy();
   });
 });
