@@ -12,6 +12,9 @@ import { getReachability, reachStore } from './state/reachability.ts';
 import { redo, undo } from './state/history-actions.ts';
 import { applyImportedModel } from './state/layout-actions.ts';
 import { initialSession, sessionStore } from './state/session-store.ts';
+import { currentSessionDocs, startLiveSession } from './collab/live-session.ts';
+import { liveStore, type LiveState } from './collab/live-store.ts';
+import { presenceStore } from './state/presence-store.ts';
 
 export interface NetpolTestApi {
   getDoc(): Doc;
@@ -26,6 +29,13 @@ export interface NetpolTestApi {
   reset(): void;
   /** Number of undo steps available. */
   undoDepth(): number;
+  /** Starts a live session on `server` (default: the configured one); resolves to its links. */
+  startLiveSession(server?: string): Promise<{ editor: string; reviewer: string } | null>;
+  live(): Omit<LiveState, 'links'>;
+  /** Names of the other participants present. */
+  peers(): string[];
+  /** Writes into the session's design document directly, bypassing the UI (server enforcement checks). */
+  rawDesignWrite(name: string): void;
 }
 
 function whenEvaluated(): Promise<void> {
@@ -58,6 +68,16 @@ export function installTestApi(): void {
       loadSavedDesign({ doc: emptyDoc(), review: emptyReview() }, { record: false });
     },
     undoDepth: () => docStore.temporal.getState().pastStates.length,
+    startLiveSession: (server) => startLiveSession(server ?? undefined),
+    live: () => {
+      const { links: _links, ...rest } = liveStore.getState();
+      return rest;
+    },
+    peers: () => presenceStore.getState().peers.map((p) => p.name),
+    rawDesignWrite: (name) => {
+      const docs = currentSessionDocs();
+      docs?.design.transact(() => docs.design.getMap('meta').set('name', name), 'raw-test-write');
+    },
   };
   (window as unknown as { __netpol: NetpolTestApi }).__netpol = api;
 }

@@ -25,7 +25,7 @@ import type { AppNode, FlowEdge } from './flow-types.ts';
 import { CanvasStatus } from './CanvasStatus.tsx';
 import { ExplainPairBar } from './ExplainPairBar.tsx';
 import { AssertPairBar } from '../assertions/AssertPairBar.tsx';
-import { useReadOnly } from '../share/read-only.ts';
+import { useDesignLocked } from '../collab/live-store.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 
 const EMPTY: ReadonlySet<Id> = new Set();
@@ -59,7 +59,7 @@ export function Canvas() {
 
   // Every edge (reachability, intents, LB paths, assertions, review marks) from the core.
   const built = useCanvasEdges(doc.model, selection, s.edgeView, EMPTY);
-  const readOnly = useReadOnly();
+  const readOnly = useDesignLocked();
   const edgeProjector = useRef(new EdgeProjector());
   const edges = useMemo(() => edgeProjector.current.project(built.edges, selection), [built.edges, selection]);
   const nodes = useMemo(() => projector.current.project({

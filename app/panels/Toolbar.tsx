@@ -19,6 +19,10 @@ import { ShareDialog } from '../share/ShareDialog.tsx';
 import { ReviewDialogs } from '../review/ReviewDialogs.tsx';
 import { setReview, useReviewState } from '../review/review-store.ts';
 import { MenuButton, type MenuItem } from './Menu.tsx';
+import { SessionBar } from '../collab/SessionBar.tsx';
+import { SessionDialog } from '../collab/SessionDialog.tsx';
+import { leaveLiveSession, startLiveSession } from '../collab/live-session.ts';
+import { liveStore, useLive } from '../collab/live-store.ts';
 
 const VIEWS: { view: EdgeView; label: string; hint: string }[] = [
   { view: 'allowed', label: 'Allowed', hint: 'Show allowed connections' },
@@ -56,6 +60,7 @@ export function Toolbar() {
   const view = useSessionStore((s) => s.edgeView);
   const profile = useDocStore((s) => s.doc.model.cluster.profile.name);
   const reviewing = useReviewState((s) => s.baseline !== null);
+  const live = useLive((s) => s.active);
   const fileInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<ToolbarDialog>(null);
 
@@ -104,7 +109,13 @@ export function Toolbar() {
       onSelect: () => (reviewing ? setSession({ bottomTab: 'review', bottomOpen: true }) : setReview({ baselineDialog: true })),
       separator: true,
     },
-    { label: 'Export report', hint: 'The review as Markdown or HTML', onSelect: () => setReview({ reportDialog: true }) },
+    { label: 'Export report', hint: 'The review as Markdown or HTML', onSelect: () => setReview({ reportDialog: true }), separator: true },
+    ...(live
+      ? [
+        { label: 'Live session links', hint: 'Links for editors and reviewers', onSelect: () => liveStore.setState({ linksDialog: true }) },
+        { label: 'Leave live session', hint: 'Keep a local copy of the design', onSelect: leaveLiveSession },
+      ]
+      : [{ label: 'Start live session', hint: 'Review this design together, live, with links for editors and reviewers', onSelect: () => void startLiveSession() }]),
   ];
 
   return (
@@ -123,6 +134,7 @@ export function Toolbar() {
           <button type="button" className="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
         </div>
         <span className="toolbar-spacer" />
+        <SessionBar />
         <div className="tool-group segmented" role="radiogroup" aria-label="Edges">
           <span className="seg-label">Edges</span>
           {VIEWS.map((v) => (
@@ -148,6 +160,7 @@ export function Toolbar() {
         {dialog === 'patterns' && <TemplatesDialog onClose={() => setDialog(null)} />}
         <AssertDialog />
         <ReviewDialogs />
+        <SessionDialog />
       </div>
     </>
   );

@@ -92,6 +92,13 @@ export function writeAutosaves(doc: Doc, review: Review, storage: Storage = loca
   return writeAutosave(doc, storage) && writeReviewAutosave(review, storage);
 }
 
+/**
+ * While this tab is in a live session the room is the design's home (cached in IndexedDB):
+ * autosave pauses so someone else's session never overwrites the user's own design; leaving
+ * the session writes the local copy (app/collab/live-session.ts).
+ */
+export const autosaveGate: { suspended: boolean } = { suspended: false };
+
 interface Saver {
   /** Writes a pending change now. */
   flush(): void;
@@ -132,7 +139,7 @@ export function startAutosave(store: DocStore = docStore, storage: Storage = loc
     onError?.('Autosave failed (browser storage full or disabled): save the design to a file to keep it.');
   };
   // A shared link open read-only is not the user's work: never write it over their autosave.
-  const skip = () => store === docStore && readOnlyGate.reason !== null;
+  const skip = () => store === docStore && (readOnlyGate.reason !== null || autosaveGate.suspended);
   const savers = [
     saveOnChange((fn) => store.subscribe(fn), () => store.getState().doc, (d) => writeAutosave(d, storage), skip, failed),
     saveOnChange((fn) => reviews.subscribe(fn), () => reviews.getState().review, (r) => writeReviewAutosave(r, storage), skip, failed),

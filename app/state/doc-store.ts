@@ -71,14 +71,50 @@ export function replaceDoc(doc: Doc, opts: { record: boolean }, store: DocStore 
   t.clear();
 }
 
+/**
+ * In a live session undo is per person (Y.UndoManager, app/collab/design-binding.ts): snapshot
+ * undo would revert other people's edits. While `route` is set, the app's undo/redo go there.
+ */
+export interface UndoRoute {
+  undo(): void;
+  redo(): void;
+}
+export const undoRouteStore = createStore<{ route: UndoRoute | null; canUndo: boolean; canRedo: boolean }>()(() => ({ route: null, canUndo: false, canRedo: false }));
+
 export const history = {
-  undo: (store: DocStore = docStore) => { if (!blocked(store)) store.temporal.getState().undo(); },
-  redo: (store: DocStore = docStore) => { if (!blocked(store)) store.temporal.getState().redo(); },
+  undo: (store: DocStore = docStore) => {
+    if (blocked(store)) return;
+    const route = store === docStore ? undoRouteStore.getState().route : null;
+    if (route) route.undo();
+    else store.temporal.getState().undo();
+  },
+  redo: (store: DocStore = docStore) => {
+    if (blocked(store)) return;
+    const route = store === docStore ? undoRouteStore.getState().route : null;
+    if (route) route.redo();
+    else store.temporal.getState().redo();
+  },
   clear: (store: DocStore = docStore) => store.temporal.getState().clear(),
 };
+
+/**
+ * Sets the document from outside this user's actions (a live session's remote edit): never an
+ * undo step of this user, never blocked by the read-only gate.
+ */
+export function applyExternalDoc(doc: Doc, store: DocStore = docStore): void {
+  if (store.getState().doc === doc) return;
+  const t = store.temporal.getState();
+  const wasTracking = t.isTracking;
+  if (wasTracking) t.pause();
+  store.setState({ doc });
+  if (wasTracking) t.resume();
+}
 
 export function useHistoryFlags(): { canUndo: boolean; canRedo: boolean } {
   const canUndo = useStore(docStore.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(docStore.temporal, (t) => t.futureStates.length > 0);
-  return { canUndo, canRedo };
+  const routed = useStore(undoRouteStore, (s) => s.route !== null);
+  const routedUndo = useStore(undoRouteStore, (s) => s.canUndo);
+  const routedRedo = useStore(undoRouteStore, (s) => s.canRedo);
+  return routed ? { canUndo: routedUndo, canRedo: routedRedo } : { canUndo, canRedo };
 }

@@ -10,6 +10,7 @@ import { computeLayout } from './layout-actions.ts';
 import { notify } from './session-store.ts';
 import { importIntoDoc } from '../../src/doc/commands.ts';
 import { openShareFragment } from '../share/read-only.ts';
+import { joinFromFragment } from '../collab/live-session.ts';
 
 export const EXAMPLE_URL = `${import.meta.env.BASE_URL}samples/example-shop.yaml`;
 
@@ -26,9 +27,20 @@ export async function loadExampleDoc(): Promise<Doc> {
 }
 
 export async function loadInitialDesign(): Promise<void> {
+  // A live session link: the user's own design shows until the room's design arrives (or the
+  // join is refused, which leaves it as it is).
+  if (/(^#?|&)live=/.test(window.location.hash)) {
+    await loadOwnDesign();
+    joinFromFragment(window.location.hash);
+    return;
+  }
+  await loadOwnDesign(true);
+}
+
+async function loadOwnDesign(shareLinks = false): Promise<void> {
   // A shared link opens read-only and never touches the autosave (app/share/read-only.ts);
   // a broken link says why and falls through to the user's own design.
-  if (openShareFragment(window.location.hash) === 'opened') return;
+  if (shareLinks && openShareFragment(window.location.hash) === 'opened') return;
   const saved = readAutosave();
   if (saved.kind === 'ok') {
     loadSavedDesign(saved, { record: false });

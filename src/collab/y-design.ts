@@ -75,7 +75,8 @@ function writeFields(m: Y.Map<unknown>, prev: Rec | undefined, next: Rec, lists:
     if (prev && old === value) continue;
     const nested = lists(key);
     if (nested && Array.isArray(value)) {
-      const current = m.get(key);
+      // A new (not yet integrated) map has nothing to read: Yjs warns on reading it.
+      const current = prev ? m.get(key) : undefined;
       if (current instanceof Y.Array && Array.isArray(old)) syncList(current as Y.Array<Y.Map<unknown>>, old, value, nested);
       else m.set(key, newYArray(value, nested));
     } else if (!prev || !jsonEqual(old, value)) {
