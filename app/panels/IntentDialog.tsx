@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import './panels.css';
 import type { PolicyPort } from '../../src/model/types.ts';
 import { addIntent } from '../../src/doc/commands.ts';
+import { applyServePlan, servePlan } from '../../src/doc/commands-serve.ts';
 import { offeredPorts } from './intent-ports.ts';
 import { commitDoc, useDocStore } from '../state/doc-store.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
@@ -26,7 +27,9 @@ export function IntentDialog() {
 
 function IntentForm({ fromId, toId, initial }: { fromId: string; toId: string; initial?: PolicyPort[] }) {
   const model = useDocStore((s) => s.doc.model);
-  const offer = useMemo(() => offeredPorts(model, fromId, toId), [model, fromId, toId]);
+  // Drawn from a load balancer: whether (and how) its selector changes to serve the target.
+  const serve = useMemo(() => servePlan(model, fromId, toId), [model, fromId, toId]);
+  const offer = useMemo(() => offeredPorts(applyServePlan(model, serve), fromId, toId), [model, serve, fromId, toId]);
   const offered = offer.ports;
   const [mode, setMode] = useState<Mode>(initial?.length ? 'custom' : offered.length ? 'target' : 'all');
   const [checked, setChecked] = useState<boolean[]>(() => offered.map(() => true));
@@ -58,6 +61,11 @@ function IntentForm({ fromId, toId, initial }: { fromId: string; toId: string; i
         <p className="intent-ends">
           From <strong>{endpointLabel(model, fromId)}</strong> to <strong>{endpointLabel(model, toId)}</strong>
         </p>
+        {(serve.kind === 'select' || serve.kind === 'refused') && (
+          <p className={serve.kind === 'refused' ? 'field-error' : 'hint'} data-testid="serve-plan">
+            {serve.kind === 'select' ? `Adding it: ${serve.text}` : `The load balancer does not select this workload: ${serve.text}`}
+          </p>
+        )}
         <fieldset>
           <legend>Ports</legend>
           {offered.length > 0 && (

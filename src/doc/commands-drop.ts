@@ -80,7 +80,7 @@ export function dropPaletteItem(doc: Doc, item: PaletteItem, at: XY): DropResult
         doc: next,
         created: loadBalancerLayoutId(id),
         message: {
-          text: `Load balancer '${svc.name}' created in namespace '${next.model.namespaces[nsId].name}'; it selects app=${svc.selector?.app} (edit it in the Inspector).`,
+          text: `Load balancer '${svc.name}' created in namespace '${next.model.namespaces[nsId].name}'. It serves no workload yet: draw it to the workloads it serves.`,
           kind: 'info',
         },
       };

@@ -169,7 +169,7 @@ describe('copy, paste, duplicate', () => {
     const { doc, created } = duplicateEntities(d, ['wl-web']);
     expect(created).toHaveLength(1);
     const copy = doc.model.workloads[created[0]];
-    expect(copy).toMatchObject({ namespaceId: 'ns-shop', name: 'web-copy', podLabels: { app: 'web' } });
+    expect(copy).toMatchObject({ namespaceId: 'ns-shop', name: 'web-copy', podLabels: { app: 'web-copy' } }); // its own label (it follows its name)
     expect(doc.layout[created[0]]).toEqual({ x: d.layout['wl-web'].x + 40, y: d.layout['wl-web'].y + 40 });
   });
 

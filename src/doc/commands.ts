@@ -12,6 +12,7 @@ import {
 } from '../layout/sizes.ts';
 import { fillMissingLayout } from '../layout/grid.ts';
 import { resynthesize } from './commands-resynth.ts';
+import { applyServePlan, servePlan } from './commands-serve.ts';
 
 export interface Point {
   x: number;
@@ -85,11 +86,24 @@ export interface NewWorkload {
   id?: Id;
 }
 
-/** A workload in an existing namespace; labelled `app: <name>` unless labels are given. */
+/** `app` label values of the workloads of a namespace (except `exceptId`). */
+function appLabelsInNamespace(model: Model, namespaceId: Id, exceptId?: Id): string[] {
+  return Object.values(model.workloads)
+    .filter((w) => w.namespaceId === namespaceId && w.id !== exceptId && w.podLabels.app !== undefined)
+    .map((w) => w.podLabels.app);
+}
+
+/**
+ * A workload in an existing namespace. Without given labels it is labelled `app: <name>`, with a
+ * name whose `app` label no other workload of the namespace carries (so a selector drawn for it
+ * selects it alone), and the label follows later renames (`labelsFollowName`).
+ */
 export function addWorkload(doc: Doc, args: NewWorkload): Doc {
   if (!doc.model.namespaces[args.namespaceId]) return doc;
   const id = args.id ?? newId('wl');
-  const name = uniqueName(args.name ?? 'workload', namesInNamespace(doc.model, args.namespaceId));
+  const own = !args.podLabels;
+  const taken = namesInNamespace(doc.model, args.namespaceId);
+  const name = uniqueName(args.name ?? 'workload', own ? [...taken, ...appLabelsInNamespace(doc.model, args.namespaceId)] : taken);
   const wl: Workload = {
     id,
     namespaceId: args.namespaceId,
@@ -97,6 +111,7 @@ export function addWorkload(doc: Doc, args: NewWorkload): Doc {
     kind: args.kind ?? 'Deployment',
     podLabels: args.podLabels ?? { app: name },
     ports: args.ports ?? [],
+    ...(own ? { labelsFollowName: true } : {}),
   };
   const at = toLayout(args.at);
   const model = { ...doc.model, workloads: { ...doc.model.workloads, [id]: wl } };
@@ -175,8 +190,9 @@ function isLayoutable(model: Model, id: Id): boolean {
 export function moveWorkloadToNamespace(doc: Doc, workloadId: Id, namespaceId: Id, at?: Point): Doc {
   const wl = doc.model.workloads[workloadId];
   if (!wl || !doc.model.namespaces[namespaceId] || wl.namespaceId === namespaceId) return doc;
-  const name = uniqueName(wl.name, namesInNamespace(doc.model, namespaceId));
-  const moved: Workload = { ...wl, namespaceId, name };
+  const taken = namesInNamespace(doc.model, namespaceId);
+  const name = uniqueName(wl.name, wl.labelsFollowName ? [...taken, ...appLabelsInNamespace(doc.model, namespaceId)] : taken);
+  const moved: Workload = { ...wl, namespaceId, name, ...(wl.labelsFollowName ? { podLabels: { ...wl.podLabels, app: name } } : {}) };
   const model = { ...doc.model, workloads: { ...doc.model.workloads, [workloadId]: moved } };
   let layout = doc.layout;
   if (at) {
@@ -313,7 +329,13 @@ export function pasteEntities(doc: Doc, clip: Clipboard, offset: Point = { x: 40
     const id = newId('wl');
     idMap.set(w.id, id);
     const taken = Object.values(workloads).filter((x) => x.namespaceId === ns).map((x) => x.name);
-    workloads[id] = { ...w, id, namespaceId: ns, name: uniqueName(copiedNs(w.namespaceId) ? w.name : `${w.name}-copy`, taken) };
+    const base = copiedNs(w.namespaceId) ? w.name : `${w.name}-copy`;
+    if (w.labelsFollowName) {
+      // A copy with a label that follows its name gets its own label, so it is selected apart.
+      const labels = Object.values(workloads).filter((x) => x.namespaceId === ns && x.podLabels.app !== undefined).map((x) => x.podLabels.app);
+      const name = uniqueName(base, [...taken, ...labels]);
+      workloads[id] = { ...w, id, namespaceId: ns, name, podLabels: { ...w.podLabels, app: name } };
+    } else workloads[id] = { ...w, id, namespaceId: ns, name: uniqueName(base, taken) };
     const l = copiedNs(w.namespaceId) ? clip.layout[w.id] : shift(clip.layout[w.id]);
     if (l) layout[id] = l;
     created.push(id);
@@ -362,6 +384,10 @@ function changed<T extends object>(old: T, patch: Partial<T>): boolean {
   return Object.entries(patch).some(([k, v]) => (old as Record<string, unknown>)[k] !== v);
 }
 
+/**
+ * Updates a workload. While `labelsFollowName` is set, a new name also becomes the `app` pod
+ * label; editing the pod labels ends that (the user now owns the labels).
+ */
 export function updateWorkload(doc: Doc, id: Id, patch: Patch<Workload>): Doc {
   const old = doc.model.workloads[id];
   if (!old || !changed(old, patch)) return doc;
@@ -370,8 +396,21 @@ export function updateWorkload(doc: Doc, id: Id, patch: Patch<Workload>): Doc {
     const { namespaceId: _ns, ...rest } = patch;
     return updateWorkload(moved, id, rest);
   }
-  const model = { ...doc.model, workloads: { ...doc.model.workloads, [id]: { ...old, ...patch, id } } };
+  const next: Workload = { ...old, ...patch, id };
+  if (patch.podLabels !== undefined && patch.labelsFollowName === undefined) delete next.labelsFollowName;
+  else if (next.labelsFollowName && patch.name !== undefined) next.podLabels = { ...next.podLabels, app: next.name };
+  if (next.labelsFollowName === false) delete next.labelsFollowName;
+  const model = { ...doc.model, workloads: { ...doc.model.workloads, [id]: next } };
   return withModel(doc, model, { resynth: true });
+}
+
+/** Whether `name` can be a rename of workload `id` without its following `app` label clashing. */
+export function followingLabelClash(model: Model, id: Id, name: string): string | null {
+  const w = model.workloads[id];
+  if (!w?.labelsFollowName || w.name === name) return null;
+  return appLabelsInNamespace(model, w.namespaceId, id).includes(name)
+    ? `another workload in this namespace has the label app=${name}; the app label follows the name, so choose another name (or edit the labels first)`
+    : null;
 }
 
 export function updateNamespace(doc: Doc, id: Id, patch: Patch<Namespace>): Doc {
@@ -414,11 +453,16 @@ export function deletePolicy(doc: Doc, id: Id): Doc {
   return { ...doc, model: { ...doc.model, policies: omitKeys(doc.model.policies, new Set([id])) } };
 }
 
+/**
+ * Adds an intent. From a load balancer to a workload it also makes the Service select that
+ * workload when it can (commands-serve.ts servePlan), in the same step.
+ */
 export function addIntent(doc: Doc, args: { fromId: Id; toId: Id; ports?: PolicyPort[]; note?: string; id?: Id }): Doc {
   const id = args.id ?? newId('intent');
   const intent: Intent = { id, fromId: args.fromId, toId: args.toId, ports: args.ports ?? [] };
   if (args.note) intent.note = args.note;
-  return withModel(doc, { ...doc.model, intents: { ...doc.model.intents, [id]: intent } }, { resynth: true });
+  const served = applyServePlan(doc.model, servePlan(doc.model, args.fromId, args.toId));
+  return withModel(doc, { ...served, intents: { ...served.intents, [id]: intent } }, { resynth: true });
 }
 
 export function updateIntent(doc: Doc, id: Id, patch: Patch<Intent>): Doc {

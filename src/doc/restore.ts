@@ -176,8 +176,10 @@ function restoreWorkload(r: Restorer, raw: Record<string, unknown>, id: Id, path
   if (w.hostIP !== undefined && addressProblem(w.hostIP)) { r.warn(`${path}.hostIP`, `${addressProblem(w.hostIP)}; dropped`); delete w.hostIP; }
   r.optional(w, raw, 'replicas', path, checkCount);
   if (raw.labels !== undefined) w.labels = r.stringMap(raw.labels, `${path}.labels`);
+  r.optional(w, raw, 'labelsFollowName', path, checkBoolean);
+  if (w.labelsFollowName === false) delete w.labelsFollowName;
   r.keepUnknown(w as unknown as Record<string, unknown>, raw,
-    ['namespaceId', 'name', 'kind', 'podLabels', 'ports', 'podIPs', 'hostNetwork', 'nodeName', 'hostIP', 'replicas', 'labels'], path);
+    ['namespaceId', 'name', 'kind', 'podLabels', 'ports', 'podIPs', 'hostNetwork', 'nodeName', 'hostIP', 'replicas', 'labels', 'labelsFollowName'], path);
   return w;
 }
 

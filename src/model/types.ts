@@ -76,6 +76,11 @@ export interface Workload {
   replicas?: number;
   /** Labels on the workload object itself (metadata.labels), kept for export. */
   labels?: Record<string, string>;
+  /**
+   * Created in the designer: the `app` pod label follows the name (a rename renames it) until the
+   * user edits the pod labels. Absent for imported workloads, whose labels are never rewritten.
+   */
+  labelsFollowName?: boolean;
 }
 
 // ---------------------------------------------------------------- services

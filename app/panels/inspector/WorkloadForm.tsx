@@ -4,7 +4,7 @@ import { protocolOf } from '../../../src/model/ports.ts';
 import { PROTOCOLS, WORKLOAD_KINDS } from '../../../src/model/types.ts';
 import type { ContainerPort, Protocol, Workload, WorkloadKind } from '../../../src/model/types.ts';
 import { validateDnsSubdomain, validateIanaPortName } from '../../../src/model/labels.ts';
-import { updateWorkload } from '../../../src/doc/commands.ts';
+import { followingLabelClash, updateWorkload } from '../../../src/doc/commands.ts';
 import { nameTakenError } from '../../../src/doc/commands-panels.ts';
 import { commitDoc, useDocStore } from '../../state/doc-store.ts';
 import { CommitInput } from '../fields/CommitInput.tsx';
@@ -50,7 +50,7 @@ export function WorkloadForm({ wl }: { wl: Workload }) {
       <CommitInput
         label="Name"
         value={wl.name}
-        validate={(v) => validateDnsSubdomain(v) ?? nameTakenError(model, 'workload', v, wl.id, wl.namespaceId)}
+        validate={(v) => validateDnsSubdomain(v) ?? nameTakenError(model, 'workload', v, wl.id, wl.namespaceId) ?? followingLabelClash(model, wl.id, v)}
         onCommit={(name) => patch({ name })}
       />
       <div className="field">
@@ -65,6 +65,11 @@ export function WorkloadForm({ wl }: { wl: Workload }) {
       </div>
       <fieldset>
         <legend>Pod labels</legend>
+        {wl.labelsFollowName && (
+          <p className="hint" data-testid="labels-follow-name">
+            The <code>app</code> label follows the name: renaming the workload renames it. Editing the labels ends that.
+          </p>
+        )}
         <LabelsEditor label="Pod labels" labels={wl.podLabels} onChange={(podLabels) => patch({ podLabels })} testId="pod-labels" />
       </fieldset>
       <fieldset>
