@@ -35,10 +35,13 @@ test.describe('design-pattern templates', () => {
     await expect(page.getByTestId('notice')).toContainText('Public entry, private mesh:');
 
     await expect(canvas.node('lb:svc:shop/web')).toBeVisible();
-    expect(await policyNames(api)).toEqual(expect.arrayContaining(['ns:shop/web-from-load-balancer']));
+    // The node addresses are unknown until set: no invented range is admitted, and the notice says what to set.
+    await expect(page.getByTestId('notice')).toContainText('set the node CIDRs');
+    expect(await policyNames(api)).toEqual(expect.arrayContaining(['ns:shop/default-deny-ingress']));
+    expect(await policyNames(api)).not.toContain('ns:shop/web-from-load-balancer');
     const view = await yaml(page);
     await expect(view).toContainText('type: LoadBalancer');
-    await expect(view).toContainText('name: web-from-load-balancer');
+    await expect(view).not.toContainText('10.0.0.0/16');
     expect(await api.undoDepth()).toBe(depth + 1);
 
     await page.keyboard.press('Control+z');

@@ -2,7 +2,7 @@
 // they show from the doc store with narrow selectors, so editing one entity re-renders one node.
 
 import type { Edge, Node } from '@xyflow/react';
-import type { CanvasEdgeKind, ExplainTarget } from '../../src/canvas/types.ts';
+import type { CanvasEdgeKind, ExplainTarget, IntentState } from '../../src/canvas/types.ts';
 
 /** `hiddenFlows`: connections inside the namespace that are counted, not drawn (too many to read). */
 export type NamespaceNode = Node<{ entityId: string; hiddenFlows?: number }, 'namespace'>;
@@ -22,7 +22,7 @@ export interface FlowEdgeData extends Record<string, unknown> {
   /** Assertion edges: the assertion id. */
   assertionId?: string;
   /** Intent edges: whether the current policies realise the intent. */
-  state?: 'met' | 'blocked' | 'partial';
+  state?: IntentState;
   /** Intent edges: the intent id (deletable with Delete). */
   intentId?: string;
   /** Review mode (app/review): the connection is new, changed or gone against the baseline. */

@@ -11,13 +11,13 @@ import { useReviewChanges } from '../review/review-store.ts';
 
 export function useCanvasEdges(model: Model, selection: ReadonlySet<Id>, view: EdgeView, collapsed: ReadonlySet<Id>): CanvasEdgeOutput {
   const { reach, model: reachModel } = useReachability();
-  const intentState = useIntentStates();
+  const intents = useIntentStates();
   const review = useReviewChanges();
   return useMemo(() => buildCanvasEdges({
-    model, reach, reachModel, selection, view, intentState, collapsed,
+    model, reach, reachModel, selection, view, intentState: intents.state, intentNeeds: intents.needs, collapsed,
     // Paths and assertion results belong to the evaluated model (ids match the reach result).
     paths: pathList(model),
     assertions: assertionResultsOf(reachModel, reach),
     review: review ? { changes: review.changes, marks: review.marks.edges } : null,
-  }), [model, reach, reachModel, selection, view, intentState, collapsed, review]);
+  }), [model, reach, reachModel, selection, view, intents, collapsed, review]);
 }

@@ -4,9 +4,10 @@ import { useCallback, useMemo } from 'react';
 import type { Id } from '../../src/model/types.ts';
 import { intentStatus } from '../../src/policy/intent-status.ts';
 import type { IntentState } from '../../src/canvas/types.ts';
+import type { UnknownSetting } from '../../src/services/paths.ts';
 import { useReachability } from './reachability.ts';
 
-export function useIntentStates(): (intentId: Id) => IntentState | undefined {
+export function useIntentStates(): { state: (intentId: Id) => IntentState | undefined; needs: (intentId: Id) => readonly UnknownSetting[] | undefined } {
   const { reach, model } = useReachability();
   const statuses = useMemo(() => {
     if (!reach || Object.keys(model.intents).length === 0) return {};
@@ -16,9 +17,11 @@ export function useIntentStates(): (intentId: Id) => IntentState | undefined {
       return {};
     }
   }, [reach, model]);
-  return useCallback((id: Id) => {
+  const state = useCallback((id: Id): IntentState | undefined => {
     const s = statuses[id];
     if (!s) return undefined;
-    return s.met ? 'met' : 'blocked';
+    return s.met ? 'met' : s.needs?.length ? 'conditional' : 'blocked';
   }, [statuses]);
+  const needs = useCallback((id: Id) => statuses[id]?.needs, [statuses]);
+  return useMemo(() => ({ state, needs }), [state, needs]);
 }

@@ -16,7 +16,7 @@ import { connBetween } from '../policy/reachability.ts';
 import { union } from '../policy/portset.ts';
 import { connIsEmpty, formatConnSet } from '../report/conn-format.ts';
 import { serviceBackends, resolveTargetPort } from '../services/backends.ts';
-import type { PathResult } from '../services/paths.ts';
+import { UNKNOWN_SETTING_LABEL, type PathResult, type UnknownSetting } from '../services/paths.ts';
 import type { AssertionResult } from '../assertions/check.ts';
 import type { ReviewChange } from '../review/changes.ts';
 import { endpointNodeId, formatEdgeId, loadBalancerNodeId, parseNodeId } from './ids.ts';
@@ -43,6 +43,8 @@ export interface CanvasEdgeInput {
   selection: ReadonlySet<Id>;
   view: EdgeView;
   intentState: (intentId: Id) => IntentState | undefined;
+  /** Conditional intents: the unknown cluster settings they wait for. */
+  intentNeeds?: (intentId: Id) => readonly UnknownSetting[] | undefined;
   /** Namespaces drawn as one compact node (their workloads are not drawn). */
   collapsed: ReadonlySet<Id>;
   /** External paths and assertion results of `reachModel` (empty when there are none). */
@@ -137,10 +139,13 @@ export function buildCanvasEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
     const state = input.intentState(it.id);
     // A blocked intent says when a cluster policy, not the NetworkPolicies, blocks it.
     const denial = state === 'blocked' ? clusterDenialOf(model, it.fromId, it.toId) : null;
-    const mark = state === 'met' ? '✓' : state === 'blocked' ? `✗ blocked${denial ? ` by ${denial.tier} ${denial.name}` : ''}` : state === 'partial' ? '◐ partly' : '';
+    const needs = state === 'conditional' ? (input.intentNeeds?.(it.id) ?? []).map((n) => UNKNOWN_SETTING_LABEL[n]) : [];
+    const mark = state === 'met' ? '✓' : state === 'blocked' ? `✗ blocked${denial ? ` by ${denial.tier} ${denial.name}` : ''}` : state === 'partial' ? '◐ partly'
+      : state === 'conditional' ? `◐ if ${needs.length ? `${needs.join(', ')} set` : 'cluster settings allow'}` : '';
     edges.push(makeEdge(formatEdgeId({ kind: 'intent', intentId: it.id }), drawn(s), drawn(t), 'intent', `${formatIntentPorts(it.ports)}${mark ? ` ${mark}` : ''}`, {
       intentId: it.id,
       ...(state ? { state } : {}),
+      ...(needs.length ? { needs } : {}),
       ...(denial ? { clusterPolicyId: denial.clusterPolicyId, className: 'cluster-blocked' } : {}),
       explain: { src: it.fromId, dst: it.toId },
     }));

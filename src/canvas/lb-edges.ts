@@ -9,7 +9,7 @@
 import type { Id, Model } from '../model/types.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 import { endpointIdOf } from '../policy/reachability.ts';
-import type { PathOutcome, PathResult } from '../services/paths.ts';
+import { UNKNOWN_SETTING_LABEL, type PathOutcome, type PathResult } from '../services/paths.ts';
 import type { AssertionResult } from '../assertions/check.ts';
 import { aggregateOutcome, type ReachSummary } from '../services/reach.ts';
 import { endpointNodeId, formatEdgeId, loadBalancerNodeId, parseEdgeId, serviceIdOfLoadBalancerNode } from './ids.ts';
@@ -49,6 +49,13 @@ export function admittedPorts(paths: readonly PathResult[]): { port: string; out
   return [...byPort.entries()].map(([port, outcome]) => ({ port, outcome: aggregateOutcome(outcome) }));
 }
 
+/** Readable names of the unknown cluster settings the admitted, not-reaching paths wait for. */
+export function unknownSettings(paths: readonly PathResult[]): string[] {
+  const out = new Set<string>();
+  for (const p of paths) if (admittedAtLb(p) && p.outcome !== 'reach' && p.seen.unknown) out.add(UNKNOWN_SETTING_LABEL[p.seen.unknown]);
+  return [...out];
+}
+
 export interface LbEdgeInput {
   base: CanvasEdgeOutput;
   model: Model;
@@ -73,9 +80,13 @@ export function lbEdges(input: LbEdgeInput): CanvasEdgeOutput {
     const ports = admittedPorts(group);
     if (ports.length === 0) continue;
     const { sourceId, serviceId } = group[0];
+    // A path that waits for an unknown cluster assumption is drawn as conditional, saying what to set.
+    const needs = unknownSettings(group);
     extra.push({
       id: formatEdgeId({ kind: 'ext', externalId: sourceId, serviceId }), source: sourceId, target: loadBalancerNodeId(serviceId),
-      kind: 'service', label: ports.map((p) => p.port).join(', '), color: COLOR.external, className: 'lb-ext',
+      kind: 'service', label: `${ports.map((p) => p.port).join(', ')}${needs.length ? ` ◐ if ${needs.join(', ')} set` : ''}`,
+      color: COLOR.external, className: needs.length ? 'lb-ext lb-conditional' : 'lb-ext',
+      ...(needs.length ? { needs, state: 'conditional' as const } : {}),
     });
   }
 

@@ -9,7 +9,8 @@ import type { Id } from '../model/types.ts';
  */
 export type CanvasEdgeKind = 'allow' | 'deny' | 'cluster-deny' | 'intent' | 'service' | 'ns-allow';
 
-export type IntentState = 'met' | 'blocked' | 'partial';
+/** conditional: holds only once a cluster assumption is set (`needs`); never drawn as met. */
+export type IntentState = 'met' | 'blocked' | 'partial' | 'conditional';
 
 export interface ExplainTarget {
   src: string;
@@ -29,6 +30,8 @@ export interface CanvasEdge {
   /** Intent and assertion edges: whether the design meets them. */
   state?: IntentState;
   intentId?: Id;
+  /** Conditional edges: the cluster settings to set (Design → Cluster), as readable names. */
+  needs?: string[];
   assertionId?: Id;
   /** Review mode: the connection is new, changed or gone against the baseline. */
   review?: 'added' | 'removed' | 'changed';

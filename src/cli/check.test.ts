@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { netpol, tempDir } from './test-harness.ts';
 
 const ASSERTIONS = 'samples/lb/assertions.yaml';
+/** The sample cluster's node addresses (unknown unless given: no default). */
+const NODES = '10.0.0.0/16';
 
 
 function tempFile(name: string, text: string): string {
@@ -17,7 +19,7 @@ function tempFile(name: string, text: string): string {
 
 describe('netpol check', () => {
   it('passes every assertion of samples/lb under externalTrafficPolicy Cluster', async () => {
-    const r = await netpol('check', 'samples/lb/cluster', '--assertions', ASSERTIONS);
+    const r = await netpol('check', 'samples/lb/cluster', '--assertions', ASSERTIONS, '--node-cidrs', NODES);
     expect(r.code).toBe(0);
     const lines = r.out.split('\n').filter((l) => /^(PASS|FAIL)/.test(l));
     expect(lines).toEqual([
@@ -32,7 +34,7 @@ describe('netpol check', () => {
   });
 
   it('fails the LB assertion under Local, with the hop that blocks it, and exits 1', async () => {
-    const r = await netpol('check', 'samples/lb/local', '--assertions', ASSERTIONS);
+    const r = await netpol('check', 'samples/lb/local', '--assertions', ASSERTIONS, '--node-cidrs', NODES);
     expect(r.code).toBe(1);
     expect(r.out).toContain('FAIL  internet -> lb:shop/web 80/TCP: expected reach, does not reach');
     expect(r.out).toContain('BLOCK: the ingress policy of shop/web does not admit TCP 8080 from the client');
@@ -40,13 +42,13 @@ describe('netpol check', () => {
   });
 
   it('a direct-to-pod LB: the node-IP rule misses the LB addresses', async () => {
-    const r = await netpol('check', 'samples/lb/cluster', '--assertions', ASSERTIONS, '--lb-mode', 'direct-to-pod', '--lb-source-cidrs', '10.200.0.0/24');
+    const r = await netpol('check', 'samples/lb/cluster', '--assertions', ASSERTIONS, '--node-cidrs', NODES, '--lb-mode', 'direct-to-pod', '--lb-source-cidrs', '10.200.0.0/24');
     expect(r.code).toBe(1);
     expect(r.out).toContain("the load balancer's addresses (10.200.0.0/24)");
   });
 
   it('prints JSON results', async () => {
-    const r = await netpol('check', 'samples/lb/cluster', '--assertions', ASSERTIONS, '--format', 'json');
+    const r = await netpol('check', 'samples/lb/cluster', '--assertions', ASSERTIONS, '--node-cidrs', NODES, '--format', 'json');
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ passed: 6, failed: 0 });
     expect(j.results[0]).toMatchObject({ ok: true, actual: 'reach' });

@@ -38,7 +38,7 @@ Options:
                               result per violated assertion, at its line in the assertions file
   --profile upstream|cilium|netpol-analyzer-compat
   --node-cidrs CIDR,...       node addresses (SNATed load-balancer traffic comes from them;
-                              default 10.0.0.0/16)
+                              default: unset)
   --lb-mode vip-passthrough|nodeport-passthrough|proxy|direct-to-pod
                               how load-balancer traffic reaches the cluster (default vip-passthrough)
   --lb-source-cidrs CIDR,...  source addresses of proxy / direct-to-pod load balancers
@@ -84,8 +84,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     for (const e of parsed.errors) io.err(`netpol: ${args.flags.assertions}: ${e}`);
     return 2;
   }
-  const loaded = loadModel(args.positional, args.flags, io);
-  applyClusterFlags(loaded.model.cluster, args.flags);
+  const loaded = loadModel(args.positional, args.flags, io, { cluster: (c) => applyClusterFlags(c, args.flags) });
   const resolved = resolveAssertions(loaded.model, parsed.entries, parsed.networks);
   if (resolved.errors.length > 0) {
     for (const e of resolved.errors) io.err(`netpol: ${args.flags.assertions}: ${e}`);

@@ -2,7 +2,7 @@
 
 import { ids, PROFILES } from '../model/factory.ts';
 import { internetCidrs } from '../services/paths.ts';
-import type { Model } from '../model/types.ts';
+import type { ClusterSettings, Model } from '../model/types.ts';
 import { formatDiagnostic } from '../k8s/diagnostics.ts';
 import type { Diagnostic } from '../k8s/diagnostics.ts';
 import { importManifests } from '../k8s/import.ts';
@@ -21,12 +21,14 @@ export interface Loaded {
 }
 
 /** Errors and warnings go to stderr (formatted); the command carries on with what was read. */
-export function loadModel(paths: readonly string[], flags: Record<string, string>, io: CliIO, opts: { sources?: boolean } = {}): Loaded {
+/** `opts.cluster` applies cluster flags before the stand-in Internet is cut out of the cluster ranges. */
+export function loadModel(paths: readonly string[], flags: Record<string, string>, io: CliIO, opts: { sources?: boolean; cluster?: (c: ClusterSettings) => void } = {}): Loaded {
   const profile = choice(flags, 'profile', PROFILE_NAMES, 'upstream');
   const files = readManifests(paths, io.cwd);
   const sources = opts.sources ? new Map<string, RawObject>() : undefined;
   const { model, diagnostics } = importManifests(files, undefined, sources ? { onObject: (id, raw) => void sources.set(id, raw) } : {});
   model.cluster.profile = { ...PROFILES[profile] };
+  opts.cluster?.(model.cluster);
   // Manifests never describe the outside world; without it "who can reach us from outside"
   // would be invisible, so stand in the default Internet (semantics 2.8, 6).
   if (Object.keys(model.externals).length === 0) {

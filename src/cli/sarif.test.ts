@@ -50,6 +50,9 @@ function lineAt(r: SarifResult): string {
   return readFileSync(join(repo, decodeURIComponent(loc.artifactLocation.uri)), 'utf8').split('\n')[loc.region!.startLine - 1];
 }
 
+/** The node addresses of samples/lb (the CLI has no default). */
+const NODES = '10.0.0.0/16';
+
 describe('netpol lint --format sarif', () => {
   it('is valid SARIF with one result per finding, at the line of the object and field', async () => {
     const json = await netpol('lint', 'samples/lint-demo', '--format', 'json');
@@ -100,10 +103,10 @@ describe('netpol lint --format sarif', () => {
 
 describe('netpol check --format sarif', () => {
   it('reports each violated assertion at its entry in the assertions file', async () => {
-    const r = await netpol('check', 'samples/lb/local', '--assertions', 'samples/lb/assertions.yaml', '--format', 'sarif');
+    const r = await netpol('check', 'samples/lb/local', '--assertions', 'samples/lb/assertions.yaml', '--node-cidrs', NODES, '--format', 'sarif');
     expect(r.code).toBe(1);
     const run = expectValid(r.out).runs[0];
-    const text = await netpol('check', 'samples/lb/local', '--assertions', 'samples/lb/assertions.yaml');
+    const text = await netpol('check', 'samples/lb/local', '--assertions', 'samples/lb/assertions.yaml', '--node-cidrs', NODES);
     const failures = text.out.split('\n').filter((l) => l.startsWith('FAIL'));
     expect(run.results).toHaveLength(failures.length);
     for (const res of run.results) {
@@ -115,7 +118,7 @@ describe('netpol check --format sarif', () => {
   });
 
   it('is valid SARIF with no results when every assertion holds', async () => {
-    const r = await netpol('check', 'samples/lb/cluster', '--assertions', 'samples/lb/assertions.yaml', '--format', 'sarif');
+    const r = await netpol('check', 'samples/lb/cluster', '--assertions', 'samples/lb/assertions.yaml', '--node-cidrs', NODES, '--format', 'sarif');
     expect(r.code).toBe(0);
     expect(expectValid(r.out).runs[0].results).toEqual([]);
   });

@@ -68,7 +68,7 @@ describe('cluster assumptions', () => {
     expect(updateCluster(a, { lbDeliveryMode: 'proxy', nodeCidrs: ['192.168.0.0/24'] })).toBe(a);
     const b = updateCluster(a, { lbDeliveryMode: undefined });
     expect('lbDeliveryMode' in b.model.cluster).toBe(false);
-    expect(d.model.cluster.nodeCidrs).toEqual(['10.0.0.0/16']);
+    expect(d.model.cluster.nodeCidrs).toEqual([]); // unknown until set (no invented range)
   });
 
   it('presets set every switch; editing a switch makes the profile custom unless it equals a preset', () => {

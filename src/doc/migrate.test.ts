@@ -87,4 +87,43 @@ describe('migrate', () => {
     const r = migrate({ version: 5 }, 5, 1);
     expect(r.ok === false && r.error).toContain('format 5');
   });
+
+  describe('format 4: cluster assumptions unknown until set', () => {
+    const v3 = (nodeCidrs: string[]) => ({
+      format: 'netpol-designer', version: 3,
+      doc: {
+        version: 3, name: 'old', layout: {},
+        model: { namespaces: {}, workloads: {}, cluster: { profile: { name: 'upstream' }, nodeCidrs, podCidrs: ['10.244.0.0/16'], serviceCidrs: ['10.96.0.0/12'] } },
+        review: { versions: { v1: { id: 'v1', name: 'Mon', at: '2026-01-01T00:00:00Z', model: { namespaces: {}, cluster: { profile: { name: 'upstream' }, nodeCidrs } } } } },
+      },
+    });
+
+    it('unsets the old default node CIDR (design and saved versions) and says so', () => {
+      const r = parseDesignFile(JSON.stringify(v3(['10.0.0.0/16'])));
+      if (!r.ok) throw new Error(r.error);
+      expect(r.doc.version).toBe(4);
+      expect(r.doc.model.cluster.nodeCidrs).toEqual([]);
+      expect(r.doc.model.cluster.podCidrs).toEqual(['10.244.0.0/16']);
+      expect(r.review.versions.v1!.model.cluster.nodeCidrs).toEqual([]);
+      expect(r.warnings.join('\n')).toMatch(/10\.0\.0\.0\/16 was the old default.*now unset/);
+    });
+
+    it('keeps a node CIDR the user set', () => {
+      for (const cidrs of [['10.1.0.0/16'], ['10.0.0.0/16', '10.2.0.0/16']]) {
+        const r = parseDesignFile(JSON.stringify(v3(cidrs)));
+        if (!r.ok) throw new Error(r.error);
+        expect(r.doc.model.cluster.nodeCidrs).toEqual(cidrs);
+      }
+    });
+
+    it('a format 4 file keeps 10.0.0.0/16 when the user set it, through save and open', () => {
+      const r = parseDesignFile(JSON.stringify(v3(['10.1.0.0/16'])));
+      if (!r.ok) throw new Error(r.error);
+      const mine = { ...r.doc, model: { ...r.doc.model, cluster: { ...r.doc.model.cluster, nodeCidrs: ['10.0.0.0/16'] } } };
+      const again = parseDesignFile(serializeDoc(mine, r.review));
+      if (!again.ok) throw new Error(again.error);
+      expect(again.doc.model.cluster.nodeCidrs).toEqual(['10.0.0.0/16']);
+      expect(again.warnings).toEqual([]);
+    });
+  });
 });

@@ -76,11 +76,45 @@ function v2ToV3(raw: RawDoc): RawDoc {
   return { ...raw, version: 3 };
 }
 
+/** The node CIDR that formats 0-3 filled in when the user had set none. */
+export const OLD_DEFAULT_NODE_CIDRS = ['10.0.0.0/16'];
+
+function unsetOldNodeDefault(model: unknown): unknown {
+  if (typeof model !== 'object' || model === null || Array.isArray(model)) return model;
+  const cluster = (model as RawDoc).cluster;
+  if (typeof cluster !== 'object' || cluster === null || Array.isArray(cluster)) return model;
+  const nodes = (cluster as RawDoc).nodeCidrs;
+  if (!Array.isArray(nodes) || nodes.length !== 1 || nodes[0] !== OLD_DEFAULT_NODE_CIDRS[0]) return model;
+  return { ...(model as RawDoc), cluster: { ...(cluster as RawDoc), nodeCidrs: [] } };
+}
+
+/**
+ * Version 4: cluster assumptions are unknown until the user sets them. Formats 0-3 filled in the
+ * node CIDR 10.0.0.0/16 when none was set, and generated policies then admitted it; a file
+ * holding exactly that value gets it unset (in the design and in its saved versions).
+ */
+function v3ToV4(raw: RawDoc): RawDoc {
+  const next: RawDoc = { ...raw, version: 4, model: unsetOldNodeDefault(raw.model) };
+  const review = raw.review;
+  if (typeof review === 'object' && review !== null && !Array.isArray(review)) {
+    const versions = (review as RawDoc).versions;
+    if (typeof versions === 'object' && versions !== null && !Array.isArray(versions)) {
+      const out: RawDoc = {};
+      for (const [id, v] of Object.entries(versions as RawDoc)) {
+        out[id] = typeof v === 'object' && v !== null && !Array.isArray(v) ? { ...(v as RawDoc), model: unsetOldNodeDefault((v as RawDoc).model) } : v;
+      }
+      next.review = { ...(review as RawDoc), versions: out };
+    }
+  }
+  return next;
+}
+
 /** Step `n` upgrades version n to n + 1. */
 export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = {
   0: { up: v0ToV1, note: 'upgraded from format 0: collections converted from lists to maps by id' },
   1: { up: v1ToV2, note: 'upgraded from format 1: comments and versions moved from the design to its review' },
   2: { up: v2ToV3, note: 'upgraded from format 2: the format now holds cluster-wide policies and nodes (this design has none)' },
+  3: { up: v3ToV4, note: 'upgraded from format 3: a node CIDR of 10.0.0.0/16 was the old default, not a setting, and is now unset (set the real one in Design → Cluster)' },
 };
 
 export function newerVersionMessage(version: number, supported = DOC_VERSION): string {

@@ -398,7 +398,7 @@ function restoreCluster(r: Restorer, v: unknown): ClusterSettings {
   for (const k of ['nodeCidrs', 'podCidrs', 'serviceCidrs'] as const) {
     if (v[k] === undefined) continue;
     const l = checkStringList(v[k], `cluster.${k}`);
-    if (isProblem(l)) r.problem(l, `using ${out[k].join(', ')}`);
+    if (isProblem(l)) r.problem(l, out[k].length ? `using ${out[k].join(', ')}` : 'left unset');
     else out[k] = r.cidrs(l, `cluster.${k}`);
   }
   // Load-balancer delivery (optional; absent = the documented defaults).

@@ -7,6 +7,7 @@ import type { LintFinding } from './types.ts';
 // A tiny design: namespaces shop and monitoring, web -> api in shop.
 function base(): Model {
   const m = emptyModel();
+  m.cluster.nodeCidrs = ['10.0.0.0/16'];
   for (const name of ['shop', 'monitoring']) m.namespaces[ids.namespace(name)] = { id: ids.namespace(name), name, labels: {} };
   addWorkload(m, 'shop', 'web', { app: 'web' }, [{ name: 'http', containerPort: 8080 }]);
   addWorkload(m, 'shop', 'api', { app: 'api' }, [{ name: 'grpc', containerPort: 9090 }]);

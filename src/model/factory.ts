@@ -36,7 +36,8 @@ export const PROFILES: Record<Exclude<ClusterProfile['name'], 'custom'>, Cluster
 export function defaultClusterSettings(): ClusterSettings {
   return {
     profile: { ...PROFILES.upstream },
-    nodeCidrs: ['10.0.0.0/16'],
+    // Unknown until the user sets it: an invented range would go into generated policies.
+    nodeCidrs: [],
     podCidrs: ['10.244.0.0/16'],
     serviceCidrs: ['10.96.0.0/12'],
   };

@@ -428,9 +428,10 @@ export type Layout = Record<Id, NodeLayout>;
 /**
  * Format version of saved designs and share links. 2: comments and versions moved out of the
  * model into the review scope (src/doc/migrate.ts v1ToV2). 3: cluster-wide policies and nodes
- * (`model.clusterPolicies`, `model.nodes`; v2ToV3).
+ * (`model.clusterPolicies`, `model.nodes`; v2ToV3). 4: cluster assumptions unknown until set
+ * (the old default node CIDR is unset; v3ToV4).
  */
-export const DOC_VERSION = 3;
+export const DOC_VERSION = 4;
 
 /**
  * The DESIGN scope: what evaluation, lint and export read, with its layout. Held by the design

@@ -7,7 +7,7 @@
 
 import type { Direction, Id, Intent, Model, NetworkPolicy, Workload } from '../model/types.ts';
 import { serviceBackends, servicePortLabel, type ResolvedServicePort } from '../services/backends.ts';
-import { internetCidrs, pathsFromSource, type PathResult } from '../services/paths.ts';
+import { internetCidrs, pathsFromSource, type PathResult, type UnknownSetting } from '../services/paths.ts';
 import { serviceAccess } from '../services/reach.ts';
 import { policiesSelecting } from './evaluate.ts';
 import { lbIntentPorts } from './lb-intents.ts';
@@ -25,6 +25,11 @@ export interface IntentStatus {
   reason: string;
   /** Intended connections that are not allowed (absent when met). */
   missing?: ConnSet;
+  /**
+   * Not met only because a cluster assumption is unknown (e.g. the node CIDRs a SNATed
+   * load-balancer path arrives from): the settings to set. The canvas draws it as conditional.
+   */
+  needs?: UnknownSetting[];
 }
 
 function policyLabel(model: Model, np: NetworkPolicy): string {
@@ -89,7 +94,8 @@ function fromPaths(paths: PathResult[], what: string): IntentStatus {
   }
   const reasons = [...new Set(failing.map(pathReason))];
   const missing = conn(failing);
-  return { met: false, reason: reasons.join('; '), missing: isEmpty(missing) ? allConn() : missing };
+  const needs = failing.every((p) => p.outcome === 'conditional' && p.seen.unknown) ? [...new Set(failing.map((p) => p.seen.unknown as UnknownSetting))] : [];
+  return { met: false, reason: reasons.join('; '), missing: isEmpty(missing) ? allConn() : missing, ...(needs.length ? { needs } : {}) };
 }
 
 /** Status of an intent with a load balancer at one end (see lb-intents.ts for its ports). */

@@ -14,6 +14,7 @@ function wl(id: string, ns: string, name: string, labels: Record<string, string>
 /** shop (deny in+out, DNS) with web and api; db (deny ingress) with postgres; kube-system with kube-dns. */
 function shopModel(): Model {
   const m = emptyModel();
+  m.cluster.nodeCidrs = ['10.0.0.0/16'];
   for (const n of ['shop', 'db', 'kube-system']) m.namespaces[`ns:${n}`] = { id: `ns:${n}`, name: n, labels: {} };
   m.workloads.web = wl('web', 'ns:shop', 'web', { 'app.kubernetes.io/name': 'web', tier: 'front' }, [{ name: 'http', containerPort: 8080 }]);
   m.workloads.api = wl('api', 'ns:shop', 'api', { app: 'api' }, [{ name: 'http', containerPort: 9000 }, { name: 'metrics', containerPort: 9100 }]);

@@ -47,6 +47,7 @@ describe('inert helpers', () => {
 
 describe('writers stay inert with hostile names', () => {
   const { model, diagnostics } = hostileModel();
+  model.cluster.nodeCidrs = ['10.0.0.0/16']; // a `nodes` endpoint with a plain name beside the hostile ones
   const reach = evaluate(model);
   const escaped = '=x/evil\\n| forged | row |\\x1b[31mred\\x1b[0m';
 

@@ -41,7 +41,13 @@ export interface SeenSource {
   cidrs: string[];
   /** Why, in plain English. */
   text: string;
+  /** The cluster setting that would say which addresses these are, when it is not set. */
+  unknown?: UnknownSetting;
 }
+
+/** Cluster assumptions a path can depend on while they are not set. */
+export type UnknownSetting = 'nodeCidrs' | 'lbSourceCidrs';
+export const UNKNOWN_SETTING_LABEL: Record<UnknownSetting, string> = { nodeCidrs: 'node CIDRs', lbSourceCidrs: 'load-balancer source CIDRs' };
 
 export interface PathSource {
   /** External network model id (or any caller-chosen id). */
@@ -96,6 +102,7 @@ export function seenSource(model: Model, svc: Service, via: Via, clientCidrs: re
     return {
       kind: 'lb',
       cidrs: [...lb],
+      ...(lb.length === 0 ? { unknown: 'lbSourceCidrs' as const } : {}),
       text: lb.length > 0
         ? `${what}: the backend sees the load balancer's addresses (${list(lb)}), not the client`
         : `${what}: the backend sees the load balancer's addresses, but lbSourceCidrs is not set in the cluster settings, so only rules that admit every source can be trusted`,
@@ -115,6 +122,7 @@ export function seenSource(model: Model, svc: Service, via: Via, clientCidrs: re
     return {
       kind: 'node',
       cidrs: [...c.nodeCidrs],
+      ...(c.nodeCidrs.length === 0 ? { unknown: 'nodeCidrs' as const } : {}),
       text: `externalTrafficPolicy: Cluster: the receiving node SNATs the connection (${proxy}), so the backend sees a node address (${list(c.nodeCidrs)}), not the client`,
     };
   }

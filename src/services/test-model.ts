@@ -42,6 +42,9 @@ export function addExternal(m: Model, name: string, cidrs: string[]): string {
   return id;
 }
 
+/** An empty model whose cluster has known node addresses (10.0.0.0/16), as most LB tests need. */
 export function newModel(): Model {
-  return emptyModel();
+  const m = emptyModel();
+  m.cluster.nodeCidrs = ['10.0.0.0/16'];
+  return m;
 }

@@ -56,7 +56,22 @@ describe('share codec', () => {
     expect(Object.keys(r.doc.model)).not.toContain('comments');
     expect(r.review.comments).toEqual({ t1: thread });
     expect(r.review.versions.v1!.model).toEqual(doc.model);
-    expect(r.warnings).toEqual(['upgraded from format 1: comments and versions moved from the design to its review', 'upgraded from format 2: the format now holds cluster-wide policies and nodes (this design has none)']);
+    expect(r.warnings).toEqual(['upgraded from format 1: comments and versions moved from the design to its review', 'upgraded from format 2: the format now holds cluster-wide policies and nodes (this design has none)', expect.stringMatching(/^upgraded from format 3/)]);
+  });
+
+  it('opens a format 3 link: the old default node CIDR becomes unset, a chosen one stays', () => {
+    const doc = design(1);
+    const link = (nodeCidrs: string[]) => {
+      const v3 = { name: doc.name, layout: doc.layout, model: { ...doc.model, cluster: { ...doc.model.cluster, nodeCidrs } } };
+      return `d=3.${bytesToBase64url(deflateSync(strToU8(JSON.stringify(v3))))}`;
+    };
+    const old = decodeShare(link(['10.0.0.0/16']));
+    if (!old.ok) throw new Error(old.error);
+    expect(old.doc.model.cluster.nodeCidrs).toEqual([]);
+    expect(old.warnings[0]).toMatch(/^upgraded from format 3/);
+    const mine = decodeShare(link(['192.168.0.0/24']));
+    if (!mine.ok) throw new Error(mine.error);
+    expect(mine.doc.model.cluster.nodeCidrs).toEqual(['192.168.0.0/24']);
   });
 
   it('refuses a design over the size limit and reports its size', () => {

@@ -13,6 +13,7 @@ import { applyNamespaceIsolation, applyPublicEntry, applyStrictEgress, TEMPLATE_
 
 function docWith(build: (m: Model) => void): Doc {
   const d = emptyDoc('t');
+  d.model.cluster.nodeCidrs = ['10.0.0.0/16'];
   build(d.model);
   return d;
 }
