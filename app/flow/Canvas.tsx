@@ -48,7 +48,7 @@ export function Canvas() {
   const doc = useDocStore((s) => s.doc);
   const s = useSessionStore(useShallow((x) => ({
     selection: x.selection, dragOverrides: x.dragOverrides, sizeOverrides: x.sizeOverrides,
-    measured: x.measured, highlight: x.highlight, edgeView: x.edgeView,
+    measured: x.measured, highlight: x.highlight, highlightPeers: x.highlightPeers, edgeView: x.edgeView,
   })));
   const { screenToFlowPosition, fitView } = useReactFlow();
   const projector = useRef(new NodeProjector());
@@ -56,6 +56,7 @@ export function Canvas() {
 
   const selection = useMemo(() => new Set(s.selection), [s.selection]);
   const highlight = useMemo(() => (s.highlight.length ? new Set(s.highlight) : EMPTY), [s.highlight]);
+  const highlightPeers = useMemo(() => (s.highlightPeers.length ? new Set(s.highlightPeers) : EMPTY), [s.highlightPeers]);
 
   // Every edge (reachability, intents, LB paths, assertions, review marks) from the core.
   const built = useCanvasEdges(doc.model, selection, s.edgeView, EMPTY);
@@ -64,8 +65,8 @@ export function Canvas() {
   const edges = useMemo(() => edgeProjector.current.project(built.edges, selection), [built.edges, selection]);
   const nodes = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
-    focus: built.focus, highlight, inner: built.inner,
-  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, built.inner]);
+    focus: built.focus, highlight, highlightPeers, inner: built.inner,
+  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner]);
 
   const onConnect = useCallback((c: Connection) => {
     if (!c.source || !c.target || c.source === c.target) return;

@@ -20,6 +20,8 @@ export interface ProjectionInput {
   focus: ReadonlySet<Id> | null;
   /** Node ids highlighted by a panel (e.g. pods a selector matches). */
   highlight: ReadonlySet<Id>;
+  /** Node ids highlighted as the other end (e.g. a cluster policy's peers); absent = none. */
+  highlightPeers?: ReadonlySet<Id>;
   /** Connections inside each namespace (src/canvas/edges.ts): shown on its header when not drawn. */
   inner: Record<Id, NamespaceFlows>;
 }
@@ -53,7 +55,8 @@ export class NodeProjector {
       const selected = input.selection.has(id);
       const dim = input.focus !== null && !input.focus.has(id);
       const hl = input.highlight.has(id);
-      return { selected, cls: [dim ? 'is-dimmed' : '', hl ? 'is-highlighted' : ''].filter(Boolean).join(' ') };
+      const peer = !hl && !!input.highlightPeers?.has(id);
+      return { selected, cls: [dim ? 'is-dimmed' : '', hl ? 'is-highlighted' : '', peer ? 'is-highlighted-peer' : ''].filter(Boolean).join(' ') };
     };
     const pos = (id: Id, l: NodeLayout | undefined) => input.dragOverrides[id] ?? (l ? { x: l.x, y: l.y } : { x: 0, y: 0 });
 

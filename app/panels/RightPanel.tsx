@@ -1,10 +1,11 @@
-// Right-hand side panel: Inspect, Policies, Explain, Comments, Paths and Assertions tabs.
+// Right-hand side panel: Inspect, Policies, Cluster policies, Explain, Comments, Paths and Assertions tabs.
 
 import './panels.css';
 import type { RightTab } from '../state/session-store.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
 import { Inspector } from './inspector/Inspector.tsx';
 import { PoliciesTab } from './policies/PoliciesTab.tsx';
+import { ClusterPoliciesTab } from './cluster-policies/ClusterPoliciesTab.tsx';
 import { ExplainPanel } from './explain/ExplainPanel.tsx';
 import { Tabs } from './Tabs.tsx';
 import { CommentsPanel } from '../comments/CommentsPanel.tsx';
@@ -12,11 +13,12 @@ import { PathsPanel } from '../lb/PathsPanel.tsx';
 import { AssertionsPanel } from '../assertions/AssertionsPanel.tsx';
 import { useFailingAssertions } from '../assertions/useFailing.ts';
 import type { TabDef } from './Tabs.tsx';
-import { AssertionsIcon, CommentsIcon, ExplainIcon, InspectIcon, PathsIcon, PoliciesIcon } from './tab-icons.tsx';
+import { AssertionsIcon, ClusterTiersIcon, CommentsIcon, ExplainIcon, InspectIcon, PathsIcon, PoliciesIcon } from './tab-icons.tsx';
 
 const TABS: TabDef<RightTab>[] = [
   { id: 'inspect', label: 'Inspect', icon: <InspectIcon /> },
   { id: 'policies', label: 'Policies', icon: <PoliciesIcon /> },
+  { id: 'cluster', label: 'Cluster policies', icon: <ClusterTiersIcon /> },
   { id: 'explain', label: 'Explain', icon: <ExplainIcon /> },
   { id: 'comments', label: 'Comments', icon: <CommentsIcon /> },
   { id: 'paths', label: 'Paths', icon: <PathsIcon /> },
@@ -33,6 +35,7 @@ export function RightPanel() {
       <div className="panel-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'inspect' && <Inspector />}
         {tab === 'policies' && <PoliciesTab />}
+        {tab === 'cluster' && <ClusterPoliciesTab />}
         {tab === 'explain' && <ExplainPanel />}
         {tab === 'comments' && <CommentsPanel />}
         {tab === 'paths' && <PathsPanel />}

@@ -93,7 +93,7 @@ export function Toolbar() {
     { label: 'Import', hint: 'Kubernetes manifests (YAML or JSON)', onSelect: () => setSession({ importOpen: true }) },
     { label: 'Open design file', hint: `A saved design (${FILE_EXTENSION})`, onSelect: () => fileInput.current?.click(), separator: true },
     { label: 'Save design file', hint: 'The design with its layout, comments and versions', onSelect: saveFile },
-    { label: 'Download YAML', hint: 'Namespaces, Services and NetworkPolicies', onSelect: downloadYaml, separator: true },
+    { label: 'Download YAML', hint: 'Namespaces, Services, NetworkPolicies and cluster policies', onSelect: downloadYaml, separator: true },
   ];
   const designItems: MenuItem[] = [
     { label: 'Auto layout', hint: 'Arrange namespaces and workloads', onSelect: () => void autoLayoutDesign() },

@@ -62,3 +62,12 @@ export const AssertionsIcon = () => (
     <path d="M8 4.5h5.5M8 10.5h5.5" />
   </Icon>
 );
+
+/** Cluster policies: stacked tiers. */
+export const ClusterTiersIcon = () => (
+  <Icon>
+    <path d="M8 2 14 5 8 8 2 5z" />
+    <path d="m2 8 6 3 6-3" />
+    <path d="m2 11 6 3 6-3" />
+  </Icon>
+);

@@ -5,7 +5,7 @@ import { createStore, useStore } from 'zustand';
 import type { Id, PolicyPort } from '../../src/model/types.ts';
 
 export type BottomTab = 'yaml' | 'matrix' | 'problems' | 'review' | 'diff';
-export type RightTab = 'inspect' | 'policies' | 'explain' | 'comments' | 'paths' | 'assertions';
+export type RightTab = 'inspect' | 'policies' | 'cluster' | 'explain' | 'comments' | 'paths' | 'assertions';
 export type EdgeView = 'allowed' | 'denied-too' | 'selection';
 
 export interface XY {
@@ -18,12 +18,16 @@ export interface SessionState {
   selection: Id[];
   /** Ids to highlight on the canvas, e.g. the pods a selector being edited matches. */
   highlight: Id[];
+  /** Ids highlighted as the other end (peers) of what `highlight` shows, e.g. a cluster policy's rule peers. */
+  highlightPeers: Id[];
   /** The pair whose explanation is open (endpoint ids as in Reachability). */
   explain: { src: string; dst: string; query?: { protocol: 'TCP' | 'UDP' | 'SCTP'; port: number } } | null;
   /** A connection drawn on the canvas, waiting for the port/protocol dialog. */
   pendingIntent: { fromId: Id; toId: Id; ports?: PolicyPort[] } | null;
   /** The policy open in the policy editor. */
   editingPolicyId: Id | null;
+  /** The cluster policy open in the Cluster policies view. */
+  editingClusterPolicyId: Id | null;
   rightTab: RightTab;
   bottomTab: BottomTab;
   bottomOpen: boolean;
@@ -52,9 +56,11 @@ export interface PendingMove {
 export const initialSession: SessionState = {
   selection: [],
   highlight: [],
+  highlightPeers: [],
   explain: null,
   pendingIntent: null,
   editingPolicyId: null,
+  editingClusterPolicyId: null,
   rightTab: 'inspect',
   bottomTab: 'yaml',
   bottomOpen: true,

@@ -55,7 +55,7 @@ export function YamlView() {
   return (
     <div className="yaml-view">
       <div className="view-toolbar">
-        <span className="hint">{text ? 'Namespaces, Services and NetworkPolicies of the design (generated policies included).' : 'The design is empty.'}</span>
+        <span className="hint">{text ? 'Namespaces, Services, NetworkPolicies (generated ones included) and cluster policies of the design.' : 'The design is empty.'}</span>
         <span className="spacer" />
         <button type="button" onClick={() => void copy()} disabled={!text}>
           {copied === 'ok' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}

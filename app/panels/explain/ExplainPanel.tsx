@@ -172,6 +172,11 @@ function TierChain({ side }: { side: SideExplanation }) {
           <li key={i} className={`chain-step chain-${st.kind}${st.action ? ` chain-${st.action.toLowerCase()}` : ''}${st.outcome ? ` chain-${st.outcome}` : ''}`}>
             <span className={`tier-tag tier-${st.tier.toLowerCase()}`}>{TIER_LABEL[st.tier]}</span>
             <span className="chain-text">{st.text.replace(/^→ /, '')}</span>
+            {st.clusterPolicyId && (
+              <button type="button" className="link-btn chain-open" onClick={() => setSession({ rightTab: 'cluster', editingClusterPolicyId: st.clusterPolicyId! })} title="Open in the Cluster policies view">
+                open
+              </button>
+            )}
           </li>
         ))}
       </ol>
