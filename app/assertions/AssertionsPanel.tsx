@@ -13,6 +13,19 @@ import { endpointIdOf } from '../../src/policy/reachability.ts';
 import { useAssertionResults } from '../lb/derived.ts';
 import { downloadText, fileBase } from '../state/download.ts';
 import { isLb, shortName } from './endpoints.ts';
+import { adminDenyFor } from '../../src/assertions/enforce.ts';
+import { putClusterPolicy } from '../../src/doc/commands-cluster.ts';
+
+/** Adds the Admin Deny that makes a violated "must not reach" hold (one undo step) and shows it. */
+function enforceWithAdminDeny(a: Assertion): void {
+  const r = adminDenyFor(docStore.getState().doc.model, a);
+  if (!r.ok) {
+    notify(r.reason, 'error');
+    return;
+  }
+  commitDoc((d) => putClusterPolicy(d, r.policy));
+  notify(`Added Admin \`${r.policy.name}\` (priority ${r.policy.priority}): it denies ${a.protocol}/${a.port} before any NetworkPolicy.`);
+}
 
 function explainAssertion(a: Assertion): void {
   // Load balancer targets: select the pair, the canvas and the Paths tab show the path hop by hop.
@@ -71,6 +84,8 @@ export function AssertionsPanel() {
 }
 
 function AssertionItem({ a, r, name }: { a: Assertion; r: AssertionResult | undefined; name: (id: string) => string }) {
+  const model = useDocStore((s) => s.doc.model);
+  const enforceable = !!r && !r.ok && a.expect === 'no-reach' && adminDenyFor(model, a).ok;
   const status = !r ? 'pending' : r.ok ? 'pass' : 'fail';
   return (
     <li className={`assert-item assert-${status}`} data-testid={`assertion-${a.id}`}>
@@ -88,6 +103,11 @@ function AssertionItem({ a, r, name }: { a: Assertion; r: AssertionResult | unde
       {r && !r.ok && (
         <div className="assert-reason">
           <p>{r.message}</p>
+          {a.expect === 'no-reach' && enforceable && (
+            <button type="button" onClick={() => enforceWithAdminDeny(a)} title="Add a ClusterNetworkPolicy (Admin tier) that denies this port before any NetworkPolicy">
+              Enforce with an Admin Deny
+            </button>
+          )}
           {r.details.length > 0 && (
             <details>
               <summary>Why ({r.details.length})</summary>
