@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ReviewChange } from '../../src/review/changes.ts';
 import { formatConnSet } from '../../src/report/conn-format.ts';
 import { setSession } from '../state/session-store.ts';
+import { docStore } from '../state/doc-store.ts';
 
 const KIND_LABEL: Record<ReviewChange['kind'], string> = {
   'external-exposure': 'external exposure',
@@ -30,7 +31,9 @@ function sign(c: ReviewChange): string {
 
 function selectOnCanvas(c: ReviewChange): void {
   if (c.policyId && c.kind.startsWith('policy-')) {
-    setSession({ rightTab: 'policies', editingPolicyId: c.policyId });
+    // A cluster policy opens in the Cluster policies view, a NetworkPolicy in the policy editor.
+    if (docStore.getState().doc.model.clusterPolicies?.[c.policyId]) setSession({ rightTab: 'cluster', editingClusterPolicyId: c.policyId });
+    else setSession({ rightTab: 'policies', editingPolicyId: c.policyId });
     return;
   }
   const ids = [c.srcId, c.dstId].filter((x): x is string => !!x);

@@ -1,11 +1,14 @@
-// Which NetworkPolicies were added, deleted or changed between two designs, by `ns/name`.
+// Which NetworkPolicies were added, deleted or changed between two designs, by `ns/name`, and
+// which cluster policies, by `Kind/name` (ClusterNetworkPolicy/…, AdminNetworkPolicy/…,
+// BaselineAdminNetworkPolicy/default: a namespace name has no capitals, so the two never clash).
 // Only the spec fields that decide behaviour are compared (not labels or annotations).
 
-import type { Model, NetworkPolicy } from '../model/types.ts';
+import type { ClusterPolicy, Model } from '../model/types.ts';
+import { clusterPolicyKind } from '../k8s/cluster-policy-from-manifest.ts';
 
 export interface PolicyChange {
   name: string;
-  /** Spec fields that differ: podSelector, policyTypes, ingress, egress. */
+  /** Spec fields that differ: podSelector, policyTypes, ingress, egress (cluster policies: tier, priority, subject, ingress, egress). */
   fields: string[];
 }
 
@@ -16,6 +19,13 @@ export interface PolicyDiff {
 }
 
 const FIELDS = ['podSelector', 'policyTypes', 'ingress', 'egress'] as const;
+const CLUSTER_FIELDS = ['tier', 'priority', 'subject', 'ingress', 'egress'] as const;
+
+/** `ClusterNetworkPolicy/name`: how diffs, reviews and reports name a cluster policy. */
+export const clusterPolicyDiffName = (p: ClusterPolicy): string => `${clusterPolicyKind(p.version ?? 'v1alpha2', p.tier)}/${p.name}`;
+
+/** Whether a diff name is a cluster policy's (`Kind/name`) rather than a NetworkPolicy's (`ns/name`). */
+export const isClusterPolicyDiffName = (name: string): boolean => /^(ClusterNetworkPolicy|AdminNetworkPolicy|BaselineAdminNetworkPolicy)\//.test(name);
 
 /** JSON with object keys sorted, so equal specs written in another key order compare equal. */
 function canonical(v: unknown): string {
@@ -31,12 +41,15 @@ function canonical(v: unknown): string {
   return v === undefined ? 'null' : JSON.stringify(v);
 }
 
-function byName(model: Model): Map<string, NetworkPolicy> {
-  const out = new Map<string, NetworkPolicy>();
+type Compared = { fields: readonly string[]; spec: Record<string, unknown> };
+
+function byName(model: Model): Map<string, Compared> {
+  const out = new Map<string, Compared>();
   for (const np of Object.values(model.policies)) {
     const ns = model.namespaces[np.namespaceId]?.name ?? np.namespaceId.replace(/^ns:/, '');
-    out.set(`${ns}/${np.name}`, np);
+    out.set(`${ns}/${np.name}`, { fields: FIELDS, spec: np as unknown as Record<string, unknown> });
   }
+  for (const cp of Object.values(model.clusterPolicies ?? {})) out.set(clusterPolicyDiffName(cp), { fields: CLUSTER_FIELDS, spec: cp as unknown as Record<string, unknown> });
   return out;
 }
 
@@ -49,7 +62,7 @@ export function diffPolicies(baseModel: Model, newModel: Model): PolicyDiff {
     const a = before.get(name);
     const b = after.get(name)!;
     if (!a) continue;
-    const fields = FIELDS.filter((f) => canonical(a[f]) !== canonical(b[f]));
+    const fields = b.fields.filter((f) => canonical(a.spec[f]) !== canonical(b.spec[f]));
     if (fields.length > 0) changed.push({ name, fields });
   }
   return {

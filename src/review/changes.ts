@@ -6,7 +6,7 @@
 // The pair comparison is the CLI's diffReachability and the policy comparison its
 // diffPolicies, so `netpol diff` and the review panel never disagree.
 
-import { diffPolicies, type PolicyDiff } from '../diff/policy-diff.ts';
+import { clusterPolicyDiffName, diffPolicies, isClusterPolicyDiffName, type PolicyDiff } from '../diff/policy-diff.ts';
 import { diffReachability, type PairChange, type ReachDiff } from '../diff/reachability-diff.ts';
 import type { Id, Model } from '../model/types.ts';
 import { ipDifference, ipIsEmpty, ipSetOf, ipUnion, toCidrs, type IpSet } from '../net/ipset.ts';
@@ -259,6 +259,7 @@ function exposureDelta(from: Map<string, ExposureGroup>, to: Map<string, Exposur
 // ---------------------------------------------------------------- policies
 
 function policyIdByName(model: Model, name: string): Id | undefined {
+  if (isClusterPolicyDiffName(name)) return Object.values(model.clusterPolicies ?? {}).find((p) => clusterPolicyDiffName(p) === name)?.id;
   const slash = name.indexOf('/');
   const ns = name.slice(0, slash);
   const n = name.slice(slash + 1);
@@ -285,9 +286,13 @@ function linkPolicies(all: ReviewChange[], next: Model): void {
   for (const c of all) {
     if (!c.kind.startsWith('policy-')) continue;
     const np = c.policyId && c.kind !== 'policy-deleted' ? next.policies[c.policyId] : undefined;
+    const cp = c.policyId && c.kind !== 'policy-deleted' ? next.clusterPolicies?.[c.policyId] : undefined;
     const name = np ? `${next.namespaces[np.namespaceId]?.name ?? '?'}/${np.name}` : undefined;
-    // Explanations cite policies as `ns/name ingress[i]` or in the isolating list.
-    const cited = name ? pairs.filter((p) => p.explanation.some((l) => new RegExp(`(^|[\\s,])${escapeRegExp(name)}([\\s,;]|$)`).test(l))) : [];
+    // Explanations cite policies as `ns/name ingress[i]` or in the isolating list; cluster
+    // policies as "Admin `name` (priority n)" in the tier chain.
+    const cited = name ? pairs.filter((p) => p.explanation.some((l) => new RegExp(`(^|[\\s,])${escapeRegExp(name)}([\\s,;]|$)`).test(l)))
+      : cp ? pairs.filter((p) => p.explanation.some((l) => l.includes(`${cp.tier} \`${cp.name}\``)))
+      : [];
     if (cited.length > 0) c.explanation = [`Named in the explanations of: ${cited.map((p) => `${p.src} → ${p.dst}`).join(', ')}.`];
     else if (c.kind === 'policy-deleted') c.explanation = ['See the reachability changes above for what this removes; none means the other policies already covered it.'];
     else c.explanation = ['No reachability change cites this policy: the edit does not change who can reach whom, or its effect is masked by other policies.'];
