@@ -18,7 +18,7 @@ import { AssertionsIcon, ClusterTiersIcon, CommentsIcon, ExplainIcon, InspectIco
 const TABS: TabDef<RightTab>[] = [
   { id: 'inspect', label: 'Inspect', icon: <InspectIcon /> },
   { id: 'policies', label: 'Policies', icon: <PoliciesIcon /> },
-  { id: 'cluster', label: 'Cluster policies', icon: <ClusterTiersIcon /> },
+  { id: 'cluster', label: 'Cluster policies', short: 'Tiers', icon: <ClusterTiersIcon /> },
   { id: 'explain', label: 'Explain', icon: <ExplainIcon /> },
   { id: 'comments', label: 'Comments', icon: <CommentsIcon /> },
   { id: 'paths', label: 'Paths', icon: <PathsIcon /> },

@@ -1,13 +1,15 @@
 // A small accessible tab strip (role=tablist) shared by the right and bottom panels. Arrow
 // keys, Home and End move between tabs (roving tabindex). Tabs with an icon are compact: the
 // icon always, the label only on the active tab (the full name is the tab's accessible name
-// and tooltip), so six tabs fit one row of the 340 px side panel.
+// and tooltip), so seven tabs fit one row of the 340 px side panel.
 
 import type { KeyboardEvent, ReactNode } from 'react';
 
 export interface TabDef<T extends string> {
   id: T;
   label: string;
+  /** Shown instead of `label` on an active icon tab (the accessible name stays `label`). */
+  short?: string;
   badge?: number;
   /** What the badge counts, for the accessible name ("1 failing"). */
   badgeLabel?: string;
@@ -44,7 +46,7 @@ export function Tabs<T extends string>(props: { label: string; tabs: TabDef<T>[]
             onClick={() => props.onSelect(t.id)}
           >
             {t.icon && <span className="tab-icon" aria-hidden="true">{t.icon}</span>}
-            <span className="tab-label">{t.label}</span>
+            <span className="tab-label">{t.icon && t.short ? t.short : t.label}</span>
             {t.badge ? <span className="badge">{t.badge}</span> : null}
           </button>
         );
