@@ -11,7 +11,7 @@ export interface Marks {
   firstNode?: number;
   /** All namespace nodes measured (React Flow shows a node once measured) and inside the canvas. */
   allNamespaces?: number;
-  /** All expected nodes measured. */
+  /** All drawn nodes measured, at least the expected number (namespaces, externals, load balancers). */
   allNodes?: number;
   /** First `.react-flow__edge`. */
   firstEdge?: number;

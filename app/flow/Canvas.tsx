@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore as useFlowStore,
-  type Connection, type Edge, type Node, type OnDelete,
+  type Connection, type Edge, type FitViewOptions, type Node, type OnDelete,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { deleteEntities } from '../../src/doc/commands.ts';
@@ -26,11 +26,18 @@ import { CanvasStatus } from './CanvasStatus.tsx';
 import { ExplainPairBar } from './ExplainPairBar.tsx';
 import { AssertPairBar } from '../assertions/AssertPairBar.tsx';
 import { useDesignLocked } from '../collab/live-store.ts';
+import { useOverview } from './use-overview.ts';
+import { setCanvasMode } from '../state/overview-actions.ts';
+import { isLargeDesign } from '../../src/canvas/overview.ts';
+import { namespaceBoxes } from '../../src/canvas/geometry.ts';
+import { drawnRects } from '../../src/canvas/drawn.ts';
+import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
-const FIT_OPTIONS = { padding: 0.06, duration: 0, maxZoom: 1 };
+// Room for the panels on the canvas (view switch top left, zoom controls and status bottom left).
+const FIT_OPTIONS: FitViewOptions = { padding: { top: '44px', bottom: '36px', left: '58px', right: '20px' }, duration: 0, maxZoom: 1 };
 /** Below this zoom node text is unreadable: it is not painted (see .canvas.zoomed-out in styles.css). */
 const ZOOMED_OUT = 0.4;
 /** Above this many nodes the minimap shows by default. */
@@ -50,23 +57,47 @@ export function Canvas() {
     selection: x.selection, dragOverrides: x.dragOverrides, sizeOverrides: x.sizeOverrides,
     measured: x.measured, highlight: x.highlight, highlightPeers: x.highlightPeers, edgeView: x.edgeView,
   })));
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, getViewport } = useReactFlow();
   const projector = useRef(new NodeProjector());
-  useFitViewRequests(() => void fitView(FIT_OPTIONS));
+  const flowSize = useFlowStore(useShallow((st) => ({ w: st.width, h: st.height })));
+  // The settled viewport (zoom and visible rectangle) decides what is drawn (src/canvas/overview.ts).
+  const syncView = useCallback(() => {
+    const { x, y, zoom } = getViewport();
+    if (!flowSize.w || !flowSize.h) return;
+    const view = { zoom, x: -x / zoom, y: -y / zoom, w: flowSize.w / zoom, h: flowSize.h / zoom };
+    const prev = sessionStore.getState().view;
+    if (prev && Math.abs(prev.zoom - view.zoom) < 1e-3 && Math.abs(prev.x - view.x) < 1 && Math.abs(prev.y - view.y) < 1 && Math.abs(prev.w - view.w) < 1) return;
+    setSession({ view });
+  }, [getViewport, flowSize.w, flowSize.h]);
+  const fitAll = useCallback(() => {
+    void fitView(FIT_OPTIONS).then(() => syncView());
+  }, [fitView, syncView]);
+  useFitViewRequests(fitAll);
+  const overview = useOverview(doc, flowSize.h ? flowSize.w / flowSize.h : 0);
+  const large = isLargeDesign(doc.model);
 
   const selection = useMemo(() => new Set(s.selection), [s.selection]);
   const highlight = useMemo(() => (s.highlight.length ? new Set(s.highlight) : EMPTY), [s.highlight]);
   const highlightPeers = useMemo(() => (s.highlightPeers.length ? new Set(s.highlightPeers) : EMPTY), [s.highlightPeers]);
 
   // Every edge (reachability, intents, LB paths, assertions, review marks) from the core.
-  const built = useCanvasEdges(doc.model, selection, s.edgeView, EMPTY);
+  const built = useCanvasEdges(doc.model, selection, s.edgeView, overview.collapsed);
   const readOnly = useDesignLocked();
   const edgeProjector = useRef(new EdgeProjector());
-  const edges = useMemo(() => edgeProjector.current.project(built.edges, selection), [built.edges, selection]);
+  // Labels never cover each other or a node (src/canvas/labels.ts), placed for the settled zoom.
+  const viewZoom = useSessionStore((x) => x.view?.zoom ?? 1);
+  const scale = labelScale(viewZoom);
+  const placements = useMemo(() => {
+    const boxes = namespaceBoxes(doc, s.dragOverrides, s.sizeOverrides);
+    const rects = drawnRects(doc, boxes, overview.collapsed, overview.zoom, s.dragOverrides, overview.placed);
+    return placeLabels({ edges: built.edges, nodes: rects.nodes, containers: rects.containers, scale });
+  }, [doc, s.dragOverrides, s.sizeOverrides, overview.collapsed, overview.zoom, overview.placed, built.edges, scale]);
+  const edges = useMemo(() => edgeProjector.current.project(built.edges, selection, placements, scale), [built.edges, selection, placements, scale]);
   const nodes = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
     focus: built.focus, highlight, highlightPeers, inner: built.inner,
-  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner]);
+    collapsed: overview.collapsed, boxes: overview.boxes, summaries: overview.summaries, zoom: overview.zoom, large, placed: overview.placed,
+  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner, overview, large]);
 
   const onConnect = useCallback((c: Connection) => {
     if (!c.source || !c.target || c.source === c.target) return;
@@ -118,24 +149,27 @@ export function Canvas() {
   useEffect(() => {
     if (hasNodes && !fitted.current) {
       fitted.current = true;
-      requestAnimationFrame(() => void fitView(FIT_OPTIONS));
+      requestAnimationFrame(fitAll);
     }
-  }, [hasNodes, fitView]);
+  }, [hasNodes, fitAll]);
 
   // Rendering cost at scale (bench/ui.bench.ts): while the viewport moves, promote it to its own
   // layer; when zoomed out so far that text is unreadable, do not paint the text or the dots.
   const canvasRef = useRef<HTMLDivElement>(null);
   const onMoveStart = useCallback(() => canvasRef.current?.classList.add('moving'), []);
-  const onMoveEnd = useCallback(() => canvasRef.current?.classList.remove('moving'), []);
+  const onMoveEnd = useCallback(() => {
+    canvasRef.current?.classList.remove('moving');
+    syncView();
+  }, [syncView]);
   const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT);
-  const large = nodes.length > LARGE_DESIGN_NODES;
+  const manyNodes = nodes.length > LARGE_DESIGN_NODES;
   // A design that fits on screen needs no minimap (it would only cover nodes); the user decides.
   const [miniMapChoice, setMiniMapChoice] = useState<boolean | null>(null);
   const showMiniMap = miniMapChoice ?? nodes.length > MINIMAP_NODES;
 
   const empty = Object.keys(doc.model.namespaces).length === 0 && Object.keys(doc.model.externals).length === 0;
   return (
-    <div ref={canvasRef} className={`canvas${zoomedOut ? ' zoomed-out' : ''}${large ? ' large' : ''}`} data-testid="canvas">
+    <div ref={canvasRef} className={`canvas${zoomedOut ? ' zoomed-out' : ''}${manyNodes ? ' large' : ''}`} data-testid="canvas">
       <ReadOnlyBanner />
       <ReactFlow<AppNode, FlowEdge>
         nodes={nodes}
@@ -166,12 +200,22 @@ export function Canvas() {
       >
         {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />}
         {!empty && showMiniMap && <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />}
-        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS}>
+        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} onFitView={syncView}>
           <ControlButton onClick={() => setMiniMapChoice(!showMiniMap)} title={showMiniMap ? 'Hide minimap' : 'Show minimap'} aria-label={showMiniMap ? 'Hide minimap' : 'Show minimap'} aria-pressed={showMiniMap}>
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><rect x="8" y="8" width="5" height="4" fill="currentColor" /></svg>
           </ControlButton>
         </Controls>
         <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
+        {(large || overview.mode === 'overview') && (
+          <Panel position="top-left" className="mode-panel">
+            <div className="seg" role="group" aria-label="Canvas view">
+              <button type="button" aria-pressed={overview.mode === 'overview'} onClick={() => setCanvasMode('overview')}
+                title="Every namespace as one node, packed to the screen (expand one to see its workloads)">Overview</button>
+              <button type="button" aria-pressed={overview.mode === 'layout'} onClick={() => setCanvasMode('layout')}
+                title="The design's own layout: zoom in to see workloads">Layout</button>
+            </div>
+          </Panel>
+        )}
         <Panel position="top-center"><div className="pair-bars"><ExplainPairBar /><AssertPairBar /></div></Panel>
         {empty && (
           <Panel position="top-center" className="empty-state">

@@ -4,22 +4,24 @@
 
 import { MarkerType } from '@xyflow/react';
 import type { CanvasEdge } from '../../src/canvas/types.ts';
+import type { LabelPlacement } from '../../src/canvas/labels.ts';
 import type { FlowEdge } from './flow-types.ts';
 
 export class EdgeProjector {
-  private cache = new Map<string, { from: CanvasEdge; selected: boolean; edge: FlowEdge }>();
+  private cache = new Map<string, Cached>();
 
-  project(edges: readonly CanvasEdge[], selection: ReadonlySet<string>): FlowEdge[] {
-    const next = new Map<string, { from: CanvasEdge; selected: boolean; edge: FlowEdge }>();
+  project(edges: readonly CanvasEdge[], selection: ReadonlySet<string>, placements: ReadonlyMap<string, LabelPlacement> = new Map(), scale = 1): FlowEdge[] {
+    const next = new Map<string, Cached>();
     const out = edges.map((e) => {
       const selected = selection.has(e.id);
+      const placement = placements.get(e.id);
       const hit = this.cache.get(e.id);
-      if (hit && hit.selected === selected && sameEdge(hit.from, e)) {
+      if (hit && hit.selected === selected && hit.scale === scale && samePlacement(hit.placement, placement) && sameEdge(hit.from, e)) {
         next.set(e.id, hit);
         return hit.edge;
       }
-      const edge = toFlowEdge(e, selected);
-      next.set(e.id, { from: e, selected, edge });
+      const edge = toFlowEdge(e, selected, placement, scale);
+      next.set(e.id, { from: e, selected, placement, scale, edge });
       return edge;
     });
     this.cache = next;
@@ -27,11 +29,22 @@ export class EdgeProjector {
   }
 }
 
+interface Cached {
+  from: CanvasEdge;
+  selected: boolean;
+  placement: LabelPlacement | undefined;
+  scale: number;
+  edge: FlowEdge;
+}
+
+const samePlacement = (a: LabelPlacement | undefined, b: LabelPlacement | undefined) =>
+  a === b || (!!a && !!b && a.mode === b.mode && a.t === b.t && a.dx === b.dx && a.dy === b.dy && a.badge === b.badge);
+
 const sameEdge = (a: CanvasEdge, b: CanvasEdge) => a.source === b.source && a.target === b.target && a.kind === b.kind && a.label === b.label
   && a.className === b.className && a.state === b.state && a.review === b.review && a.color === b.color
   && a.explain?.src === b.explain?.src && a.explain?.dst === b.explain?.dst && a.tooltip === b.tooltip;
 
-function toFlowEdge(e: CanvasEdge, selected: boolean): FlowEdge {
+function toFlowEdge(e: CanvasEdge, selected: boolean, placement: LabelPlacement | undefined, scale: number): FlowEdge {
   return {
     id: e.id,
     source: e.source,
@@ -46,6 +59,8 @@ function toFlowEdge(e: CanvasEdge, selected: boolean): FlowEdge {
       ...(e.assertionId ? { assertionId: e.assertionId } : {}),
       ...(e.review ? { review: e.review } : {}),
       ...(e.tooltip ? { tooltip: e.tooltip } : {}),
+      ...(placement ? { placement } : {}),
+      ...(scale !== 1 ? { labelScale: scale } : {}),
     },
     ...(e.className ? { className: e.className } : {}),
     markerEnd: { type: MarkerType.ArrowClosed, color: e.color, width: 16, height: 16 },

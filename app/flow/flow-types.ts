@@ -3,9 +3,19 @@
 
 import type { Edge, Node } from '@xyflow/react';
 import type { CanvasEdgeKind, ExplainTarget, IntentState } from '../../src/canvas/types.ts';
+import type { NamespaceSummary } from '../../src/canvas/overview.ts';
+import type { LabelPlacement } from '../../src/canvas/labels.ts';
+
+/** A namespace drawn as one compact node: its summary, drawn `scale` times larger than at zoom 1. */
+export interface CompactNamespaceData {
+  scale: number;
+  summary?: NamespaceSummary;
+  /** Connections between its own workloads (counted, not drawn). */
+  innerFlows: number;
+}
 
 /** `hiddenFlows`: connections inside the namespace that are counted, not drawn (too many to read). */
-export type NamespaceNode = Node<{ entityId: string; hiddenFlows?: number }, 'namespace'>;
+export type NamespaceNode = Node<{ entityId: string; hiddenFlows?: number; compact?: CompactNamespaceData; collapsible?: boolean }, 'namespace'>;
 export type WorkloadNode = Node<{ entityId: string }, 'workload'>;
 export type ExternalNode = Node<{ entityId: string }, 'external'>;
 /** `entityId` is the Service id; the node id is `lb:<serviceId>`. */
@@ -29,6 +39,9 @@ export interface FlowEdgeData extends Record<string, unknown> {
   review?: 'added' | 'removed' | 'changed';
   /** Hover text of the label (from the core's edge). */
   tooltip?: string;
+  /** Where the label goes (src/canvas/labels.ts), and how much larger than at zoom 1 it is drawn. */
+  placement?: LabelPlacement;
+  labelScale?: number;
 }
 
 export type FlowEdge = Edge<FlowEdgeData, 'floating'>;

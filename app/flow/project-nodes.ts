@@ -8,6 +8,8 @@ import {
 } from '../../src/layout/sizes.ts';
 import type { XY } from '../state/session-store.ts';
 import type { NamespaceFlows } from '../../src/canvas/edges.ts';
+import { compactCard, type NamespaceSummary } from '../../src/canvas/overview.ts';
+import type { Rect } from '../../src/canvas/geometry.ts';
 import type { AppNode } from './flow-types.ts';
 
 export interface ProjectionInput {
@@ -24,6 +26,16 @@ export interface ProjectionInput {
   highlightPeers?: ReadonlySet<Id>;
   /** Connections inside each namespace (src/canvas/edges.ts): shown on its header when not drawn. */
   inner: Record<Id, NamespaceFlows>;
+  /** Namespaces drawn as one compact node (src/canvas/overview.ts), their boxes and summaries. */
+  collapsed: ReadonlySet<Id>;
+  boxes: ReadonlyMap<Id, Rect>;
+  summaries: Record<Id, NamespaceSummary>;
+  /** Zoom the compact nodes are sized for (they keep their screen size). */
+  zoom: number;
+  /** A large design: open namespaces offer to close again. */
+  large: boolean;
+  /** Overview mode: where namespaces, externals and load balancers are drawn (not draggable there). */
+  placed: ReadonlyMap<Id, Rect> | null;
 }
 
 interface Cached {
@@ -58,7 +70,13 @@ export class NodeProjector {
       const peer = !hl && !!input.highlightPeers?.has(id);
       return { selected, cls: [dim ? 'is-dimmed' : '', hl ? 'is-highlighted' : '', peer ? 'is-highlighted-peer' : ''].filter(Boolean).join(' ') };
     };
-    const pos = (id: Id, l: NodeLayout | undefined) => input.dragOverrides[id] ?? (l ? { x: l.x, y: l.y } : { x: 0, y: 0 });
+    const placed = input.placed;
+    const pos = (id: Id, l: NodeLayout | undefined) => {
+      const p = placed?.get(id);
+      if (p) return { x: p.x, y: p.y };
+      return input.dragOverrides[id] ?? (l ? { x: l.x, y: l.y } : { x: 0, y: 0 });
+    };
+    const fixed = placed ? { draggable: false } : {};
 
     // Parents must come before their children.
     const namespaces = Object.values(doc.model.namespaces).sort((a, b) => a.name.localeCompare(b.name));
@@ -70,19 +88,44 @@ export class NodeProjector {
     }
     for (const ns of namespaces) {
       const l = doc.layout[ns.id];
+      const box = input.boxes.get(ns.id);
+      if (input.collapsed.has(ns.id) && box) {
+        const card = compactCard(box, input.zoom);
+        const { selected, cls } = flags(ns.id);
+        const summary = input.summaries[ns.id];
+        const innerFlows = input.inner[ns.id]?.count ?? 0;
+        emit(ns.id, ['card', card.x, card.y, card.w, card.h, selected, cls, summary, innerFlows], () => ({
+          id: ns.id,
+          type: 'namespace',
+          position: { x: card.x, y: card.y },
+          width: card.w,
+          height: card.h,
+          // Not draggable: the card stands in for the box, which moves when the namespace is open.
+          draggable: false,
+          data: { entityId: ns.id, compact: { scale: card.scale, ...(summary ? { summary } : {}), innerFlows } },
+          selected,
+          className: `${cls} is-compact`.trim(),
+          zIndex: 0,
+          measured: { width: card.w, height: card.h },
+        }));
+        continue;
+      }
       const over = input.dragOverrides[ns.id];
       const size = input.sizeOverrides[ns.id];
       const m = input.measured[ns.id];
       const { selected, cls } = flags(ns.id);
       const flows = input.inner[ns.id];
       const hiddenFlows = flows && !flows.drawn ? flows.count : 0;
-      emit(ns.id, [l, over, size, m, selected, cls, hiddenFlows], () => ({
+      const collapsible = input.large;
+      const at = placed?.get(ns.id);
+      emit(ns.id, [l, over, size, m, selected, cls, hiddenFlows, collapsible, at?.x, at?.y], () => ({
         id: ns.id,
         type: 'namespace',
         position: pos(ns.id, l),
+        ...fixed,
         width: size?.w ?? l?.w ?? MIN_NAMESPACE_SIZE.w,
         height: size?.h ?? l?.h ?? MIN_NAMESPACE_SIZE.h,
-        data: { entityId: ns.id, ...(hiddenFlows ? { hiddenFlows } : {}) },
+        data: { entityId: ns.id, ...(hiddenFlows ? { hiddenFlows } : {}), ...(collapsible ? { collapsible } : {}) },
         selected,
         className: cls,
         zIndex: 0,
@@ -112,10 +155,12 @@ export class NodeProjector {
       const over = input.dragOverrides[e.id];
       const m = input.measured[e.id];
       const f = flags(e.id);
-      emit(e.id, [l, over, m, f.selected, f.cls], () => ({
+      const at = placed?.get(e.id);
+      emit(e.id, [l, over, m, f.selected, f.cls, at?.x, at?.y], () => ({
         id: e.id,
         type: 'external',
         position: pos(e.id, l),
+        ...fixed,
         width: EXTERNAL_SIZE.w,
         height: EXTERNAL_SIZE.h,
         data: { entityId: e.id },
@@ -130,10 +175,12 @@ export class NodeProjector {
       const over = input.dragOverrides[id];
       const m = input.measured[id];
       const f = flags(id);
-      emit(id, [l, over, m, f.selected, f.cls], () => ({
+      const at = placed?.get(id);
+      emit(id, [l, over, m, f.selected, f.cls, at?.x, at?.y], () => ({
         id,
         type: 'loadbalancer',
         position: pos(id, l),
+        ...fixed,
         width: LOAD_BALANCER_SIZE.w,
         height: LOAD_BALANCER_SIZE.h,
         data: { entityId: s.id },

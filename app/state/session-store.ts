@@ -3,6 +3,7 @@
 
 import { createStore, useStore } from 'zustand';
 import type { Id, PolicyPort } from '../../src/model/types.ts';
+import type { CanvasMode } from '../../src/canvas/overview.ts';
 
 export type BottomTab = 'yaml' | 'matrix' | 'problems' | 'review' | 'diff';
 export type RightTab = 'inspect' | 'policies' | 'cluster' | 'explain' | 'comments' | 'paths' | 'assertions';
@@ -43,6 +44,13 @@ export interface SessionState {
   notice: { text: string; kind: 'info' | 'error' } | null;
   /** Workloads dragged into another namespace, waiting for the user's confirmation. */
   pendingMove: PendingMove | null;
+  /** Overview or the document's layout; null = by the design's size (src/canvas/overview.ts). */
+  canvasMode: CanvasMode | null;
+  /** Namespaces the user opened / closed on the canvas (src/canvas/overview.ts). */
+  expanded: Id[];
+  collapsed: Id[];
+  /** The viewport as of the last settled move: zoom and the visible canvas rectangle. */
+  view: { zoom: number; x: number; y: number; w: number; h: number } | null;
 }
 
 export interface PendingMove {
@@ -71,6 +79,10 @@ export const initialSession: SessionState = {
   measured: {},
   notice: null,
   pendingMove: null,
+  canvasMode: null,
+  expanded: [],
+  collapsed: [],
+  view: null,
 };
 
 export function createSessionStore() {

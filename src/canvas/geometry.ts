@@ -57,3 +57,15 @@ export function clampIntoNamespace(rel: XY): XY {
 export function workloadCenter(topLeftAbs: XY): XY {
   return { x: topLeftAbs.x + WORKLOAD_SIZE.w / 2, y: topLeftAbs.y + WORKLOAD_SIZE.h / 2 };
 }
+
+/** Every namespace's rectangle (absolute), with in-flight drag positions and sizes applied. */
+export function namespaceBoxes(doc: Doc, overrides: Record<Id, XY> = {}, sizes: Record<Id, { w: number; h: number }> = {}): Map<Id, Rect> {
+  const out = new Map<Id, Rect>();
+  for (const id of Object.keys(doc.model.namespaces)) {
+    const r = namespaceRect(doc, id, overrides[id]);
+    if (!r) continue;
+    const s = sizes[id];
+    out.set(id, s ? { ...r, w: s.w, h: s.h } : r);
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { sampleDoc } from '../layout/test-docs.ts';
+import { overviewLayout, OVERVIEW_GAP } from './overview-layout.ts';
+import { CARD_SIZE } from './overview.ts';
+import type { Rect } from './geometry.ts';
+
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+function bounds(rs: Rect[]): Rect {
+  const x = Math.min(...rs.map((r) => r.x));
+  const y = Math.min(...rs.map((r) => r.y));
+  return { x, y, w: Math.max(...rs.map((r) => r.x + r.w)) - x, h: Math.max(...rs.map((r) => r.y + r.h)) - y };
+}
+
+function tallDoc(n: number) {
+  const doc = sampleDoc(n, 3);
+  // The document's layout: one tall column (as imports used to be laid out).
+  Object.keys(doc.model.namespaces).forEach((id, i) => { doc.layout[id] = { x: 0, y: i * 400, w: 700, h: 360 }; });
+  return doc;
+}
+
+describe('overviewLayout', () => {
+  it('packs 20 compact namespaces to the viewport shape, nothing overlapping, room between them', () => {
+    const doc = tallDoc(20);
+    for (const aspect of [1.6, 1.78, 1.2]) {
+      const at = overviewLayout(doc, new Set(), aspect);
+      const rects = [...at.values()];
+      expect(rects).toHaveLength(20 + 2 + 1); // namespaces, externals, the load balancer
+      for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlap(rects[i], rects[j])).toBe(false);
+      const b = bounds(rects);
+      // Close to the viewport's shape (within a row or column of cards).
+      expect(b.w / b.h).toBeGreaterThan(aspect * 0.6);
+      expect(b.w / b.h).toBeLessThan(aspect * 1.7);
+      expect(at.get('ns-0')).toMatchObject({ w: CARD_SIZE.w, h: CARD_SIZE.h });
+    }
+  });
+
+  it('keeps the document order (row by row) and gives an opened namespace its own size', () => {
+    const doc = tallDoc(6);
+    const at = overviewLayout(doc, new Set(['ns-2']), 1.6);
+    expect(at.get('ns-2')).toMatchObject({ w: 700, h: 360 });
+    const order = ['ns-0', 'ns-1', 'ns-2', 'ns-3', 'ns-4', 'ns-5'].map((id) => at.get(id)!);
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [order[i - 1], order[i]];
+      expect(b.y > a.y + a.h - 1 || (b.x >= a.x + a.w + OVERVIEW_GAP.x - 1)).toBe(true);
+    }
+    const rects = [...at.values()];
+    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlap(rects[i], rects[j])).toBe(false);
+  });
+
+  it('puts externals and load balancers in columns on the left', () => {
+    const doc = tallDoc(4);
+    const at = overviewLayout(doc, new Set(), 1.6);
+    const nsLeft = Math.min(...['ns-0', 'ns-1', 'ns-2', 'ns-3'].map((id) => at.get(id)!.x));
+    for (const id of ['ext-a', 'ext-b', 'lb:svc-lb']) expect(at.get(id)!.x + at.get(id)!.w).toBeLessThan(nsLeft);
+  });
+});
