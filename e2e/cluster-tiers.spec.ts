@@ -116,6 +116,12 @@ test.describe('cluster tiers', () => {
     await expect(page.getByTestId(`rf__node-${FRONTEND}`)).toHaveClass(/is-highlighted-peer/);
     await expect(page.getByTestId('rf__node-ns:web')).toHaveClass(/is-highlighted-peer/);
     const editor = page.getByTestId('cp-editor');
+    // A selector of the form says what it matches; leaving it keeps the policy's highlight.
+    const subject = editor.getByTestId('cp-subject-namespaces');
+    await expect(subject).toContainText('Matches 2: namespace db, db/postgres.');
+    await subject.locator('input').first().focus();
+    await editor.getByLabel('Name', { exact: true }).focus();
+    await expect(page.getByTestId('rf__node-ns:db')).toHaveClass(/is-highlighted/);
     await editor.getByLabel('Priority (0-1000, lower first)').fill('2000');
     await editor.getByLabel('Priority (0-1000, lower first)').press('Enter');
     await expect(editor).toContainText('spec.priority: a whole number from 0 to 1000');

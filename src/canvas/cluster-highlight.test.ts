@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importManifests } from '../k8s/import.ts';
 import type { Model } from '../model/types.ts';
-import { clusterPolicyHighlight } from './cluster-highlight.ts';
+import { clusterPeerMatchIds, clusterPolicyHighlight, clusterSubjectMatchIds } from './cluster-highlight.ts';
 
 const DIR = join(import.meta.dirname, '..', '..', 'samples', 'cluster-tiers');
 const sample = (): Model => importManifests(readdirSync(DIR).map((f) => ({ name: f, text: readFileSync(join(DIR, f), 'utf8') }))).model;
@@ -34,5 +34,14 @@ describe('clusterPolicyHighlight', () => {
     expect(h.subjects).not.toContain(web.id);
     expect(names(m, h.subjects)).toEqual(['web/frontend']);
     expect(h.peers).toEqual([ext.id]);
+  });
+});
+
+describe('clusterPeerMatchIds / clusterSubjectMatchIds', () => {
+  it('a namespaces peer matches the namespace and its pods; the subject of sensitive-ns is db', () => {
+    const m = sample();
+    const p = Object.values(m.clusterPolicies!).find((x) => x.name === 'sensitive-ns')!;
+    expect(names(m, clusterPeerMatchIds(m, p.ingress[0].peers[0]))).toEqual(['monitoring', 'monitoring/prometheus']);
+    expect(names(m, clusterSubjectMatchIds(m, p))).toEqual(['db', 'db/postgres']);
   });
 });

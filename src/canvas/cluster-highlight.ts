@@ -3,13 +3,22 @@
 // and its rules' peers (pods, namespaces, external networks by address or domain name, hostNetwork
 // pods on selected nodes). Asked of the evaluator's own predicates (cluster-rules.ts).
 //
-// Public API: clusterPolicyHighlight(model, policy): { subjects, peers }
+// Public API: clusterPolicyHighlight(model, policy): { subjects, peers };
+//   clusterPeerMatchIds(model, peer), clusterSubjectMatchIds(model, subject): ids one selector matches
 
 import type { ClusterPeer, ClusterPolicy, Id, Model } from '../model/types.ts';
 import { clusterPeerMatches, clusterSubjectMatches } from '../policy/cluster-rules.ts';
 import { buildEndpoints } from '../policy/endpoints.ts';
 import { matchesSelector, namespaceLabels } from '../policy/selectors.ts';
 import { endpointCanvasId } from './pairs.ts';
+
+// Models are immutable: endpoints are built once per model however many selectors ask.
+const builtCache = new WeakMap<Model, ReturnType<typeof buildEndpoints>>();
+function endpointsOf(model: Model): ReturnType<typeof buildEndpoints> {
+  let b = builtCache.get(model);
+  if (!b) builtCache.set(model, (b = buildEndpoints(model)));
+  return b;
+}
 
 export interface ClusterHighlight {
   /** Workloads the policy applies to, and the namespaces whose pods it selects. */
@@ -33,7 +42,7 @@ export function clusterPolicyHighlight(model: Model, p: ClusterPolicy): ClusterH
   const peers = new Set<Id>();
   const all = [...p.ingress, ...p.egress].flatMap((r) => r.peers);
   if (all.length > 0) {
-    const built = buildEndpoints(model);
+    const built = endpointsOf(model);
     built.endpoints.forEach((ep, i) => {
       const node = endpointCanvasId(ep, model);
       if (!node) return;
@@ -43,4 +52,21 @@ export function clusterPolicyHighlight(model: Model, p: ClusterPolicy): ClusterH
   }
   for (const id of subjects) peers.delete(id);
   return { subjects: [...subjects].sort(), peers: [...peers].sort() };
+}
+
+/** The canvas nodes one peer matches (its namespaces too, for a namespaces / pods peer). */
+export function clusterPeerMatchIds(model: Model, peer: ClusterPeer): Id[] {
+  const out = new Set<Id>();
+  const built = endpointsOf(model);
+  built.endpoints.forEach((ep, i) => {
+    const node = endpointCanvasId(ep, model);
+    if (node && clusterPeerMatches(model, peer, built.refs[i])) out.add(node);
+  });
+  if (peer.namespaces) for (const id of namespacesOf(model, peer)) out.add(id);
+  return [...out].sort();
+}
+
+/** The workloads (and, for a namespaces subject, namespaces) a subject selects. */
+export function clusterSubjectMatchIds(model: Model, p: ClusterPolicy): Id[] {
+  return clusterPolicyHighlight(model, { ...p, ingress: [], egress: [] }).subjects;
 }

@@ -4,7 +4,7 @@
 // committed field is one undo step; problems are listed with the field they are about
 // (src/doc/cluster-policy-problems.ts).
 
-import type { ClusterAction, ClusterPeer, ClusterPolicy, ClusterPort, ClusterRule, ClusterSubject, Direction, LabelSelector, Protocol } from '../../../src/model/types.ts';
+import type { ClusterAction, ClusterPeer, ClusterPolicy, ClusterPort, ClusterRule, ClusterSubject, Direction, Id, LabelSelector, Model, Protocol } from '../../../src/model/types.ts';
 import { PROTOCOLS } from '../../../src/model/types.ts';
 import type { FieldProblem } from '../../../src/doc/cluster-policy-problems.ts';
 import { hasPriority, putClusterPolicy, removeClusterPolicy } from '../../../src/doc/commands-cluster.ts';
@@ -16,6 +16,21 @@ import { CommitInput } from '../fields/CommitInput.tsx';
 import { EditableRows, type RowValues } from '../fields/EditableRows.tsx';
 import { cidrError, portNumberError, portOrNameError, toOptionalNumber, toPortOrName } from '../fields/parse.ts';
 import { SelectorEditor } from '../policies/SelectorEditor.tsx';
+import { clusterPeerMatchIds, clusterSubjectMatchIds } from '../../../src/canvas/cluster-highlight.ts';
+
+/** "Matches 3: db, db/postgres, …" for the ids a selector matches (names only; the core decides the ids). */
+function matchesText(model: Model, ids: Id[]): string {
+  if (ids.length === 0) return 'Matches nothing in this design.';
+  const name = (id: Id) => model.namespaces[id] ? `namespace ${model.namespaces[id].name}`
+    : model.workloads[id] ? `${model.namespaces[model.workloads[id].namespaceId]?.name ?? '?'}/${model.workloads[id].name}`
+    : model.externals[id]?.name ?? id;
+  return `Matches ${ids.length}: ${ids.slice(0, 4).map(name).join(', ')}${ids.length > 4 ? `, and ${ids.length - 4} more` : ''}.`;
+}
+
+/** Highlight props of a SelectorEditor in this form: its own matches while focused, the policy's subjects after. */
+function matchProps(model: Model, ids: Id[], subjects: Id[]) {
+  return { matchIds: ids, matchText: matchesText(model, ids), idleHighlight: subjects };
+}
 
 type PeerKind = keyof ClusterPeer;
 const INGRESS_PEERS: PeerKind[] = ['namespaces', 'pods'];
@@ -72,10 +87,10 @@ export function ClusterPolicyEditor({ policy: p, problems }: { policy: ClusterPo
         />
       )}
       <Problems problems={problems} prefix="spec.priority" />
-      <SubjectEditor policy={p} onChange={(subject) => save({ ...p, subject })} />
+      <SubjectEditor policy={p} model={model} onChange={(subject) => save({ ...p, subject })} />
       <Problems problems={problems} prefix="spec.subject" />
       {(['Ingress', 'Egress'] as const).map((dir) => (
-        <RulesEditor key={dir} policy={p} dir={dir} problems={problems} onChange={(rules) => save(dir === 'Ingress' ? { ...p, ingress: rules } : { ...p, egress: rules })} />
+        <RulesEditor key={dir} policy={p} model={model} dir={dir} problems={problems} onChange={(rules) => save(dir === 'Ingress' ? { ...p, ingress: rules } : { ...p, egress: rules })} />
       ))}
       <details className="cp-yaml">
         <summary>YAML of this policy</summary>
@@ -97,8 +112,10 @@ export function ClusterPolicyEditor({ policy: p, problems }: { policy: ClusterPo
   );
 }
 
-function SubjectEditor({ policy: p, onChange }: { policy: ClusterPolicy; onChange: (s: ClusterSubject) => void }) {
+function SubjectEditor({ policy: p, model, onChange }: { policy: ClusterPolicy; model: Model; onChange: (s: ClusterSubject) => void }) {
   const kind = p.subject.pods ? 'pods' : 'namespaces';
+  const subjects = clusterSubjectMatchIds(model, p);
+  const m = matchProps(model, subjects, subjects);
   return (
     <fieldset className="cp-subject">
       <legend>Subject: the pods this policy applies to</legend>
@@ -107,18 +124,19 @@ function SubjectEditor({ policy: p, onChange }: { policy: ClusterPolicy; onChang
         <label className="check"><input type="radio" name={`subj-${p.id}`} checked={kind === 'pods'} onChange={() => onChange({ pods: { namespaceSelector: p.subject.namespaces ?? {}, podSelector: {} } })} /> pods</label>
       </div>
       {kind === 'namespaces' ? (
-        <SelectorEditor label="Namespace selector" selector={p.subject.namespaces ?? {}} onChange={(namespaces) => onChange({ namespaces })} matchIds={[]} matchText="" testId="cp-subject-namespaces" />
+        <SelectorEditor label="Namespace selector" selector={p.subject.namespaces ?? {}} onChange={(namespaces) => onChange({ namespaces })} {...m} testId="cp-subject-namespaces" />
       ) : (
         <>
-          <SelectorEditor label="Namespace selector" selector={p.subject.pods!.namespaceSelector} onChange={(namespaceSelector) => onChange({ pods: { ...p.subject.pods!, namespaceSelector } })} matchIds={[]} matchText="" />
-          <SelectorEditor label="Pod selector" selector={p.subject.pods!.podSelector} onChange={(podSelector) => onChange({ pods: { ...p.subject.pods!, podSelector } })} matchIds={[]} matchText="" />
+          <SelectorEditor label="Namespace selector" selector={p.subject.pods!.namespaceSelector} onChange={(namespaceSelector) => onChange({ pods: { ...p.subject.pods!, namespaceSelector } })} {...m} />
+          <SelectorEditor label="Pod selector" selector={p.subject.pods!.podSelector} onChange={(podSelector) => onChange({ pods: { ...p.subject.pods!, podSelector } })} {...m} />
         </>
       )}
     </fieldset>
   );
 }
 
-function RulesEditor({ policy: p, dir, problems, onChange }: { policy: ClusterPolicy; dir: Direction; problems: FieldProblem[]; onChange: (rules: ClusterRule[]) => void }) {
+function RulesEditor({ policy: p, model, dir, problems, onChange }: { policy: ClusterPolicy; model: Model; dir: Direction; problems: FieldProblem[]; onChange: (rules: ClusterRule[]) => void }) {
+  const subjects = clusterSubjectMatchIds(model, p);
   const rules = dir === 'Ingress' ? p.ingress : p.egress;
   const key = dir === 'Ingress' ? 'ingress' : 'egress';
   const set = (i: number, r: ClusterRule) => onChange(rules.map((x, j) => (j === i ? r : x)));
@@ -143,7 +161,7 @@ function RulesEditor({ policy: p, dir, problems, onChange }: { policy: ClusterPo
               </select>
             </label>
           </div>
-          <PeersEditor rule={r} dir={dir} label={`${key}[${i}] ${dir === 'Ingress' ? 'from' : 'to'}`} onChange={(peers) => set(i, { ...r, peers })} />
+          <PeersEditor model={model} subjects={subjects} rule={r} dir={dir} label={`${key}[${i}] ${dir === 'Ingress' ? 'from' : 'to'}`} onChange={(peers) => set(i, { ...r, peers })} />
           <PortsEditor rule={r} label={`${key}[${i}] ${p.version === 'v1alpha1' ? 'ports' : 'protocols'}`} onChange={(ports) => set(i, { ...r, ...(ports.length ? { ports } : { ports: undefined }) })} />
           <Problems problems={problems} prefix={`spec.${key}[${i}]`} testId={`cp-problems-${key}-${i}`} />
           <div className="cp-rule-buttons">
@@ -159,7 +177,7 @@ function RulesEditor({ policy: p, dir, problems, onChange }: { policy: ClusterPo
   );
 }
 
-function PeersEditor({ rule, dir, label, onChange }: { rule: ClusterRule; dir: Direction; label: string; onChange: (peers: ClusterPeer[]) => void }) {
+function PeersEditor({ model, subjects, rule, dir, label, onChange }: { model: Model; subjects: Id[]; rule: ClusterRule; dir: Direction; label: string; onChange: (peers: ClusterPeer[]) => void }) {
   const kinds = dir === 'Ingress' ? INGRESS_PEERS : EGRESS_PEERS;
   const set = (i: number, x: ClusterPeer) => onChange(rule.peers.map((y, j) => (j === i ? x : y)));
   return (
@@ -167,6 +185,7 @@ function PeersEditor({ rule, dir, label, onChange }: { rule: ClusterRule; dir: D
       <span className="sub-label">{dir === 'Ingress' ? 'From' : 'To'} (any of)</span>
       {rule.peers.map((x, i) => {
         const k = peerKind(x);
+        const m = matchProps(model, clusterPeerMatchIds(model, x), subjects);
         return (
           <div key={i} className="cp-peer">
             <div className="cp-peer-head">
@@ -175,12 +194,12 @@ function PeersEditor({ rule, dir, label, onChange }: { rule: ClusterRule; dir: D
               </select>
               <button type="button" className="icon-btn" aria-label={`Remove ${label}[${i}]`} onClick={() => onChange(rule.peers.filter((_, j) => j !== i))}>×</button>
             </div>
-            {k === 'namespaces' && <SelectorEditor label="Namespace selector" selector={x.namespaces ?? {}} onChange={(namespaces) => set(i, { namespaces })} matchIds={[]} matchText="" />}
-            {k === 'nodes' && <SelectorEditor label="Node selector" selector={x.nodes ?? {}} onChange={(nodes) => set(i, { nodes })} matchIds={[]} matchText="" />}
+            {k === 'namespaces' && <SelectorEditor label="Namespace selector" selector={x.namespaces ?? {}} onChange={(namespaces) => set(i, { namespaces })} {...m} />}
+            {k === 'nodes' && <SelectorEditor label="Node selector" selector={x.nodes ?? {}} onChange={(nodes) => set(i, { nodes })} {...m} />}
             {k === 'pods' && (
               <>
-                <SelectorEditor label="Namespace selector" selector={x.pods!.namespaceSelector} onChange={(namespaceSelector: LabelSelector) => set(i, { pods: { ...x.pods!, namespaceSelector } })} matchIds={[]} matchText="" />
-                <SelectorEditor label="Pod selector" selector={x.pods!.podSelector} onChange={(podSelector: LabelSelector) => set(i, { pods: { ...x.pods!, podSelector } })} matchIds={[]} matchText="" />
+                <SelectorEditor label="Namespace selector" selector={x.pods!.namespaceSelector} onChange={(namespaceSelector: LabelSelector) => set(i, { pods: { ...x.pods!, namespaceSelector } })} {...m} />
+                <SelectorEditor label="Pod selector" selector={x.pods!.podSelector} onChange={(podSelector: LabelSelector) => set(i, { pods: { ...x.pods!, podSelector } })} {...m} />
               </>
             )}
             {k === 'networks' && (

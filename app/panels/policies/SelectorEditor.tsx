@@ -54,10 +54,13 @@ export interface SelectorEditorProps {
   /** Short description of what matches, e.g. "3 pods: shop/web, …". */
   matchText: string;
   testId?: string;
+  /** What the canvas highlights when focus leaves the selector (default: nothing). */
+  idleHighlight?: string[];
 }
 
 export function SelectorEditor(props: SelectorEditorProps) {
-  const { label, selector, onChange, matchIds, matchText, testId } = props;
+  const { label, selector, onChange, matchIds, matchText, testId, idleHighlight } = props;
+  const idle = idleHighlight ?? [];
   const focused = useRef(false);
   const ref = useRef<HTMLFieldSetElement>(null);
   const idsKey = matchIds.join('\n');
@@ -67,8 +70,9 @@ export function SelectorEditor(props: SelectorEditorProps) {
   }, [idsKey]);
   useEffect(
     () => () => {
-      if (focused.current) setSession({ highlight: [] });
+      if (focused.current) setSession({ highlight: idle });
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
 
@@ -99,7 +103,7 @@ export function SelectorEditor(props: SelectorEditorProps) {
       onBlur={(e) => {
         if (e.relatedTarget instanceof Node && ref.current?.contains(e.relatedTarget)) return;
         focused.current = false;
-        setSession({ highlight: [] });
+        setSession({ highlight: idle });
       }}
     >
       <legend>{label}</legend>
