@@ -5,7 +5,8 @@ import type { Doc, Review } from '../src/model/types.ts';
 import type { Reachability } from '../src/policy/reachability-types.ts';
 import { importManifests } from '../src/k8s/import.ts';
 import { emptyDoc, emptyReview } from '../src/model/factory.ts';
-import { docStore } from './state/doc-store.ts';
+import { commitDoc, docStore } from './state/doc-store.ts';
+import { upsertPolicy } from '../src/doc/commands.ts';
 import { reviewDocStore } from './state/review-doc-store.ts';
 import { loadSavedDesign } from './state/saved-design.ts';
 import { getReachability, reachStore } from './state/reachability.ts';
@@ -34,6 +35,8 @@ export interface NetpolTestApi {
   live(): Omit<LiveState, 'links'>;
   /** Names of the other participants present. */
   peers(): string[];
+  /** Sets the port of one rule of a policy, as the policy editor does (one user action). */
+  setRulePort(policyId: string, dir: 'ingress' | 'egress', rule: number, port: number): void;
   /** Writes into the session's design document directly, bypassing the UI (server enforcement checks). */
   rawDesignWrite(name: string): void;
 }
@@ -74,6 +77,12 @@ export function installTestApi(): void {
       return rest;
     },
     peers: () => presenceStore.getState().peers.map((p) => p.name),
+    setRulePort: (policyId, dir, rule, port) => commitDoc((d) => {
+      const p = d.model.policies[policyId];
+      if (!p) return d;
+      const rules = (p[dir] ?? []).map((r, i) => (i === rule ? { ...r, ports: [{ protocol: 'TCP' as const, port }] } : r));
+      return upsertPolicy(d, { ...p, [dir]: rules });
+    }),
     rawDesignWrite: (name) => {
       const docs = currentSessionDocs();
       docs?.design.transact(() => docs.design.getMap('meta').set('name', name), 'raw-test-write');

@@ -33,6 +33,7 @@ import { namespaceBoxes } from '../../src/canvas/geometry.ts';
 import { drawnRects } from '../../src/canvas/drawn.ts';
 import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
+import { PeerLayer } from '../collab/PeerLayer.tsx';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -205,6 +206,7 @@ export function Canvas() {
             <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><rect x="8" y="8" width="5" height="4" fill="currentColor" /></svg>
           </ControlButton>
         </Controls>
+        <PeerLayer />
         <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
         {(large || overview.mode === 'overview') && (
           <Panel position="top-left" className="mode-panel">

@@ -4,7 +4,11 @@
 import { useState } from 'react';
 import type { ReviewChange } from '../../src/review/changes.ts';
 import { formatConnSet } from '../../src/report/conn-format.ts';
-import { setSession } from '../state/session-store.ts';
+import { notify, setSession } from '../state/session-store.ts';
+import { decisionsFor, setDecision } from '../../src/review/decisions.ts';
+import type { Verdict } from '../../src/model/types.ts';
+import { commitReview, useReviewDoc } from '../state/review-doc-store.ts';
+import { getAuthor, setAuthor } from '../comments/author.ts';
 import { docStore } from '../state/doc-store.ts';
 
 const KIND_LABEL: Record<ReviewChange['kind'], string> = {
@@ -38,6 +42,48 @@ function selectOnCanvas(c: ReviewChange): void {
   }
   const ids = [c.srcId, c.dstId].filter((x): x is string => !!x);
   if (ids.length) setSession({ selection: ids });
+}
+
+/** The participant's name for a decision: the comment author's, asked once. */
+function deciderName(): string | null {
+  const known = getAuthor();
+  if (known) return known;
+  const asked = window.prompt('Your name (shown with your decisions and comments)')?.trim();
+  if (!asked) return null;
+  setAuthor(asked);
+  return asked;
+}
+
+function decide(c: ReviewChange, verdict: Verdict, current: Verdict | undefined): void {
+  const by = deciderName();
+  if (!by) return;
+  commitReview((r) => {
+    const res = setDecision(r, { change: c, by, verdict: current === verdict ? null : verdict, at: new Date().toISOString() });
+    if (!res.ok) {
+      notify(res.error, 'error');
+      return r;
+    }
+    return res.review;
+  });
+}
+
+/** Each participant's verdict on a change, and this person's buttons ("approved" / "needs work"). */
+function Decisions({ change }: { change: ReviewChange }) {
+  const review = useReviewDoc((s) => s.review);
+  const decisions = decisionsFor(review, change);
+  const me = getAuthor();
+  const mine = decisions.find((d) => d.by === me)?.verdict;
+  return (
+    <span className="change-decisions" data-testid="change-decisions">
+      {decisions.map((d) => (
+        <span key={d.by} className={`decision-chip verdict-${d.verdict}`} title={`${d.by}: ${d.verdict === 'approved' ? 'approved' : 'needs work'} (${d.at})`} data-testid="decision-chip">
+          {d.verdict === 'approved' ? '✓' : '✗'} {d.by}
+        </span>
+      ))}
+      <button type="button" className={`decision-btn ${mine === 'approved' ? 'on' : ''}`} aria-pressed={mine === 'approved'} onClick={() => decide(change, 'approved', mine)} title="Mark this change approved (click again to clear)">Approve</button>
+      <button type="button" className={`decision-btn ${mine === 'needs-work' ? 'on' : ''}`} aria-pressed={mine === 'needs-work'} onClick={() => decide(change, 'needs-work', mine)} title="Mark this change as needing work (click again to clear)">Needs work</button>
+    </span>
+  );
 }
 
 export function ChangeList(props: { changes: readonly ReviewChange[]; interactive?: boolean }) {
@@ -74,6 +120,7 @@ export function ChangeList(props: { changes: readonly ReviewChange[]; interactiv
               )}
               <span className="change-kind">{KIND_LABEL[c.kind]}</span>
               {ports && <code className="change-ports">{ports}</code>}
+              {props.interactive !== false && <Decisions change={c} />}
             </div>
             {expanded && (
               <div className="change-explain" data-testid="change-explanation">

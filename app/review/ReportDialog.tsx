@@ -7,11 +7,27 @@ import { reviewDocStore } from '../state/review-doc-store.ts';
 import { Modal } from '../panels/Modal.tsx';
 import { downloadText, fileBase } from '../state/download.ts';
 import { reviewStore, setReview, useReviewState } from './review-store.ts';
+import { liveStore } from '../collab/live-store.ts';
+import { presenceStore } from '../state/presence-store.ts';
+import { getAuthor } from '../comments/author.ts';
+import type { SessionInfo } from '../../src/review/session-report.ts';
+
+/** In a live session: who is here now (this person and everyone present). */
+function sessionInfo(): SessionInfo | null {
+  const live = liveStore.getState();
+  if (!live.active || !live.role) return null;
+  const me = { name: getAuthor() || 'You', role: live.role };
+  return { participants: [me, ...presenceStore.getState().peers.map((p) => ({ name: p.name, role: p.role }))] };
+}
 
 function exportReport(format: 'md' | 'html'): void {
   const doc = docStore.getState().doc;
   const base = reviewStore.getState().baseline;
-  const r = reviewReport({ doc, review: reviewDocStore.getState().review, ...(base ? { baseline: { model: base.model, label: base.label } } : {}), at: new Date().toISOString() });
+  const session = sessionInfo();
+  const r = reviewReport({
+    doc, review: reviewDocStore.getState().review, ...(base ? { baseline: { model: base.model, label: base.label } } : {}),
+    ...(session ? { session } : {}), at: new Date().toISOString(),
+  });
   const name = `${fileBase(doc.name)}-review`;
   if (format === 'md') downloadText(`${name}.md`, r.markdown, 'text/markdown');
   else downloadText(`${name}.html`, r.html, 'text/html');

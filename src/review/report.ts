@@ -20,6 +20,7 @@ import { externalPaths } from '../services/paths.ts';
 import { reviewChangesFrom, type ReviewChange } from './changes.ts';
 import { manifestDiff } from './manifest-diff.ts';
 import { escapeHtml, markdownToHtml } from './markdown-html.ts';
+import { sessionSection, type SessionInfo } from './session-report.ts';
 
 export interface ReviewReportInput {
   doc: Doc;
@@ -28,6 +29,8 @@ export interface ReviewReportInput {
   baseline?: { model: Model; label: string };
   /** ISO time printed as the report's date (passed in: the core has no clock). */
   at: string;
+  /** A live session's participants: adds the session section (participants, decisions, open threads). */
+  session?: SessionInfo;
 }
 
 export interface ReviewReport {
@@ -138,11 +141,16 @@ export function riskOrderedChangesMarkdown(changes: readonly ReviewChange[]): st
   return out;
 }
 
-function changesSection(doc: Doc, baseline: { model: Model; label: string }, reach: Reachability): string[] {
+function baselineChanges(doc: Doc, baseline: { model: Model }, reach: Reachability) {
   const baseReach = evaluate(baseline.model);
   const reachDiff = diffReachability(baseline.model, baseReach, doc.model, reach);
   const policyDiff = diffPolicies(baseline.model, doc.model);
   const changes = reviewChangesFrom({ baseModel: baseline.model, newModel: doc.model, baseReach, newReach: reach, reachDiff, policyDiff });
+  return { reachDiff, policyDiff, changes };
+}
+
+function changesSection(doc: Doc, baseline: { model: Model; label: string }, found: ReturnType<typeof baselineChanges>): string[] {
+  const { reachDiff, policyDiff, changes } = found;
   const out = [`## Changes against ${mdText(baseline.label)}`, '', ...riskOrderedChangesMarkdown(changes)];
   // Exactly what `netpol diff --format md` prints, so reviewers see one format everywhere.
   out.push(formatDiffMarkdown(reachDiff, policyDiff));
@@ -192,6 +200,7 @@ export function reviewMarkdown(input: ReviewReportInput): string {
   const reach = evaluate(model);
   const view = reachView(reach);
   const open = allThreads(review).filter((t) => !t.resolved).length;
+  const found = baseline ? baselineChanges(doc, baseline, reach) : null;
   const lines = [
     `# Network security review: ${mdText(doc.name)}`,
     '',
@@ -203,7 +212,8 @@ export function reviewMarkdown(input: ReviewReportInput): string {
     '',
     ...exposureSection(model, reach),
     ...matrixSection(reach),
-    ...(baseline ? changesSection(doc, baseline, reach) : ['## Changes', '', 'No baseline was chosen, so this report shows no changes.', '']),
+    ...(baseline && found ? changesSection(doc, baseline, found) : ['## Changes', '', 'No baseline was chosen, so this report shows no changes.', '']),
+    ...(input.session || Object.keys(review.decisions).length ? sessionSection(input.session ?? { participants: [] }, review, model, found?.changes ?? null) : []),
     ...commentsSection(review, model),
     ...manifestsSection(model),
   ];

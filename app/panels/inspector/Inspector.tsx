@@ -11,6 +11,7 @@ import { IntentForm } from './IntentForm.tsx';
 import { NamespaceForm } from './NamespaceForm.tsx';
 import { ServiceForm } from './ServiceForm.tsx';
 import { WorkloadForm } from './WorkloadForm.tsx';
+import { EditingPeers } from '../../collab/EditingPeers.tsx';
 
 type Selected =
   | { kind: 'namespace' | 'workload' | 'external' | 'service' | 'intent' | 'policy'; id: Id }
@@ -74,6 +75,15 @@ export function Inspector() {
   }
 
   const one = resolved[0];
+  return (
+    <>
+      <EditingPeers id={one.id} />
+      <SelectedForm doc={doc} one={one} />
+    </>
+  );
+}
+
+function SelectedForm({ doc, one }: { doc: Doc; one: Selected }) {
   const m = doc.model;
   switch (one.kind) {
     case 'namespace':

@@ -1,6 +1,7 @@
 // The policy editor form: name, target pods, policy types, ingress and egress rules, live
 // validation and a YAML preview. Every change is one upsertPolicy commit.
 
+import { EditingPeers } from '../../collab/EditingPeers.tsx';
 import type { Direction, NetworkPolicy } from '../../../src/model/types.ts';
 import { validateDnsSubdomain } from '../../../src/model/labels.ts';
 import { effectiveTypes } from '../../../src/policy/np-rules.ts';
@@ -37,6 +38,7 @@ export function PolicyEditor({ policy }: { policy: NetworkPolicy }) {
           <span className="kind-badge">NetworkPolicy</span> {nsName}/{policy.name}
         </h3>
       </div>
+      <EditingPeers id={policy.id} />
       {generated && (
         <div className="gen-notice">
           <p>
