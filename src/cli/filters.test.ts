@@ -102,6 +102,34 @@ describe('netpol analyze --exposure', () => {
   });
 });
 
+describe('netpol analyze --format dot with a filter', () => {
+  const nodesOf = (dot: string) => [...dot.matchAll(/^\s+("[^"]+") \[(?:label|shape)/gm)].map((m) => JSON.parse(m[1]) as string).sort();
+  const edgesOf = (dot: string) => [...dot.matchAll(/^\s+"([^"]+)" -> "([^"]+)"/gm)].map((m) => [m[1], m[2]]);
+
+  it('--focus draws only the endpoints of the rows kept', async () => {
+    const all = await analyzeJson(SHOP);
+    const touching = all.connections.filter((c) => c.src === 'shop/cart' || c.dst === 'shop/cart');
+    const dot = (await netpol('analyze', SHOP, '--focus', 'shop/cart', '--format', 'dot')).out;
+    expect(edgesOf(dot)).toEqual(touching.map((c) => [c.src, c.dst]));
+    expect(nodesOf(dot)).toEqual([...new Set(touching.flatMap((c) => [c.src, c.dst]))].sort());
+    expect(dot).not.toContain('shop/email');
+  });
+
+  it('--exposure draws only the exposed rows and their endpoints', async () => {
+    const dir = threeNamespaces();
+    const exposed = await analyzeJson(dir, '--exposure');
+    const dot = (await netpol('analyze', dir, '--exposure', '--format', 'dot')).out;
+    expect(edgesOf(dot)).toEqual(exposed.connections.map((c) => [c.src, c.dst]));
+    expect(nodesOf(dot)).toEqual([...new Set(exposed.connections.flatMap((c) => [c.src, c.dst]))].sort());
+  });
+
+  it('without a filter every endpoint is drawn, connected or not', async () => {
+    const all = await analyzeJson(SHOP);
+    const dot = (await netpol('analyze', SHOP, '--format', 'dot')).out;
+    for (const w of all.workloads) expect(nodesOf(dot)).toContain(w);
+  });
+});
+
 describe('netpol analyze --format summary', () => {
   it('one line per namespace pair whose counts add up to the allowed pairs', async () => {
     const all = await analyzeJson(SHOP);

@@ -56,6 +56,19 @@ describe('netpol lint on bad input', () => {
     expect((JSON.parse(clean.out).findings as { id: string }[]).filter((f) => f.id === 'L-INPUT-01')).toEqual([]);
   });
 
+  it('warns about matchLabels: null (it selects every pod); warnings alone exit 0, 1 with --fail-on warning', async () => {
+    const dir = tempDir('lint-input');
+    writeFileSync(join(dir, 'np.yaml'), TYPO.replace('form:', 'from:').replace('{matchLabels: {app: api}}', '{matchLabels: null}'));
+    const { code, out } = await netpol('lint', dir, '--format', 'json');
+    expect(code).toBe(0);
+    const findings = JSON.parse(out).findings as { id: string }[];
+    expect(findings.filter((f) => f.id === 'L-INPUT-01')).toEqual([{
+      id: 'L-INPUT-01', severity: 'warning', object: 'NetworkPolicy shop/db', path: 'spec.ingress[0].from[0].podSelector.matchLabels',
+      message: `matchLabels: null is the same as no matchLabels: this selector matches every pod of the namespace; write {} if that is meant (${join(dir, 'np.yaml')}:8)`,
+    }]);
+    expect((await netpol('lint', dir, '--fail-on', 'warning')).code).toBe(1);
+  });
+
   it('exits 0 on clean input', async () => {
     const dir = tempDir('lint-input');
     writeFileSync(join(dir, 'np.yaml'), TYPO.replace('form:', 'from:'));

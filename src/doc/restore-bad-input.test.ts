@@ -70,8 +70,11 @@ describe('a damaged policy keeps isolating (never dropped, which would open it u
   it('damaged policyTypes isolate both directions', () => {
     const d = base();
     d.model.policies.p = { id: 'p', namespaceId: 'ns:shop', name: 'deny', podSelector: {}, policyTypes: ['Ingress', 'egress'], egress: [{}] };
-    const { doc } = restored(d);
+    const { doc, warnings } = restored(d);
     expect(doc.model.policies.p).toMatchObject({ policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [] });
+    expect(warnings).toEqual([
+      "policies['p'].policyTypes[1]: expected Ingress or Egress, got 'egress'; read as [Ingress, Egress] with no rules: the policy isolates both directions and allows nothing",
+    ]);
   });
 });
 
@@ -80,6 +83,6 @@ describe('depth limits on design files', () => {
     const text = `{"version": 2, "name": "x", "model": {"namespaces": {}, "deep": ${'['.repeat(3500)}${']'.repeat(3500)}}}`;
     const r = parseDesignFile(text);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatch(/nested more than 100 levels deep/);
+    expect(!r.ok && r.error).toBe('not a NetPol Designer design: the document is nested more than 100 levels deep');
   });
 });

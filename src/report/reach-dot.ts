@@ -17,11 +17,26 @@ const SHAPES: Record<EndpointKind, string> = {
   loadbalancer: 'shape=invtrapezium',
 };
 
+/**
+ * With a filter (--focus, --exposure), the nodes of the rows kept and the focused workloads
+ * only; without one, every endpoint (so isolated workloads show as isolated).
+ */
+function drawnNames(r: Reachability, view: ReachView): (name: string, i: number) => boolean {
+  if (!view.keep) return () => true;
+  const drawn = new Set(view.workloads);
+  for (const row of connectionRows(r, view)) {
+    drawn.add(row.src);
+    drawn.add(row.dst);
+  }
+  return (name) => drawn.has(name);
+}
+
 export function* reachDotChunks(r: Reachability, view: ReachView = reachView(r)): Generator<string> {
   yield 'digraph reachability {\n  rankdir=LR;\n  node [fontname="Helvetica"];\n  edge [fontname="Helvetica", fontsize=10];\n';
+  const drawn = drawnNames(r, view);
   const byNamespace = new Map<string, string[]>();
   view.names.forEach((name, i) => {
-    if (view.kinds[i] !== 'workload') return;
+    if (view.kinds[i] !== 'workload' || !drawn(name, i)) return;
     const slash = name.indexOf('/');
     const ns = slash >= 0 ? name.slice(0, slash) : '';
     const list = byNamespace.get(ns);
@@ -37,7 +52,7 @@ export function* reachDotChunks(r: Reachability, view: ReachView = reachView(r))
     yield '  }\n';
   }
   for (let i = 0; i < view.names.length; i++) {
-    if (view.kinds[i] !== 'workload') yield `  ${dotId(view.names[i])} [${SHAPES[view.kinds[i]]}];\n`;
+    if (view.kinds[i] !== 'workload' && drawn(view.names[i], i)) yield `  ${dotId(view.names[i])} [${SHAPES[view.kinds[i]]}];\n`;
   }
   for (const row of connectionRows(r, view)) {
     yield `  ${dotId(row.src)} -> ${dotId(row.dst)} [label=${dotId(formatConnSet(row.allowed))}];\n`;
