@@ -12,6 +12,8 @@ import { Canvas } from './flow/Canvas.tsx';
 import { MoveConfirmDialog } from './flow/MoveConfirmDialog.tsx';
 import { setSession, useSessionStore } from './state/session-store.ts';
 import { installShortcuts } from './state/shortcuts.ts';
+import { useDocStore } from './state/doc-store.ts';
+import { windowTitle } from './state/design-files.ts';
 
 function Notice() {
   const notice = useSessionStore((s) => s.notice);
@@ -31,6 +33,10 @@ function Notice() {
 
 export function App() {
   useEffect(() => installShortcuts(), []);
+  const designName = useDocStore((s) => s.doc.name);
+  useEffect(() => {
+    document.title = windowTitle(designName);
+  }, [designName]);
   const bottomOpen = useSessionStore((s) => s.bottomOpen);
   return (
     <ReactFlowProvider>

@@ -21,6 +21,7 @@ import { NodeProjector } from './project-nodes.ts';
 import { routeEdgeChanges, routeNodeChanges } from './route-changes.ts';
 import { dropPaletteItem, type PaletteItem } from '../../src/doc/commands-drop.ts';
 import { PALETTE_MIME } from './palette-mime.ts';
+import { importDroppedFiles, manifestFiles } from '../state/design-files.ts';
 import type { AppNode, FlowEdge } from './flow-types.ts';
 import { CanvasStatus } from './CanvasStatus.tsx';
 import { ExplainPairBar } from './ExplainPairBar.tsx';
@@ -120,13 +121,24 @@ export function Canvas() {
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    if (!e.dataTransfer.types.includes(PALETTE_MIME) && !e.dataTransfer.types.includes('Files')) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback((e: DragEvent) => {
     const item = e.dataTransfer.getData(PALETTE_MIME) as PaletteItem;
+    if (!item && e.dataTransfer.files.length > 0) {
+      // Manifest files dropped on the canvas: the Import dialog opens with them listed.
+      e.preventDefault();
+      const files = [...e.dataTransfer.files];
+      if (!manifestFiles(files)) {
+        notify('Only Kubernetes manifests (.yaml, .yml, .json) can be dropped here; to open a saved design use File → Open design file.', 'error');
+        return;
+      }
+      void Promise.all(files.filter((f) => manifestFiles([f])).map(async (f) => ({ name: f.name, text: await f.text() }))).then(importDroppedFiles);
+      return;
+    }
     if (!item) return;
     e.preventDefault();
     const at = screenToFlowPosition({ x: e.clientX, y: e.clientY });

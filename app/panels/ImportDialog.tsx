@@ -1,5 +1,6 @@
 // Import manifests: paste YAML/JSON or choose/drop files, see diagnostics with file, line and
-// field, and merge into the design as one undo step. Input that yields nothing changes nothing.
+// field, and replace the design or merge into it (Replace first over an empty design or the untouched
+// example), as one undo step. Input that yields nothing changes nothing.
 // Large inputs are read in a worker (see import-run.ts): the page stays responsive, the dialog
 // shows what is happening, and Cancel stops the import without touching the design.
 
@@ -9,8 +10,10 @@ import type { Diagnostic } from '../../src/k8s/diagnostics.ts';
 import { formatDiagnostic } from '../../src/k8s/diagnostics.ts';
 import type { ImportResult, ManifestFile } from '../../src/k8s/import.ts';
 import { docStore } from '../state/doc-store.ts';
+import { emptyModel } from '../../src/model/factory.ts';
+import { defaultImportMode, importedDesignName, type ImportMode } from '../state/design-files.ts';
 import { applyImportedModel } from '../state/layout-actions.ts';
-import { setSession, useSessionStore } from '../state/session-store.ts';
+import { sessionStore, setSession, useSessionStore } from '../state/session-store.ts';
 import { importHere, importInWorker, needsWorker, nextPaint, readingStatus } from './import-run.ts';
 import type { ImportJob } from './import-run.ts';
 import { setLastImport } from './import-result.ts';
@@ -53,11 +56,12 @@ export function ImportDialog() {
 
 function ImportForm() {
   const [text, setText] = useState('');
-  const [files, setFiles] = useState<ManifestFile[]>([]);
+  const [files, setFiles] = useState<ManifestFile[]>(() => sessionStore.getState().importFiles);
+  const [mode, setMode] = useState<ImportMode>(() => defaultImportMode(docStore.getState().doc));
   const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const close = () => setSession({ importOpen: false });
+  const close = () => setSession({ importOpen: false, importFiles: [] });
 
   const addFiles = async (list: FileList | null) => {
     if (!list) return;
@@ -94,7 +98,9 @@ function ImportForm() {
     // If the design changes while the import is read (the page stays usable), read it again
     // against the new design rather than overwrite the change with a stale merge.
     for (;;) {
-      const base = docStore.getState().doc.model;
+      const current = docStore.getState().doc.model;
+      // Replace reads the manifests on their own; Merge reads them over the current design.
+      const base = mode === 'replace' ? emptyModel() : current;
       let started: ImportJob;
       if (offThread) {
         setPhase({ kind: 'busy', status: readingStatus(all), since: Date.now() });
@@ -106,7 +112,7 @@ function ImportForm() {
       job.current = { job: started, abort };
       result = await started.result;
       if (!result || abort.signal.aborted) return;
-      if (docStore.getState().doc.model === base) break;
+      if (mode === 'replace' || docStore.getState().doc.model === current) break;
     }
     const imported = total(result.counts);
     if (offThread && imported > 0) {
@@ -117,7 +123,7 @@ function ImportForm() {
     }
     // One undo step; an empty design is laid out from scratch, otherwise new objects are
     // placed beside the existing ones.
-    if (imported > 0 && !(await applyImportedModel(result.model, { replace: false, signal: abort.signal }))) return;
+    if (imported > 0 && !(await applyImportedModel(result.model, { replace: mode === 'replace', name: importedDesignName(all), undoable: true, signal: abort.signal }))) return;
     if (abort.signal.aborted) return;
     job.current = null;
     setLastImport({ diagnostics: result.diagnostics, counts: result.counts, skipped: result.skipped });
@@ -192,6 +198,18 @@ function ImportForm() {
           </ul>
         )}
       </div>
+      <fieldset className="import-mode" disabled={busy}>
+        <legend>Into the design</legend>
+        <label className="check">
+          <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />
+          Replace the design (a new design from these manifests)
+        </label>
+        <label className="check">
+          <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />
+          Merge into the current design
+        </label>
+        <p className="hint">Either way, Undo brings the design back as it was.</p>
+      </fieldset>
       {busy && (
         <p className="progress" role="status" data-testid="import-status">
           {phase.status}

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { renameDoc } from '../../src/doc/commands.ts';
 import { FILE_EXTENSION, parseDesignFile, serializeDoc } from '../../src/doc/file-format.ts';
-import { exportManifests } from '../../src/k8s/export.ts';
+import { ALL_EXPORT_KINDS, exportManifests } from '../../src/k8s/export.ts';
+import { newDesign } from '../state/design-files.ts';
 import { commitDoc, docStore, useDocStore, useHistoryFlags } from '../state/doc-store.ts';
 import { reviewDocStore } from '../state/review-doc-store.ts';
 import { loadSavedDesign } from '../state/saved-design.ts';
@@ -64,9 +65,10 @@ export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<ToolbarDialog>(null);
 
-  const downloadYaml = () => {
+  const downloadYaml = (withWorkloads = false) => {
     const doc = docStore.getState().doc;
-    downloadText(yamlFileName(doc.name), exportManifests(doc.model), 'application/yaml');
+    const text = exportManifests(doc.model, withWorkloads ? { kinds: ALL_EXPORT_KINDS } : {});
+    downloadText(yamlFileName(withWorkloads ? `${doc.name} with workloads` : doc.name), text, 'application/yaml');
   };
   const saveFile = () => {
     const doc = docStore.getState().doc;
@@ -90,10 +92,12 @@ export function Toolbar() {
   };
 
   const fileItems: MenuItem[] = [
-    { label: 'Import', hint: 'Kubernetes manifests (YAML or JSON)', onSelect: () => setSession({ importOpen: true }) },
+    { label: 'New design', hint: 'An empty design (Undo brings this one back)', onSelect: newDesign },
+    { label: 'Import', hint: 'Kubernetes manifests (YAML or JSON): replace or merge', onSelect: () => setSession({ importOpen: true }), separator: true },
     { label: 'Open design file', hint: `A saved design (${FILE_EXTENSION})`, onSelect: () => fileInput.current?.click(), separator: true },
     { label: 'Save design file', hint: 'The design with its layout, comments and versions', onSelect: saveFile },
-    { label: 'Download YAML', hint: 'Namespaces, Services, NetworkPolicies and cluster policies', onSelect: downloadYaml, separator: true },
+    { label: 'Download YAML', hint: 'Namespaces, Services, NetworkPolicies and cluster policies', onSelect: () => downloadYaml(), separator: true },
+    { label: 'Download YAML with workloads', hint: 'Also Deployments etc. with the designed labels and ports, so netpol analyze sees the canvas', onSelect: () => downloadYaml(true) },
   ];
   const designItems: MenuItem[] = [
     { label: 'Auto layout', hint: 'Arrange namespaces and workloads', onSelect: () => void autoLayoutDesign() },

@@ -30,13 +30,14 @@ export async function autoLayoutDesign(): Promise<void> {
  * With `signal`, an abort during the layout leaves the design untouched. Returns whether the
  * model was applied.
  */
-export async function applyImportedModel(model: Model, opts: { replace: boolean; name?: string; signal?: AbortSignal }): Promise<boolean> {
+export async function applyImportedModel(model: Model, opts: { replace: boolean; name?: string; signal?: AbortSignal; undoable?: boolean }): Promise<boolean> {
   if (opts.replace) {
     const fresh: Doc = { ...emptyDoc(opts.name ?? docStore.getState().doc.name), model };
     const layout = await computeLayout(fresh);
     if (opts.signal?.aborted) return false;
     // A new design: it starts without the previous design's comments and versions.
-    loadSavedDesign({ doc: importIntoDoc(fresh, model, layout), review: emptyReview() }, { record: false });
+    // `undoable`: the user replaced their design from the Import dialog; Undo brings it back.
+    if (!loadSavedDesign({ doc: importIntoDoc(fresh, model, layout), review: emptyReview() }, { record: opts.undoable === true })) return false;
   } else {
     const current = docStore.getState().doc;
     const empty = Object.keys(current.model.namespaces).length === 0 && Object.keys(current.model.externals).length === 0;

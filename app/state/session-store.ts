@@ -33,6 +33,8 @@ export interface SessionState {
   bottomTab: BottomTab;
   bottomOpen: boolean;
   importOpen: boolean;
+  /** Files to list in the Import dialog when it opens (dropped on the canvas). */
+  importFiles: { name: string; text: string }[];
   edgeView: EdgeView;
   /** In-drag positions by node id; committed to the doc when the drag settles. */
   dragOverrides: Record<Id, XY>;
@@ -73,6 +75,7 @@ export const initialSession: SessionState = {
   bottomTab: 'yaml',
   bottomOpen: true,
   importOpen: false,
+  importFiles: [],
   edgeView: 'allowed',
   dragOverrides: {},
   sizeOverrides: {},

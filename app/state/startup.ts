@@ -5,6 +5,7 @@ import { addExternal } from '../../src/doc/commands.ts';
 import { emptyDoc, emptyReview } from '../../src/model/factory.ts';
 import { importManifests } from '../../src/k8s/import.ts';
 import { loadSavedDesign } from './saved-design.ts';
+import { rememberExample } from './design-files.ts';
 import { readAutosave } from './autosave.ts';
 import { computeLayout } from './layout-actions.ts';
 import { notify } from './session-store.ts';
@@ -51,7 +52,9 @@ async function loadOwnDesign(shareLinks = false): Promise<void> {
     notify(`Your autosaved design could not be read (${saved.error}). It was kept in browser storage under 'netpol-designer:autosave-corrupt'; showing the example instead.`, 'error');
   }
   try {
-    loadSavedDesign({ doc: await loadExampleDoc(), review: emptyReview() }, { record: false });
+    const example = await loadExampleDoc();
+    loadSavedDesign({ doc: example, review: emptyReview() }, { record: false });
+    rememberExample(example);
   } catch (err) {
     notify(`Could not load the example design: ${err instanceof Error ? err.message : String(err)}`, 'error');
   }

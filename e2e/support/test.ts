@@ -114,10 +114,12 @@ export class Palette {
 
 /** Which top-bar menu holds each toolbar action (app/panels/Toolbar.tsx). */
 export const TOOLBAR_MENUS = {
+  'New design': 'File',
   Import: 'File',
   'Open design file': 'File',
   'Save design file': 'File',
   'Download YAML': 'File',
+  'Download YAML with workloads': 'File',
   'Auto layout': 'Design',
   Patterns: 'Design',
   Cluster: 'Design',

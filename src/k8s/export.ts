@@ -23,6 +23,13 @@ type Manifest = { [k: string]: YamlValue | undefined };
 /** Placeholder image for exported workloads: the design has no images, kubectl needs one. */
 export const WORKLOAD_IMAGE = 'registry.k8s.io/pause:3.10';
 
+/** Marks exported workloads as the designer's stand-ins (designed labels and ports, placeholder image). */
+export const GENERATED_ANNOTATION = 'netpol-designer/generated';
+export const GENERATED_NOTE = 'by NetPol Designer: the designed pod labels and container ports with a placeholder image; replace with your real workload';
+
+/** Every kind, workloads included: what `netpol analyze` needs to see exactly the design. */
+export const ALL_EXPORT_KINDS: ExportKind[] = ['Namespace', 'Workload', 'Service', 'NetworkPolicy', 'ClusterPolicy'];
+
 export function exportManifests(model: Model, opts: ExportOptions = {}): string {
   const kinds = new Set<ExportKind>(opts.kinds ?? ['Namespace', 'Service', 'NetworkPolicy', 'ClusterPolicy']);
   const docs: Manifest[] = [];
@@ -283,12 +290,13 @@ export function workloadToManifest(model: Model, w: Workload): Manifest {
   const ns = model.namespaces[w.namespaceId]?.name ?? 'default';
   const head = { apiVersion: API_VERSION[w.kind], kind: w.kind };
   const podLabels = sortedMap(w.podLabels);
+  const generated = { [GENERATED_ANNOTATION]: GENERATED_NOTE };
   if (w.kind === 'Pod') {
-    return { ...head, metadata: metadata(w.name, ns, w.podLabels), spec: podSpec(w) };
+    return { ...head, metadata: metadata(w.name, ns, w.podLabels, generated), spec: podSpec(w) };
   }
   const isJob = w.kind === 'Job' || w.kind === 'CronJob';
   const template: Manifest = { metadata: { labels: podLabels }, spec: podSpec(w, isJob ? 'Never' : undefined) };
-  const meta = metadata(w.name, ns, w.labels);
+  const meta = metadata(w.name, ns, w.labels, generated);
   if (w.kind === 'Job') return { ...head, metadata: meta, spec: { template } };
   if (w.kind === 'CronJob') {
     return { ...head, metadata: meta, spec: { schedule: '0 0 * * *', jobTemplate: { spec: { template } } } };
