@@ -31,13 +31,13 @@ test('the toolbar fits 1280 px and its menus work with the keyboard', async ({ p
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
   await expect(file).toHaveAttribute('aria-expanded', 'true');
-  await expect(menu.getByRole('menuitem', { name: 'Import', exact: true })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'New design', exact: true })).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(menu.getByRole('menuitem', { name: 'Open design file' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Import', exact: true })).toBeFocused();
   await page.keyboard.press('End');
-  await expect(menu.getByRole('menuitem', { name: 'Download YAML' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Download YAML with workloads' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(menu.getByRole('menuitem', { name: 'Import', exact: true })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'New design', exact: true })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
   await expect(file).toBeFocused();
