@@ -84,7 +84,7 @@ export function SessionBar() {
       {role === 'reviewer' && <span className="live-role" title="You can comment and decide on changes; the design is read-only for you">Reviewer</span>}
       <Participants />
       {followed && <span className="live-following" data-testid="live-following">Following {followed} · Esc</span>}
-      <button type="button" onClick={() => liveStore.setState({ linksDialog: true })}>Links</button>
+      <button type="button" className="icon" onClick={() => liveStore.setState({ linksDialog: true })} title="Links for editors and reviewers" aria-label="Session links"><svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.6 2.6 0 013.7 3.7L10.7 8.2M9 11.5l-1.2 1.2a2.6 2.6 0 01-3.7-3.7L5.3 7.8" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" /></svg></button>
       <button type="button" onClick={leaveLiveSession} data-testid="live-leave">Leave</button>
     </div>
   );
