@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, toolbarAction } from './support/test.ts';
+import { IDS, expect, loadSmallDesign, test, toolbarAction } from './support/test.ts';
 import { importManifests } from '../src/k8s/import.ts';
 
 const DIR = join(import.meta.dirname, '..', 'samples', 'cluster-tiers');
@@ -148,6 +148,10 @@ test.describe('cluster tiers', () => {
     };
     await apply();
     expect(await api.undoDepth()).toBe(depth + 1);
+    // The side panel shows the tiers the guardrails went into, in evaluation order (the v1alpha1
+    // Baseline singleton has no priority and is applied as 0, first).
+    await expect(page.getByTestId('lane-baseline').locator('.cp-name')).toHaveText(['default', 'baseline-monitoring-egress', 'baseline-default-deny']);
+    await expect(page.getByTestId('lane-admin').locator('.cp-name')).toHaveText(['sensitive-ns', 'pass-monitoring', 'protect-db']); // 10 was taken: pass-monitoring got 11;
     const names = async () => Object.values(((await api.getDoc()) as unknown as { model: { clusterPolicies: Record<string, { name: string }> } }).model.clusterPolicies).map((p) => p.name).sort();
     const after = await names();
     expect(after).toEqual(['baseline-default-deny', 'baseline-monitoring-egress', 'default', 'pass-monitoring', 'protect-db', 'sensitive-ns']);
@@ -167,5 +171,30 @@ test.describe('cluster tiers', () => {
     await page.keyboard.press('Control+z');
     await page.keyboard.press('Control+z');
     expect(await names()).toEqual(['default', 'sensitive-ns']);
+  });
+
+  test('a violated "must not reach" is enforced with an Admin Deny in one undo step', async ({ page, api, canvas }) => {
+    await loadSmallDesign(api, canvas);
+    await page.getByRole('radio', { name: 'Selection' }).click();
+    await canvas.node(IDS.web).click();
+    await canvas.node(IDS.db).click({ modifiers: ['Control'] });
+    await page.getByRole('button', { name: 'Assert shop/web → data/db…' }).click();
+    const dialog = page.getByTestId('assert-dialog');
+    await dialog.getByRole('button', { name: 'Add assertion' }).click();
+    const doc = (await api.getDoc()) as unknown as { model: { assertions: Record<string, { id: string }> } };
+    const [a] = Object.values(doc.model.assertions);
+    const item = page.getByTestId(`assertion-${a.id}`);
+    await expect(item).toContainText('FAIL');
+    const depth = await api.undoDepth();
+    await item.getByRole('button', { name: 'Enforce with an Admin Deny' }).click();
+    await expect(item).toContainText('PASS');
+    await expect(page.getByTestId('notice')).toContainText('Added Admin `enforce-web-to-db-5432`');
+    expect(await api.undoDepth()).toBe(depth + 1);
+    await page.getByRole('tab', { name: 'Cluster policies' }).click();
+    await expect(page.getByTestId('lane-admin').locator('.cp-name')).toHaveText(['enforce-web-to-db-5432']);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('lane-admin')).toContainText('No Admin policies.');
+    await page.getByRole('tab', { name: /Assertions/ }).click();
+    await expect(item).toContainText('FAIL');
   });
 });

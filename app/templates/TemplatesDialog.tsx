@@ -75,7 +75,8 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
       summary = r.summary;
       return r.doc;
     });
-    setSession({ selection: [], bottomTab: 'yaml', bottomOpen: true });
+    // Cluster guardrails: show the tiers they went into.
+    setSession({ selection: [], bottomTab: 'yaml', bottomOpen: true, ...(req.id === 'cluster-guardrails' ? { rightTab: 'cluster' as const } : {}) });
     notify(`${info.title}: ${summary.join(' ')}`);
     onClose();
   };
