@@ -10,6 +10,7 @@ import { ImportDialog } from './panels/ImportDialog.tsx';
 import { IntentDialog } from './panels/IntentDialog.tsx';
 import { Canvas } from './flow/Canvas.tsx';
 import { MoveConfirmDialog } from './flow/MoveConfirmDialog.tsx';
+import { SearchDialog } from './panels/SearchDialog.tsx';
 import { setSession, useSessionStore } from './state/session-store.ts';
 import { installShortcuts } from './state/shortcuts.ts';
 import { useDocStore } from './state/doc-store.ts';
@@ -61,6 +62,7 @@ export function App() {
         <MoveConfirmDialog />
         <ImportDialog />
         <IntentDialog />
+        <SearchDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -13,7 +13,7 @@ import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import type { Id } from '../../src/model/types.ts';
 import { commitDoc, useDocStore } from '../state/doc-store.ts';
 import { notify, setSession, sessionStore, useSessionStore } from '../state/session-store.ts';
-import { useFitViewRequests } from '../state/view-requests.ts';
+import { useCenterRequests, useFitViewRequests } from '../state/view-requests.ts';
 import { EdgeProjector } from './build-edges.ts';
 import { useCanvasEdges } from './use-canvas-edges.ts';
 import { edgeTypes, nodeTypes } from './node-types.ts';
@@ -59,7 +59,7 @@ export function Canvas() {
     selection: x.selection, dragOverrides: x.dragOverrides, sizeOverrides: x.sizeOverrides,
     measured: x.measured, highlight: x.highlight, highlightPeers: x.highlightPeers, edgeView: x.edgeView,
   })));
-  const { screenToFlowPosition, fitView, getViewport } = useReactFlow();
+  const { screenToFlowPosition, fitView, getViewport, getInternalNode, setCenter } = useReactFlow();
   const projector = useRef(new NodeProjector());
   const flowSize = useFlowStore(useShallow((st) => ({ w: st.width, h: st.height })));
   // The settled viewport (zoom and visible rectangle) decides what is drawn (src/canvas/overview.ts).
@@ -75,6 +75,15 @@ export function Canvas() {
     void fitView(FIT_OPTIONS).then(() => syncView());
   }, [fitView, syncView]);
   useFitViewRequests(fitAll);
+  // Search jumps: centre the node, zoomed in far enough to read it.
+  useCenterRequests((id) => {
+    const n = getInternalNode(id);
+    if (!n) return;
+    const p = n.internals.positionAbsolute;
+    const w = n.measured.width ?? n.width ?? 0;
+    const h = n.measured.height ?? n.height ?? 0;
+    void setCenter(p.x + w / 2, p.y + h / 2, { zoom: Math.max(getViewport().zoom, 0.9), duration: 0 }).then(() => syncView());
+  });
   const overview = useOverview(doc, flowSize.h ? flowSize.w / flowSize.h : 0);
   const large = isLargeDesign(doc.model);
 
@@ -178,7 +187,8 @@ export function Canvas() {
   const manyNodes = nodes.length > LARGE_DESIGN_NODES;
   // A design that fits on screen needs no minimap (it would only cover nodes); the user decides.
   const [miniMapChoice, setMiniMapChoice] = useState<boolean | null>(null);
-  const showMiniMap = miniMapChoice ?? nodes.length > MINIMAP_NODES;
+  // The overview shows the whole design already: no minimap over it unless asked for.
+  const showMiniMap = miniMapChoice ?? (nodes.length > MINIMAP_NODES && overview.mode !== 'overview');
 
   const empty = Object.keys(doc.model.namespaces).length === 0 && Object.keys(doc.model.externals).length === 0;
   return (
@@ -220,16 +230,19 @@ export function Canvas() {
         </Controls>
         <PeerLayer />
         <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
-        {(large || overview.mode === 'overview') && (
-          <Panel position="top-left" className="mode-panel">
+        <Panel position="top-left" className="mode-panel">
+          <button type="button" className="find-button" onClick={() => setSession({ searchOpen: true })} title="Find a workload, namespace or policy (/ or Ctrl+K)">
+            Find <kbd>/</kbd>
+          </button>
+          {(large || overview.mode === 'overview') && (
             <div className="seg" role="group" aria-label="Canvas view">
               <button type="button" aria-pressed={overview.mode === 'overview'} onClick={() => setCanvasMode('overview')}
                 title="Every namespace as one node, packed to the screen (expand one to see its workloads)">Overview</button>
               <button type="button" aria-pressed={overview.mode === 'layout'} onClick={() => setCanvasMode('layout')}
                 title="The design's own layout: zoom in to see workloads">Layout</button>
             </div>
-          </Panel>
-        )}
+          )}
+        </Panel>
         <Panel position="top-center"><div className="pair-bars"><ExplainPairBar /><AssertPairBar /></div></Panel>
         {empty && (
           <Panel position="top-center" className="empty-state">

@@ -4,7 +4,8 @@
 import type { Id } from '../../src/model/types.ts';
 import type { CanvasMode } from '../../src/canvas/overview.ts';
 import { sessionStore } from './session-store.ts';
-import { requestFitView } from './view-requests.ts';
+import { requestCenter, requestFitView } from './view-requests.ts';
+import type { SearchResult } from '../../src/canvas/search.ts';
 
 /** Overview (compact namespaces packed to the screen) or the design's own layout. */
 export function setCanvasMode(mode: CanvasMode): void {
@@ -28,4 +29,15 @@ export function collapseNamespace(id: Id): void {
     collapsed: s.collapsed.includes(id) ? s.collapsed : [...s.collapsed, id],
     expanded: s.expanded.filter((x) => x !== id),
   });
+}
+
+/** Jumps to a search result: opens its namespace, selects it, centres it on the canvas. */
+export function jumpTo(r: SearchResult): void {
+  if (r.kind !== 'namespace') expandNamespace(r.namespaceId);
+  sessionStore.setState({
+    selection: [r.nodeId],
+    searchOpen: false,
+    ...(r.kind === 'policy' ? { editingPolicyId: r.id, rightTab: 'policies' as const } : { rightTab: 'inspect' as const }),
+  });
+  requestCenter(r.nodeId);
 }

@@ -46,6 +46,8 @@ export interface SessionState {
   notice: { text: string; kind: 'info' | 'error' } | null;
   /** Workloads dragged into another namespace, waiting for the user's confirmation. */
   pendingMove: PendingMove | null;
+  /** The search box (/ or Ctrl+K) is open. */
+  searchOpen: boolean;
   /** Overview or the document's layout; null = by the design's size (src/canvas/overview.ts). */
   canvasMode: CanvasMode | null;
   /** Namespaces the user opened / closed on the canvas (src/canvas/overview.ts). */
@@ -82,6 +84,7 @@ export const initialSession: SessionState = {
   measured: {},
   notice: null,
   pendingMove: null,
+  searchOpen: false,
   canvasMode: null,
   expanded: [],
   collapsed: [],

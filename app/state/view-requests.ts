@@ -2,7 +2,24 @@
 import { useEffect, useRef } from 'react';
 import { createStore, useStore } from 'zustand';
 
-const viewRequests = createStore<{ fit: number }>()(() => ({ fit: 0 }));
+const viewRequests = createStore<{ fit: number; center: { id: string; n: number } | null }>()(() => ({ fit: 0, center: null }));
+
+/** Ask the canvas to centre a node (after the next render, once it is drawn). */
+export function requestCenter(id: string): void {
+  viewRequests.setState((s) => ({ center: { id, n: (s.center?.n ?? 0) + 1 } }));
+}
+
+export function useCenterRequests(center: (id: string) => void): void {
+  const req = useStore(viewRequests, (s) => s.center);
+  const ref = useRef(center);
+  ref.current = center;
+  useEffect(() => {
+    if (!req) return;
+    // Two frames: the namespace opened for it is projected, then React Flow measures the node.
+    let h = requestAnimationFrame(() => { h = requestAnimationFrame(() => ref.current(req.id)); });
+    return () => cancelAnimationFrame(h);
+  }, [req]);
+}
 
 /** Ask the canvas to fit the whole design into view (after the next render). */
 export function requestFitView(): void {

@@ -11,7 +11,7 @@ import type { Rect } from './geometry.ts';
 import { CARD_SIZE } from './overview.ts';
 
 /** Space between namespaces in the overview: room for a label on the edges between them. */
-export const OVERVIEW_GAP = { x: 120, y: 80 } as const;
+export const OVERVIEW_GAP = { x: 84, y: 58 } as const;
 const SIDE_GAP = 28;
 
 interface Item {

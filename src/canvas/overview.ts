@@ -154,7 +154,7 @@ export function namespaceSummaries({ model, reach, reachModel = model, assertion
 }
 
 /** Screen size of a compact namespace node (app/flow/nodes/NamespaceNode.tsx draws it at this size). */
-export const CARD_SIZE = { w: 232, h: 96 } as const;
+export const CARD_SIZE = { w: 200, h: 84 } as const;
 
 /**
  * Where a compact namespace node is drawn: centred in the namespace's box, at its screen size

@@ -1,0 +1,90 @@
+// A 500-workload import as a user meets it: the overview is readable at fit (compact namespace
+// nodes, all in view, no label over another label or a node), expanding a namespace shows its
+// workloads and their edges, and search finds a workload and focuses it.
+import { synthetic } from '../bench/synthetic.ts';
+import { expect, test } from './support/test.ts';
+import type { Page } from '@playwright/test';
+
+test.describe.configure({ timeout: 180_000 });
+
+const big = synthetic(500, 200, 42);
+const YAML = big.files.map((f) => f.text).join('\n---\n');
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+
+async function boxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }));
+}
+
+test('a 500-workload import opens as a readable overview; expanding and search reach the workloads', async ({ page, api }) => {
+  await api.loadYaml(YAML);
+  const doc = await api.getDoc();
+  const namespaces = Object.values(doc.model.namespaces);
+  expect(Object.keys(doc.model.workloads)).toHaveLength(500);
+
+  // Overview at fit: one compact node per namespace, all of them in view, no workload drawn.
+  const cards = page.getByTestId('ns-card');
+  await expect(cards).toHaveCount(namespaces.length);
+  await expect(page.locator('.react-flow__node-workload')).toHaveCount(0);
+  await expect(page.getByTestId('canvas-status')).toContainText('endpoints');
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  const cardBoxes = await boxes(page, '[data-testid="ns-card"]');
+  for (const b of cardBoxes) {
+    expect(b.x).toBeGreaterThanOrEqual(canvas.x);
+    expect(b.y).toBeGreaterThanOrEqual(canvas.y);
+    expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+    expect(b.y + b.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+    // Readable: the card is drawn at a size its text can be read at.
+    expect(b.width).toBeGreaterThan(90);
+  }
+  // Connections are one edge per namespace pair, with a count.
+  await expect(page.locator('.react-flow__edge[data-testid^="rf__edge-nsreach:"]').first()).toBeAttached();
+  // No label over another label or over a node.
+  const labels = await boxes(page, '.edge-label, .edge-badge');
+  expect(labels.length).toBeGreaterThan(0);
+  const nodes = await boxes(page, '.react-flow__node');
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i], labels[j]), `labels ${i} and ${j} overlap`).toBe(false);
+    for (const n of nodes) expect(overlap(labels[i], n), `label ${i} covers a node`).toBe(false);
+  }
+
+  // Expanding a namespace shows its workloads and their own edges.
+  const ns = namespaces.find((n) => n.name !== 'kube-system')!;
+  const inside = Object.values(doc.model.workloads).filter((w) => w.namespaceId === ns.id);
+  await page.getByRole('button', { name: `Show the workloads of ${ns.name}`, exact: true }).click();
+  for (const w of inside.slice(0, 3)) await expect(page.getByTestId(`rf__node-${w.id}`)).toBeVisible();
+  await expect(page.locator('.react-flow__node-workload')).toHaveCount(inside.length);
+  const edgeIds = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  expect(edgeIds.some((id) => inside.some((w) => id.includes(w.id)))).toBe(true);
+  // The others stay compact.
+  await expect(cards).toHaveCount(namespaces.length - 1);
+
+  // Search finds a workload of another namespace and focuses it: opened, selected, centred.
+  const other = namespaces.find((n) => n.id !== ns.id && n.name !== 'kube-system')!;
+  const target = Object.values(doc.model.workloads).find((w) => w.namespaceId === other.id)!;
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  const box = page.getByRole('combobox', { name: 'Find workload, namespace or policy' });
+  await expect(box).toBeFocused();
+  await box.fill(target.name);
+  await expect(page.getByRole('option').first()).toContainText(target.name);
+  await box.press('Enter');
+  await expect(page.getByTestId('search-dialog')).toHaveCount(0);
+  const node = page.getByTestId(`rf__node-${target.id}`);
+  await expect(node).toBeVisible();
+  await expect(node).toHaveClass(/selected/);
+  await expect.poll(async () => {
+    const b = (await node.boundingBox())!;
+    const c = (await page.locator('.react-flow').boundingBox())!;
+    return Math.hypot(b.x + b.width / 2 - (c.x + c.width / 2), b.y + b.height / 2 - (c.y + c.height / 2));
+  }).toBeLessThan(40);
+  // Ctrl+K opens the same box.
+  await page.keyboard.press('Control+k');
+  await expect(page.getByTestId('search-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('search-dialog')).toHaveCount(0);
+});
