@@ -377,7 +377,8 @@ function report(results: RunResult[]): void {
 async function main(): Promise<void> {
   const design = await uiDesign(500, 20, 200);
   const c = design.counts;
-  const expectedNodes = c.namespaces + c.workloads + c.externals + c.loadBalancers;
+  // The overview draws namespaces, externals and load balancers; workloads only when expanded.
+  const expectedNodes = c.namespaces + c.externals + c.loadBalancers;
   console.log(`design: ${c.namespaces} namespaces, ${c.workloads} workloads, ${c.policies} policies, ${c.services} services `
     + `(${c.loadBalancers} LoadBalancer), ${c.externals} external networks -> ${expectedNodes} canvas nodes; `
     + `${design.layoutEngine} layout ${Math.round(design.layoutMs)} ms; design file ${(design.text.length / 1024).toFixed(0)} KiB`);
