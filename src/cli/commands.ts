@@ -1,6 +1,7 @@
 // The four commands. Each returns its exit code; usage problems throw UsageError (exit 2).
 
-import type { Protocol } from '../model/types.ts';
+import type { Model, Protocol } from '../model/types.ts';
+import { externalPaths } from '../services/paths.ts';
 import { diffPolicies, policyDiffIsEmpty } from '../diff/policy-diff.ts';
 import { diffAddsAccess, diffReachability, diffRemovesAccess } from '../diff/reachability-diff.ts';
 import { lint } from '../lint/lint.ts';
@@ -38,8 +39,16 @@ export async function analyzeCommand(argv: string[], io: CliIO): Promise<number>
   needFiles(args.positional, 'analyze');
   const { model, diagnostics } = loadModel(args.positional, args.flags, io);
   const reach = evaluate(model);
-  await writeAll(io, reachChunks(format, reach, narrowedView(reach, filter)));
+  const withLb: ReachFilter = filter.exposure ? { ...filter, lbDelivered: lbDeliveredBackends(model) } : filter;
+  await writeAll(io, reachChunks(format, reach, narrowedView(reach, withLb)));
   return inputExit(diagnostics);
+}
+
+/** Workloads external clients reach through a load balancer or node port that hands them over with a node's address. */
+function lbDeliveredBackends(model: Model): string[] {
+  const names = new Set<string>();
+  for (const p of externalPaths(model)) if (p.outcome !== 'no-reach' && p.backendName && p.seen.kind === 'node') names.add(p.backendName);
+  return [...names];
 }
 
 /** `--focus A,B` (each `ns/name`, `ns/*` or an endpoint name) and `--exposure`. */

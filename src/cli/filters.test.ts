@@ -1,7 +1,7 @@
 // `netpol analyze --focus`, `--exposure` and `--format summary`: filters only remove entries
 // from the documented outputs, and the summary adds up to the pairs it summarises.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { netpol, tempDir } from './test-harness.ts';
@@ -127,6 +127,22 @@ describe('netpol analyze --format dot with a filter', () => {
     const all = await analyzeJson(SHOP);
     const dot = (await netpol('analyze', SHOP, '--format', 'dot')).out;
     for (const w of all.workloads) expect(nodesOf(dot)).toContain(w);
+  });
+});
+
+describe('netpol analyze --exposure and load balancers', () => {
+  it('keeps what clients reach through a load balancer that SNATs them (they arrive from a node)', async () => {
+    // samples/lb/cluster plus a Node: shop/web is behind a LoadBalancer with externalTrafficPolicy:
+    // Cluster, so its pods see the node's address; shop/admin's LB preserves the client address.
+    const dir = tempDir('netpol-lb-exposure-');
+    writeFileSync(join(dir, 'shop.yaml'), readFileSync('samples/lb/cluster/shop.yaml', 'utf8'));
+    writeFileSync(join(dir, 'node.yaml'), 'apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus:\n  addresses: [{type: InternalIP, address: 10.0.1.5}]\n');
+    const all = await analyzeJson(dir);
+    const exposed = await analyzeJson(dir, '--exposure');
+    expect(exposed.connections).toEqual(all.connections.filter((c) => c.src.startsWith('internet') || (c.src === 'node n1' && c.dst === 'shop/web')));
+    expect(exposed.connections.map((c) => `${c.src} -> ${c.dst}`)).toEqual([
+      'internet [10.0.0.0/16] -> shop/web', 'internet [198.51.100.0/24] -> shop/admin', 'node n1 -> shop/web',
+    ]);
   });
 });
 

@@ -10,6 +10,12 @@ export interface ReachFilter {
   focus?: readonly string[];
   /** Only exposure: from external networks, or to workloads reachable from all namespaces. */
   exposure?: boolean;
+  /**
+   * With `exposure`: workloads that clients outside reach through a LoadBalancer or NodePort
+   * Service that delivers with a node's address as the source (SNAT). Those clients show in the
+   * reachability as `nodes`, so the rows from nodes into these workloads are exposure too.
+   */
+  lbDelivered?: readonly string[];
 }
 
 export function filterIsEmpty(f: ReachFilter): boolean {
@@ -86,8 +92,10 @@ export function filteredView(r: Reachability, filter: ReachFilter, base: ReachVi
   const n = base.names.length;
   const focused = filter.focus?.length ? base.names.map((name) => filter.focus!.some((p) => matchesFocus(name, p))) : undefined;
   const open = filter.exposure ? reachableFromAllNamespaces(r, base) : undefined;
+  const viaLb = new Set(filter.lbDelivered ?? []);
   const keep = (s: number, d: number): boolean =>
-    (!focused || focused[s] || focused[d]) && (!open || base.kinds[s] === 'external' || open[d]);
+    (!focused || focused[s] || focused[d]) &&
+    (!open || base.kinds[s] === 'external' || open[d] || (base.kinds[s] === 'node' && viaLb.has(base.names[d])));
   const view: ReachView = { ...base, keep };
   // Workloads left: focused ones, and those at either end of a kept row.
   const left = new Array<boolean>(n).fill(false);
