@@ -215,3 +215,15 @@ describe('depth limits are checked without recursion', () => {
     expect(r.diagnostics.map(formatDiagnostic)).toEqual(['deep.json:1: the document is nested more than 100 levels deep; document refused']);
   });
 });
+
+describe('line numbers inside kubectl List dumps (indexed per item)', () => {
+  it('points into the right item, and names YAML 1.1 values as written there', () => {
+    const item = (name: string, extra = '') => `- apiVersion: v1\n  kind: Service\n  metadata:\n    name: ${name}\n    namespace: shop\n  spec:\n    selector: {app: web}${extra}\n`;
+    const text = `apiVersion: v1\nkind: List\nmetadata: {resourceVersion: ""}\nitems:\n${item('a')}${item('b', '\n    selecter: {app: x}')}${item('c').replace('namespace: shop', 'namespace: y')}${item('d', '\n    typ: ClusterIP')}`;
+    expect(lines(text)).toEqual([
+      'f.yaml:19: Service shop/b: spec.selecter: unknown field "selecter" (did you mean `selector`?); kubectl\'s strict validation refuses this object',
+      'f.yaml:24: Service y/c: metadata.namespace: `y` is read as a boolean by kubectl\'s YAML parser; quote it: "y"; object skipped (it is not moved to another namespace)',
+      'f.yaml:34: Service shop/d: spec.typ: unknown field "typ" (did you mean `type`?); kubectl\'s strict validation refuses this object',
+    ]);
+  });
+});

@@ -101,19 +101,44 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
     const line = startOffset === undefined ? undefined : lineAt(base + startOffset);
     if (value === null || value === undefined) return; // empty or comment-only document
     if (!checkShape(value, lim, file, docIndex, line, diagnostics)) return;
+    // Line numbers come from an index of field paths built on first use. For a list (a
+    // `kind: List` dump, a bare top-level list) it is built per item, for the item asked
+    // about, and only the last one is kept: a whole-dump index holds millions of paths.
+    let items: ItemRanges | null | undefined;
     let index: PathIndex | undefined;
-    const lineOf = (path: string): number | undefined => {
+    let itemIndex: { item: number; index: PathIndex } | undefined;
+    const scope = (path: string): { index: PathIndex; rel: string; fallback: number | undefined } => {
+      items ??= listItemRanges(docEvents, source) ?? null;
+      const m = items ? itemPath(path, items.path) : undefined;
+      if (items && m && m.item < items.starts.length) {
+        if (itemIndex?.item !== m.item) {
+          itemIndex = { item: m.item, index: pathIndex(docEvents.slice(items.starts[m.item], items.ends[m.item]), source) };
+        }
+        const start = firstOffset(docEvents.slice(items.starts[m.item], items.starts[m.item] + 1));
+        return { index: itemIndex.index, rel: m.rel, fallback: start === undefined ? line : lineAt(base + start) };
+      }
       index ??= pathIndex(docEvents, source);
+      return { index, rel: path, fallback: line };
+    };
+    const lineOf = (path: string): number | undefined => {
+      items ??= listItemRanges(docEvents, source) ?? null;
+      // An item's own line needs no index.
+      const m = items ? itemPath(path, items.path) : undefined;
+      if (items && m && m.rel === '' && m.item < items.starts.length) {
+        const start = firstOffset(docEvents.slice(items.starts[m.item], items.starts[m.item] + 1));
+        if (start !== undefined) return lineAt(base + start);
+      }
+      const { index: idx, rel, fallback } = scope(path);
       // Fall back to the closest enclosing path we know.
-      for (let p = path; ; p = parentPath(p)) {
-        const off = index.offsets.get(p);
+      for (let p = rel; ; p = parentPath(p)) {
+        const off = idx.offsets.get(p);
         if (off !== undefined) return lineAt(base + off);
-        if (p === '') return line;
+        if (p === '') return fallback;
       }
     };
     const writtenAs = (path: string, what: 'value' | 'key'): string | undefined => {
-      index ??= pathIndex(docEvents, source);
-      return (what === 'value' ? index.writtenValues : index.writtenKeys).get(path);
+      const { index: idx, rel } = scope(path);
+      return (what === 'value' ? idx.writtenValues : idx.writtenKeys).get(rel);
     };
     out.push({ file, doc: docIndex, value, line, lineOf, writtenAs });
   };
@@ -287,6 +312,67 @@ function firstOffset(events: Event[]): number | undefined {
     if (e.type === EVENT_ID.SCALAR && e.valueStart >= 0) return e.valueStart;
   }
   return undefined;
+}
+
+/** Event ranges [starts[i], ends[i]) of the items of a document's list: `items` of a List, or the root list itself. */
+interface ItemRanges { path: 'items' | ''; starts: number[]; ends: number[] }
+
+/** Index just past the node that starts at event j. */
+function skipNode(events: Event[], j: number): number {
+  const t = events[j]?.type;
+  if (t !== EVENT_ID.MAPPING && t !== EVENT_ID.SEQUENCE) return j + 1;
+  let depth = 0;
+  for (; j < events.length; j++) {
+    const tt = events[j].type;
+    if (tt === EVENT_ID.MAPPING || tt === EVENT_ID.SEQUENCE) depth += 1;
+    else if (tt === EVENT_ID.POP && --depth === 0) return j + 1;
+  }
+  return j;
+}
+
+function listItemRanges(events: Event[], source: string): ItemRanges | undefined {
+  let i = events[0]?.type === EVENT_ID.DOCUMENT ? 1 : 0;
+  const root = events[i];
+  if (!root) return undefined;
+  let seqAt = -1;
+  let path: ItemRanges['path'] = '';
+  if (root.type === EVENT_ID.SEQUENCE) seqAt = i;
+  else if (root.type === EVENT_ID.MAPPING) {
+    path = 'items';
+    for (i += 1; i < events.length && events[i].type !== EVENT_ID.POP; ) {
+      const k = events[i];
+      // Only plain scalar keys; anything unusual (merge keys, aliases) uses the whole index.
+      if (k.type !== EVENT_ID.SCALAR || k.valueStart < 0) return undefined;
+      const key = getScalarValue(source, k);
+      if (key === '<<') return undefined;
+      if (key === 'items') {
+        if (events[i + 1]?.type !== EVENT_ID.SEQUENCE || (events[i + 1] as { anchorStart: number }).anchorStart >= 0) return undefined;
+        seqAt = i + 1;
+        break;
+      }
+      i = skipNode(events, i + 1);
+    }
+  }
+  if (seqAt < 0) return undefined;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let j = seqAt + 1; j < events.length && events[j].type !== EVENT_ID.POP; ) {
+    const end = skipNode(events, j);
+    starts.push(j);
+    ends.push(end);
+    j = end;
+  }
+  return { path, starts, ends };
+}
+
+/** `items[3].spec.x` -> item 3, relative path `spec.x`. */
+function itemPath(path: string, prefix: string): { item: number; rel: string } | undefined {
+  if (!path.startsWith(`${prefix}[`)) return undefined;
+  const close = path.indexOf(']', prefix.length);
+  const item = Number(path.slice(prefix.length + 1, close));
+  if (close < 0 || !Number.isInteger(item)) return undefined;
+  const rest = path.slice(close + 1);
+  return { item, rel: rest.startsWith('.') ? rest.slice(1) : rest };
 }
 
 interface PathIndex {
