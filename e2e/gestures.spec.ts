@@ -64,3 +64,22 @@ test('the Inspector says a new workload\'s app label follows its name; renaming 
   await name.press('Enter');
   await expect(page.getByLabel('Pod labels row 1 Value')).toHaveValue('cart');
 });
+
+test('palette items work from the keyboard: Enter adds at the centre of the view, in a free slot', async ({ page, api, canvas }) => {
+  await api.reset();
+  const ns = page.getByTestId('palette-namespace');
+  await ns.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => Object.keys((await api.getDoc()).model.namespaces).length).toBe(1);
+  await page.getByTestId('palette-workload').focus();
+  await page.keyboard.press(' ');
+  await page.getByTestId('palette-workload').focus();
+  await page.keyboard.press('Enter');
+  const doc = await api.getDoc();
+  const wls = Object.values(doc.model.workloads);
+  expect(wls).toHaveLength(2);
+  // Both in the namespace, not on top of each other.
+  const [a, b] = wls.map((w) => doc.layout[w.id]);
+  expect(Math.abs(a.x - b.x) >= 200 || Math.abs(a.y - b.y) >= 90).toBe(true);
+  for (const w of wls) await expect(canvas.node(w.id)).toBeVisible();
+});

@@ -43,6 +43,10 @@ test.describe('share links', () => {
     await other.keyboard.press('Delete');
     await expect(other.getByTestId(`rf__node-${IDS.api}`)).toBeVisible();
     await expect(other.getByTestId('palette-namespace')).toHaveCSS('pointer-events', 'none');
+    await expect(other.getByTestId('palette-namespace')).toHaveAttribute('aria-disabled', 'true');
+    // The Inspector's fields are disabled before any typing, not refused afterwards.
+    await expect(other.getByTestId('inspector-fields')).toHaveAttribute('disabled', '');
+    await expect(other.getByRole('textbox', { name: 'Name', exact: true })).toBeDisabled();
     // ...and the autosave still holds the user's own design.
     await other.waitForTimeout(600);
     expect(await autosaveHas(other, 'ns:mine')).toBe(true);

@@ -1,8 +1,15 @@
 // Things to drag onto the canvas. HTML5 drag and drop: the canvas reads the item kind on drop
-// and places it at the pointer (src/doc/commands-drop.ts decides what the drop means).
-import type { DragEvent } from 'react';
-import type { PaletteItem } from '../../src/doc/commands-drop.ts';
+// and places it at the pointer (src/doc/commands-drop.ts decides what the drop means). From the
+// keyboard, Enter or Space places the item at the centre of the canvas view, in a free slot.
+// In read-only mode the items are disabled.
+import type { DragEvent, KeyboardEvent } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { placePaletteItem, type PaletteItem } from '../../src/doc/commands-drop.ts';
+import type { Id } from '../../src/model/types.ts';
 import { PALETTE_MIME } from '../flow/palette-mime.ts';
+import { commitDoc } from '../state/doc-store.ts';
+import { notify, setSession } from '../state/session-store.ts';
+import { useReadOnly } from '../share/read-only.ts';
 
 const ITEMS: { item: PaletteItem; title: string; hint: string; icon: string }[] = [
   { item: 'namespace', title: 'Namespace', hint: 'A group of workloads; policies apply per namespace', icon: '▭' },
@@ -17,6 +24,26 @@ function onDragStart(e: DragEvent, item: PaletteItem) {
 }
 
 export function Palette() {
+  const { screenToFlowPosition } = useReactFlow();
+  const readOnly = useReadOnly();
+  const place = (item: PaletteItem) => {
+    const box = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+    if (!box) return;
+    const centre = screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    let created: Id | null = null;
+    commitDoc((d) => {
+      const r = placePaletteItem(d, item, centre);
+      created = r.created;
+      if (r.message) notify(r.message.text, r.message.kind);
+      return r.doc;
+    });
+    if (created) setSession({ selection: [created], rightTab: 'inspect' });
+  };
+  const onKey = (e: KeyboardEvent, item: PaletteItem) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    if (!readOnly) place(item);
+  };
   return (
     <nav className="palette" aria-label="Palette">
       <h2>Add</h2>
@@ -24,19 +51,22 @@ export function Palette() {
         <div
           key={i.item}
           className={`palette-item palette-${i.item}`}
-          draggable
+          draggable={!readOnly}
           onDragStart={(e) => onDragStart(e, i.item)}
-          title={i.hint}
+          onKeyDown={(e) => onKey(e, i.item)}
+          title={readOnly ? 'Read-only: editing is off' : `${i.hint} (Enter: add at the centre of the view)`}
           data-testid={`palette-${i.item}`}
           role="button"
-          aria-label={`Drag to add: ${i.title}`}
+          tabIndex={0}
+          aria-disabled={readOnly || undefined}
+          aria-label={`Add ${i.title}`}
         >
           <span className="palette-icon" aria-hidden>{i.icon}</span>
           <span>{i.title}</span>
         </div>
       ))}
       <p className="palette-help">
-        Drag onto the canvas. Draw a flow from a node's right dot to another node to allow it.
+        Drag onto the canvas, or focus an item and press Enter. Draw a flow from a node's right dot to another node to allow it.
       </p>
       <h2>Keys</h2>
       <dl className="keys">

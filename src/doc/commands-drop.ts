@@ -4,7 +4,7 @@
 
 import type { Doc, Id, NodeLayout } from '../model/types.ts';
 import { newId } from '../model/factory.ts';
-import { EXTERNAL_SIZE, LOAD_BALANCER_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING, WORKLOAD_SIZE, loadBalancerLayoutId } from '../layout/sizes.ts';
+import { EXTERNAL_SIZE, LOAD_BALANCER_SIZE, MIN_NAMESPACE_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING, WORKLOAD_SIZE, loadBalancerLayoutId } from '../layout/sizes.ts';
 import { addExternal, addLoadBalancer, addNamespace, addWorkload, setPositions } from './commands.ts';
 import { clampIntoNamespace, namespaceAt, namespaceRect, nearestNamespace, workloadCenter, type Rect, type XY } from '../canvas/geometry.ts';
 
@@ -136,4 +136,84 @@ export function planDragEnd(doc: Doc, final: Record<Id, XY>): DragEnd {
     if (grow) positions[wl.namespaceId] = { ...prev, ...grow };
   }
   return { positions, moves, droppedOutside };
+}
+
+// ---------------------------------------------------------------- keyboard placement
+
+const ITEM_SIZE: Record<PaletteItem, { w: number; h: number }> = {
+  namespace: { w: MIN_NAMESPACE_SIZE.w + 240, h: MIN_NAMESPACE_SIZE.h + 60 },
+  workload: WORKLOAD_SIZE,
+  external: EXTERNAL_SIZE,
+  loadbalancer: LOAD_BALANCER_SIZE,
+};
+
+/** Rectangles a new item must not overlap (a workload may sit inside a namespace, not on another workload). */
+function obstacles(doc: Doc, item: PaletteItem): Rect[] {
+  const out: Rect[] = [];
+  for (const id of Object.keys(doc.model.namespaces)) {
+    const r = namespaceRect(doc, id);
+    if (!r) continue;
+    if (item !== 'workload') out.push(r);
+    for (const w of Object.values(doc.model.workloads)) {
+      const l = doc.layout[w.id];
+      if (w.namespaceId === id && l) out.push({ x: r.x + l.x, y: r.y + l.y, w: WORKLOAD_SIZE.w, h: WORKLOAD_SIZE.h });
+    }
+  }
+  for (const id of Object.keys(doc.model.externals)) {
+    const l = doc.layout[id];
+    if (l) out.push({ x: l.x, y: l.y, ...EXTERNAL_SIZE });
+  }
+  for (const s of Object.values(doc.model.services)) {
+    const l = doc.layout[loadBalancerLayoutId(s.id)];
+    if (s.type === 'LoadBalancer' && l) out.push({ x: l.x, y: l.y, ...LOAD_BALANCER_SIZE });
+  }
+  return out;
+}
+
+const GAP = 16;
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP;
+
+/**
+ * The drop point (centre of the item) nearest to `centre` where the item overlaps nothing: the
+ * viewport centre when it is free, else the closest free slot on rings around it.
+ */
+export function freeSlot(doc: Doc, item: PaletteItem, centre: XY): XY {
+  const size = ITEM_SIZE[item];
+  const blocked = obstacles(doc, item);
+  // Drop points are the item's centre, except a namespace, which is placed by its top-left corner area.
+  const rectAt = (p: XY): Rect => {
+    if (item === 'namespace') return { x: p.x - 40, y: p.y - NAMESPACE_HEADER / 2, ...size };
+    const topLeft = { x: p.x - size.w / 2, y: p.y - size.h / 2 };
+    const ns = item === 'workload' ? namespaceAt(doc, p) : null;
+    const r = ns ? namespaceRect(doc, ns) : null;
+    if (!r) return { ...topLeft, ...size };
+    // Where dropPaletteItem really puts it: clamped below the namespace title.
+    const rel = clampIntoNamespace({ x: topLeft.x - r.x, y: topLeft.y - r.y });
+    return { x: r.x + rel.x, y: r.y + rel.y, ...size };
+  };
+  // A workload stays in the namespace at (or nearest to) the centre: slots outside it do not count.
+  const home = item === 'workload' ? namespaceAt(doc, centre) ?? nearestNamespace(doc, centre) : null;
+  const free = (p: XY) => (!home || namespaceAt(doc, p) === home) && !blocked.some((b) => overlaps(rectAt(p), b));
+  if (free(centre)) return centre;
+  const step = 40;
+  for (let ring = 1; ring <= 60; ring++) {
+    let best: XY | null = null;
+    let bestD = Infinity;
+    for (let i = -ring; i <= ring; i++) {
+      for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]]) {
+        const p = { x: centre.x + dx * step, y: centre.y + dy * step };
+        const d = dx * dx + dy * dy;
+        if (d < bestD && free(p)) { best = p; bestD = d; }
+      }
+    }
+    if (best) return best;
+  }
+  // A full namespace: drop at its bottom edge, where it grows to fit the workload.
+  const r = home ? namespaceRect(doc, home) : null;
+  return r ? { x: r.x + WORKLOAD_SIZE.w / 2 + NAMESPACE_PADDING, y: r.y + r.h - 4 } : centre;
+}
+
+/** Enter / Space on a palette item: the item placed at the viewport centre, in a free slot. */
+export function placePaletteItem(doc: Doc, item: PaletteItem, viewportCentre: XY): DropResult {
+  return dropPaletteItem(doc, item, freeSlot(doc, item, viewportCentre));
 }

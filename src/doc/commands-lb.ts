@@ -8,6 +8,7 @@ import {
   applyClusterGuardrails, applyNamespaceIsolation, applyPublicEntry, applyStrictEgress,
   type ClusterGuardrailsOptions, type NamespaceIsolationOptions, type PublicEntryOptions, type StrictEgressOptions, type TemplateResult,
 } from '../templates/index.ts';
+import { withoutDuplicatePolicies } from '../templates/dedupe.ts';
 
 // ---------------------------------------------------------------- assertions
 
@@ -117,6 +118,10 @@ export type TemplateRequest =
 
 /** Applies a design-pattern template; `doc` is unchanged (same object) when it did nothing. */
 export function applyTemplate(doc: Doc, req: TemplateRequest): TemplateResult {
+  return withoutDuplicatePolicies(doc.model.policies, applyTemplateAsIs(doc, req));
+}
+
+function applyTemplateAsIs(doc: Doc, req: TemplateRequest): TemplateResult {
   switch (req.id) {
     case 'public-entry': return applyPublicEntry(doc, req.options);
     case 'strict-egress': return applyStrictEgress(doc, req.options);

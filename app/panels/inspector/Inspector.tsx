@@ -6,6 +6,7 @@ import { serviceIdOfLoadBalancer } from '../../../src/layout/sizes.ts';
 import { deleteEntities } from '../../../src/doc/commands.ts';
 import { commitDoc, useDocStore } from '../../state/doc-store.ts';
 import { setSession, useSessionStore } from '../../state/session-store.ts';
+import { useReadOnly } from '../../share/read-only.ts';
 import { ExternalForm } from './ExternalForm.tsx';
 import { IntentForm } from './IntentForm.tsx';
 import { NamespaceForm } from './NamespaceForm.tsx';
@@ -35,6 +36,7 @@ export function Inspector() {
   const selection = useSessionStore(useShallow((s) => s.selection));
   const doc = useDocStore((s) => s.doc);
   const resolved = selection.map((id) => resolveSelection(doc, id)).filter((s) => s.kind !== 'unknown');
+  const readOnly = useReadOnly();
 
   if (resolved.length === 0) {
     return (
@@ -62,6 +64,7 @@ export function Inspector() {
         </p>
         <button
           type="button"
+          disabled={readOnly}
           className="danger"
           onClick={() => {
             commitDoc((d) => deleteEntities(d, resolved.map((r) => r.id)));
@@ -78,7 +81,11 @@ export function Inspector() {
   return (
     <>
       <EditingPeers id={one.id} />
-      <SelectedForm doc={doc} one={one} />
+      {/* Read-only: every editing control of the form is disabled up front (no refusal after typing). */}
+      <fieldset className="ro-fieldset" disabled={readOnly} data-testid="inspector-fields">
+        {readOnly && <p className="hint">Read-only: editing is off.</p>}
+        <SelectedForm doc={doc} one={one} />
+      </fieldset>
     </>
   );
 }
