@@ -76,7 +76,7 @@ function NamespaceNodeImpl({ id, selected, data }: NodeProps<NamespaceNodeType>)
       <NodeResizer isVisible={selected} minWidth={MIN_NAMESPACE_SIZE.w} minHeight={MIN_NAMESPACE_SIZE.h} color="#64748b" />
       <div className="ns-header">
         <span className="ns-kind">namespace</span>
-        <span className="ns-name">{name}</span>
+        <span className="ns-name" title={name}>{name}</span>
         <span className="ns-count">{plural(count, 'workload')}</span>
         {deny && <span className="ns-deny" title="Default deny (design by intent)">deny {deny}</span>}
         {data.collapsible && (
