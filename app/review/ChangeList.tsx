@@ -124,7 +124,7 @@ export function ChangeList(props: { changes: readonly ReviewChange[]; interactiv
             </div>
             {expanded && (
               <div className="change-explain" data-testid="change-explanation">
-                {c.cidrs?.length ? <p className="hint">Client addresses: {c.cidrs.join(', ')}</p> : null}
+                {c.cidrs?.length ? <p className="hint">{c.kind === 'lb-exposure' || c.kind === 'exposure-removed' || c.kind === 'external-exposure' ? 'Client addresses' : 'Addresses'}: {c.cidrs.join(', ')}</p> : null}
                 {c.explanation.length ? <ul>{c.explanation.map((l, k) => <li key={k}>{l}</li>)}</ul> : <p className="muted">No further explanation for this kind of change.</p>}
               </div>
             )}

@@ -15,6 +15,7 @@ import { explain } from '../policy/explain.ts';
 import { connOf, emptyConn, isEmpty, union } from '../policy/portset.ts';
 import type { ConnSet, Reachability } from '../policy/reachability-types.ts';
 import { formatConnSet } from '../report/conn-format.ts';
+import { mergeExternalParts } from './external-parts.ts';
 import { externalPaths, type PathResult } from '../services/paths.ts';
 
 export type ReviewChangeKind =
@@ -315,12 +316,14 @@ export function reviewChangesFrom(input: ReviewInput): ReviewChange[] {
   const base = side(baseModel, baseReach);
   const next = side(newModel, newReach);
 
-  const pairs: ReviewChange[] = reachDiff.changes.map((c) => {
+  // Which part of a split external network explain() asks about, per merged row.
+  const explainNames = new Map<ReviewChange, { src: string; dst: string }>();
+  const pairs: ReviewChange[] = mergeExternalParts(reachDiff.changes).map(({ change: c, cidrs, explainSrc, explainDst }) => {
     const { kind, risk } = classifyPair(base, next, c);
     const ids = kind === 'reach-removed' && c.change === 'removed' ? base : next;
     const srcId = canvasId(ids, c.src) ?? canvasId(base, c.src);
     const dstId = canvasId(ids, c.dst) ?? canvasId(base, c.dst);
-    return {
+    const row: ReviewChange = {
       kind,
       risk,
       title: pairTitle(c, kind),
@@ -331,8 +334,11 @@ export function reviewChangesFrom(input: ReviewInput): ReviewChange[] {
       change: c.change,
       ...(isEmpty(c.added) ? {} : { added: c.added }),
       ...(isEmpty(c.removed) ? {} : { removed: c.removed }),
+      ...(cidrs ? { cidrs } : {}),
       explanation: [],
     };
+    if (explainSrc !== c.src || explainDst !== c.dst) explainNames.set(row, { src: explainSrc, dst: explainDst });
+    return row;
   });
 
   const baseExposure = exposureGroups(externalPaths(baseModel));
@@ -351,7 +357,8 @@ export function reviewChangesFrom(input: ReviewInput): ReviewChange[] {
       c.explanation = [`Not explained here (more than ${MAX_EXPLAINED} changes): ask the Explain panel or \`netpol explain\` about this pair.`];
       continue;
     }
-    c.explanation = explainPair(base, next, c.src!, c.dst!);
+    const names = explainNames.get(c);
+    c.explanation = explainPair(base, next, names?.src ?? c.src!, names?.dst ?? c.dst!);
   }
   linkPolicies(all, newModel);
   return all;
