@@ -145,8 +145,13 @@ test('two people edit different rules of one policy at once, offline; both edits
 
   await ann.page.context().setOffline(false);
   await bob.page.context().setOffline(false);
+  // Both must be back (each sees the other) before either can hold the other's edits. Without the
+  // reconnect watchdog one of them stayed "Offline" here in about one run in four.
   for (const p of [ann.page, bob.page]) {
-    await expect(p.getByTestId('live-connection')).toHaveAttribute('data-state', 'connected');
+    await expect(p.getByTestId('live-connection')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+    await expect(p.getByRole('list', { name: 'Participants' }).getByRole('listitem')).toHaveCount(2, { timeout: 20_000 });
+  }
+  for (const p of [ann.page, bob.page]) {
     await expect.poll(() => rulePorts(p)).toEqual([6432, 9188]);
     await expect.poll(() => designName(p)).toBe('renamed offline');
     await expect(p.getByTestId('live-connection')).toHaveText('Connected');

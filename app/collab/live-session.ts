@@ -24,6 +24,8 @@ import { startPresence, type PresenceLink } from './presence.ts';
 export const REVIEWER_REASON = 'You joined this live session as a reviewer: you can comment and decide on changes, not edit the design.';
 /** After this long without a connection, "reconnecting" becomes "offline". */
 const OFFLINE_AFTER_MS = 4000;
+/** How often a disconnected socket is nudged while the browser says it is online. */
+const RECONNECT_WATCHDOG_MS = 2000;
 /** What this browser remembers about sessions it started (the reviewer link, the room's key hashes). */
 const createdKey = (room: string) => `netpol-designer:live-created:${room}`;
 
@@ -209,7 +211,16 @@ function connect(link: SessionLink, opts: { create: Created | null; seed: boolea
   };
   window.addEventListener('offline', offline);
   window.addEventListener('online', online);
+  // The socket's own retry can stall when the network comes back mid-attempt (seen in Chromium:
+  // "Offline · 2 pending changes" for more than 20 s after the network returned). While the
+  // browser is online and the socket sits disconnected, start another attempt.
+  const watchdog = setInterval(() => {
+    if (current !== c || !navigator.onLine || socket.status !== WebSocketStatus.Disconnected) return;
+    if (liveStore.getState().connection === 'offline') liveStore.setState({ connection: 'reconnecting' });
+    void socket.connect();
+  }, RECONNECT_WATCHDOG_MS);
   c.cleanups.push(() => {
+    clearInterval(watchdog);
     socket.off('status', onStatus);
     window.removeEventListener('offline', offline);
     window.removeEventListener('online', online);
