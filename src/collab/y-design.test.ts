@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { importManifests } from '../k8s/import.ts';
 import { emptyDoc } from '../model/factory.ts';
-import type { Doc, NetworkPolicy } from '../model/types.ts';
+import type { ClusterRule, Doc, NetworkPolicy } from '../model/types.ts';
 import { readDesign, writeDesign } from './y-design.ts';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../k8s/fixtures', name), 'utf8');
@@ -91,6 +91,38 @@ describe('design <-> Yjs mapping', () => {
     const rules = alice.doc.model.policies.p!.ingress!;
     expect(rules[0]!.ports).toEqual([{ protocol: 'TCP', port: 6432 }]);
     expect(rules[1]!.from).toEqual([{ namespaceSelector: { matchLabels: { team: 'ops' } } }]);
+  });
+
+  it('cluster policies too: two people editing different rules of one ClusterNetworkPolicy both keep their edits', () => {
+    const samples = join(import.meta.dirname, '../../samples/cluster-tiers');
+    const files = ['workloads.yaml', 'networkpolicies.yaml', 'cluster-policies.yaml'].map((name) => ({ name, text: readFileSync(join(samples, name), 'utf8') }));
+    const r = importManifests(files);
+    const doc: Doc = { ...emptyDoc('tiers'), model: r.model };
+    const id = Object.values(doc.model.clusterPolicies ?? {}).find((c) => c.ingress.length + c.egress.length >= 2)!.id;
+    const alice = new Peer(doc);
+    const bob = new Peer(null, alice);
+    expect(bob.doc).toEqual(alice.doc);
+    const rulesOf = (d: Doc) => { const c = d.model.clusterPolicies![id]!; return [...c.ingress, ...c.egress]; };
+    const withRule = (d: Doc, i: number, f: (r: ClusterRule) => ClusterRule): Doc => {
+      const c = d.model.clusterPolicies![id]!;
+      const inIngress = i < c.ingress.length;
+      const list = (inIngress ? c.ingress : c.egress).map((r, j) => (j === (inIngress ? i : i - c.ingress.length) ? f(r) : r));
+      return { ...d, model: { ...d.model, clusterPolicies: { ...d.model.clusterPolicies, [id]: { ...c, ...(inIngress ? { ingress: list } : { egress: list }) } } } };
+    };
+    alice.edit((d) => withRule(d, 0, (r) => ({ ...r, ports: [{ protocol: 'TCP', port: 7001 }] })));
+    bob.edit((d) => withRule(d, 1, (r) => ({ ...r, name: 'renamed-by-bob', peers: [{ namespaces: { matchLabels: { team: 'ops' } } }] })));
+    exchange(alice, bob);
+    expect(alice.doc).toEqual(bob.doc);
+    const rules = rulesOf(alice.doc);
+    expect(rules[0]!.ports).toEqual([{ protocol: 'TCP', port: 7001 }]);
+    expect(rules[1]!.name).toBe('renamed-by-bob');
+    expect(rules[1]!.peers).toEqual([{ namespaces: { matchLabels: { team: 'ops' } } }]);
+  });
+
+  it('a design without cluster policies or nodes reads back without those keys', () => {
+    const a = new Peer(twoPolicyRules());
+    expect('clusterPolicies' in a.doc.model).toBe(false);
+    expect('nodes' in a.doc.model).toBe(false);
   });
 
   it('two people adding a rule and editing another peer of the same rule both survive', () => {

@@ -3,13 +3,15 @@
 // Layout of the Y.Doc (all top-level types are Y.Maps):
 //   meta        name
 //   <collection> namespaces, workloads, services, policies, externals, intents,
-//               namespaceDefaults, assertions: id -> Y.Map of fields (last writer wins per field)
+//               namespaceDefaults, assertions, clusterPolicies, nodes: id -> Y.Map of fields
+//               (last writer wins per field)
 //   cluster     field -> value
 //   extra       unknown model keys of later features -> JSON
 //   layout      id -> {x, y, w?, h?}
 // A policy's `ingress` / `egress` are Y.Arrays of rules (Y.Maps); a rule's `from` / `to` and
 // `ports` are Y.Arrays of Y.Maps too. So two people editing different rules (or peers, or ports)
-// of one policy both keep their edits, and a concurrent edit of the same field resolves to one
+// of one policy both keep their edits (a cluster policy's `ingress` / `egress` rules and their
+// `peers` / `ports` likewise), and a concurrent edit of the same field resolves to one
 // value everywhere. A key is present exactly when the field is (absent and [] differ in meaning).
 //
 // writeDesign applies the difference between two immutable Docs as Yjs operations (call it
@@ -23,12 +25,16 @@ import type { Doc, Model } from '../model/types.ts';
 type Json = unknown;
 type Rec = Record<string, unknown>;
 
-const COLLECTIONS = ['namespaces', 'workloads', 'services', 'policies', 'externals', 'intents', 'namespaceDefaults', 'assertions'] as const;
+const COLLECTIONS = ['namespaces', 'workloads', 'services', 'policies', 'externals', 'intents', 'namespaceDefaults', 'assertions', 'clusterPolicies', 'nodes'] as const;
 type Collection = (typeof COLLECTIONS)[number];
+/** Collections a model may leave out (absent and {} read the same, but round-trips keep absence). */
+const OPTIONAL_COLLECTIONS = new Set<string>(['assertions', 'clusterPolicies', 'nodes']);
 const KNOWN_MODEL_KEYS = new Set<string>([...COLLECTIONS, 'cluster']);
 /** Fields stored as Y.Arrays of Y.Maps, per container kind. */
 const POLICY_RULE_LISTS = ['ingress', 'egress'];
 const RULE_LISTS = ['from', 'to', 'ports'];
+/** A cluster policy's rules hold their peers in `peers` (from / to by direction) and `ports`. */
+const CLUSTER_RULE_LISTS = ['peers', 'ports'];
 
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -47,6 +53,7 @@ function jsonEqual(a: Json, b: Json): boolean {
 /** Which fields of a map at this depth are lists of maps. */
 type ListFields = (field: string) => readonly string[] | null;
 const policyLists: ListFields = (f) => (POLICY_RULE_LISTS.includes(f) ? RULE_LISTS : null);
+const clusterPolicyLists: ListFields = (f) => (POLICY_RULE_LISTS.includes(f) ? CLUSTER_RULE_LISTS : null);
 const ruleLists: ListFields = (f) => (RULE_LISTS.includes(f) ? [] : null);
 const noLists: ListFields = () => null;
 
@@ -117,7 +124,7 @@ function syncList(arr: Y.Array<Y.Map<unknown>>, prev: readonly unknown[], next: 
 }
 
 function entityLists(collection: Collection): ListFields {
-  return collection === 'policies' ? policyLists : noLists;
+  return collection === 'policies' ? policyLists : collection === 'clusterPolicies' ? clusterPolicyLists : noLists;
 }
 
 function syncCollection(ydoc: Y.Doc, name: Collection, prev: Record<string, unknown> | undefined, next: Record<string, unknown> | undefined): void {
@@ -206,11 +213,11 @@ export function readDesign(ydoc: Y.Doc, prev?: Doc): Doc {
   const model: Rec = {};
   for (const c of COLLECTIONS) {
     const m = ydoc.getMap<unknown>(c);
-    if (c === 'assertions' && m.size === 0 && !(pm && 'assertions' in pm)) continue;
+    if (OPTIONAL_COLLECTIONS.has(c) && m.size === 0 && !(pm && c in pm)) continue;
     model[c] = reuseRecord(pm?.[c] as Rec | undefined, plain(m) as Rec);
   }
   model.cluster = reuse(pm?.cluster, plain(ydoc.getMap('cluster')));
-  for (const [k, v] of Object.entries(plain(ydoc.getMap('extra')) as Rec)) model[k] = reuse(pm?.[k], v);
+  for (const [k, v] of Object.entries(plain(ydoc.getMap('extra')) as Rec)) if (!KNOWN_MODEL_KEYS.has(k)) model[k] = reuse(pm?.[k], v);
   const nextModel = model as unknown as Model;
   const sameModel = pm && Object.keys(pm).length === Object.keys(model).length && Object.keys(model).every((k) => model[k] === pm[k]);
   const name = String(ydoc.getMap('meta').get('name') ?? 'Untitled design');
