@@ -146,6 +146,20 @@ describe('collaboration server', () => {
     expect(await closed).toBe(1008);
   });
 
+  it('refuses a participant beyond the clients-per-room cap, and the room goes on for the others', async () => {
+    const s = await server(undefined, { maxClientsPerRoom: 2 });
+    const keys = newRoomKeys();
+    const a = participant(s.url, keys, 'editor', { create: true });
+    await a.synced;
+    const b = participant(s.url, keys, 'editor');
+    await b.synced;
+    const c = participant(s.url, keys, 'reviewer');
+    await expect(c.synced).rejects.toThrow(REASONS.roomFull);
+    a.designDoc.getMap('meta').set('name', 'still here');
+    await until(() => b.designDoc.getMap('meta').get('name') === 'still here', 3000, 'an edit after the refusal');
+    expect(c.designDoc.getMap('meta').get('name')).toBeUndefined();
+  });
+
   it('refuses a document beyond the size cap', async () => {
     const s = await server(undefined, { maxDocumentBytes: 4000 });
     const keys = newRoomKeys();
