@@ -58,6 +58,11 @@ test('a 500-workload import opens as a readable overview; expanding and search r
   await page.getByRole('button', { name: `Show the workloads of ${ns.name}`, exact: true }).click();
   for (const w of inside.slice(0, 3)) await expect(page.getByTestId(`rf__node-${w.id}`)).toBeVisible();
   await expect(page.locator('.react-flow__node-workload')).toHaveCount(inside.length);
+  // The opened namespace is brought into view whole, not left running off the screen.
+  await expect.poll(async () => {
+    const b = (await page.getByTestId(`rf__node-${ns.id}`).boundingBox())!;
+    return b.x >= canvas.x - 1 && b.y >= canvas.y - 1 && b.x + b.width <= canvas.x + canvas.width + 1 && b.y + b.height <= canvas.y + canvas.height + 1;
+  }).toBe(true);
   const edgeIds = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   expect(edgeIds.some((id) => inside.some((w) => id.includes(w.id)))).toBe(true);
   // The others stay compact.

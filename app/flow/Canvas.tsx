@@ -13,7 +13,7 @@ import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import type { Id } from '../../src/model/types.ts';
 import { commitDoc, useDocStore } from '../state/doc-store.ts';
 import { notify, setSession, sessionStore, useSessionStore } from '../state/session-store.ts';
-import { useCenterRequests, useFitViewRequests } from '../state/view-requests.ts';
+import { useCenterRequests, useFitNodeRequests, useFitViewRequests } from '../state/view-requests.ts';
 import { EdgeProjector } from './build-edges.ts';
 import { useCanvasEdges } from './use-canvas-edges.ts';
 import { edgeTypes, nodeTypes } from './node-types.ts';
@@ -75,6 +75,10 @@ export function Canvas() {
     void fitView(FIT_OPTIONS).then(() => syncView());
   }, [fitView, syncView]);
   useFitViewRequests(fitAll);
+  // An opened namespace is brought into view whole (never zoomed in past 1).
+  useFitNodeRequests((ids) => {
+    void fitView({ ...FIT_OPTIONS, nodes: ids.map((id) => ({ id })) }).then(() => syncView());
+  });
   // Search jumps: centre the node, zoomed in far enough to read it.
   useCenterRequests((id) => {
     const n = getInternalNode(id);

@@ -4,7 +4,7 @@
 import type { Id } from '../../src/model/types.ts';
 import type { CanvasMode } from '../../src/canvas/overview.ts';
 import { sessionStore } from './session-store.ts';
-import { requestCenter, requestFitView } from './view-requests.ts';
+import { requestCenter, requestFitNodes, requestFitView } from './view-requests.ts';
 import type { SearchResult } from '../../src/canvas/search.ts';
 
 /** Overview (compact namespaces packed to the screen) or the design's own layout. */
@@ -20,6 +20,12 @@ export function expandNamespace(id: Id): void {
     expanded: s.expanded.includes(id) ? s.expanded : [...s.expanded, id],
     collapsed: s.collapsed.filter((x) => x !== id),
   });
+}
+
+/** The user opens a namespace of the overview: its workloads are drawn and it is brought into view. */
+export function openNamespace(id: Id): void {
+  expandNamespace(id);
+  requestFitNodes([id]);
 }
 
 /** Draws a namespace as one compact node again (whatever the zoom). */

@@ -2,7 +2,26 @@
 import { useEffect, useRef } from 'react';
 import { createStore, useStore } from 'zustand';
 
-const viewRequests = createStore<{ fit: number; center: { id: string; n: number } | null }>()(() => ({ fit: 0, center: null }));
+const viewRequests = createStore<{ fit: number; center: { id: string; n: number } | null; fitNodes: { ids: string[]; n: number } | null }>()(
+  () => ({ fit: 0, center: null, fitNodes: null }),
+);
+
+/** Ask the canvas to fit these nodes into view (after they are drawn and measured). */
+export function requestFitNodes(ids: string[]): void {
+  viewRequests.setState((s) => ({ fitNodes: { ids, n: (s.fitNodes?.n ?? 0) + 1 } }));
+}
+
+export function useFitNodeRequests(fit: (ids: string[]) => void): void {
+  const req = useStore(viewRequests, (s) => s.fitNodes);
+  const ref = useRef(fit);
+  ref.current = fit;
+  useEffect(() => {
+    if (!req) return;
+    // Two frames, as for centring: the opened namespace is projected, then measured.
+    let h = requestAnimationFrame(() => { h = requestAnimationFrame(() => ref.current(req.ids)); });
+    return () => cancelAnimationFrame(h);
+  }, [req]);
+}
 
 /** Ask the canvas to centre a node (after the next render, once it is drawn). */
 export function requestCenter(id: string): void {

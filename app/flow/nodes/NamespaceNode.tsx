@@ -5,7 +5,7 @@ import { MIN_NAMESPACE_SIZE } from '../../../src/layout/sizes.ts';
 import { CARD_SIZE } from '../../../src/canvas/overview.ts';
 import type { CompactNamespaceData, NamespaceNode as NamespaceNodeType } from '../flow-types.ts';
 import { NodeBadges } from '../../review/NodeBadges.tsx';
-import { collapseNamespace, expandNamespace } from '../../state/overview-actions.ts';
+import { collapseNamespace, openNamespace } from '../../state/overview-actions.ts';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
@@ -31,12 +31,12 @@ function CompactNamespace({ id, data }: { id: string; data: CompactNamespaceData
       data-testid="ns-card"
       data-namespace={name}
       style={{ width: CARD_SIZE.w, height: CARD_SIZE.h, transform: `scale(${data.scale})` }}
-      onDoubleClick={(e) => { e.stopPropagation(); expandNamespace(id); }}
+      onDoubleClick={(e) => { e.stopPropagation(); openNamespace(id); }}
     >
       <div className="ns-card-title">
         <span className="ns-name" title={name}>{name}</span>
         <button type="button" className="ns-toggle nodrag nopan" aria-label={`Show the workloads of ${name}`} title="Show the workloads"
-          onClick={(e) => { e.stopPropagation(); expandNamespace(id); }}>
+          onClick={(e) => { e.stopPropagation(); openNamespace(id); }}>
           ⊕
         </button>
       </div>
