@@ -201,11 +201,16 @@ function connect(link: SessionLink, opts: { create: Created | null; seed: boolea
   };
   socket.on('status', onStatus);
   // The browser knows first when the network is gone: stop waiting for a dead socket.
+  // What the browser last said through its online/offline events (navigator.onLine alone lags
+  // behind them in Chromium's offline emulation, and a nudge then opens a socket that carries nothing).
+  let browserOnline = navigator.onLine;
   const offline = () => {
+    browserOnline = false;
     liveStore.setState({ connection: 'offline' });
     socket.disconnect();
   };
   const online = () => {
+    browserOnline = true;
     liveStore.setState({ connection: 'reconnecting' });
     void socket.connect();
   };
@@ -215,7 +220,7 @@ function connect(link: SessionLink, opts: { create: Created | null; seed: boolea
   // "Offline · 2 pending changes" for more than 20 s after the network returned). While the
   // browser is online and the socket sits disconnected, start another attempt.
   const watchdog = setInterval(() => {
-    if (current !== c || !navigator.onLine || socket.status !== WebSocketStatus.Disconnected) return;
+    if (current !== c || !browserOnline || !navigator.onLine || socket.status !== WebSocketStatus.Disconnected) return;
     if (liveStore.getState().connection === 'offline') liveStore.setState({ connection: 'reconnecting' });
     void socket.connect();
   }, RECONNECT_WATCHDOG_MS);
