@@ -13,14 +13,7 @@ export function requestFitNodes(ids: string[]): void {
 
 export function useFitNodeRequests(fit: (ids: string[]) => void): void {
   const req = useStore(viewRequests, (s) => s.fitNodes);
-  const ref = useRef(fit);
-  ref.current = fit;
-  useEffect(() => {
-    if (!req) return;
-    // Two frames, as for centring: the opened namespace is projected, then measured.
-    let h = requestAnimationFrame(() => { h = requestAnimationFrame(() => ref.current(req.ids)); });
-    return () => cancelAnimationFrame(h);
-  }, [req]);
+  useOnceDrawn(req, (r) => fit(r.ids));
 }
 
 /** Ask the canvas to centre a node (after the next render, once it is drawn). */
@@ -30,12 +23,16 @@ export function requestCenter(id: string): void {
 
 export function useCenterRequests(center: (id: string) => void): void {
   const req = useStore(viewRequests, (s) => s.center);
-  const ref = useRef(center);
-  ref.current = center;
+  useOnceDrawn(req, (r) => center(r.id));
+}
+
+/** Runs `run(req)` for each new request, two frames later: the namespace opened for it is projected, then React Flow measures it. */
+function useOnceDrawn<R>(req: R | null, run: (req: R) => void): void {
+  const ref = useRef(run);
+  ref.current = run;
   useEffect(() => {
     if (!req) return;
-    // Two frames: the namespace opened for it is projected, then React Flow measures the node.
-    let h = requestAnimationFrame(() => { h = requestAnimationFrame(() => ref.current(req.id)); });
+    let h = requestAnimationFrame(() => { h = requestAnimationFrame(() => ref.current(req)); });
     return () => cancelAnimationFrame(h);
   }, [req]);
 }
