@@ -35,6 +35,9 @@ import { drawnRects } from '../../src/canvas/drawn.ts';
 import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 import { PeerLayer } from '../collab/PeerLayer.tsx';
+import { keptEdges } from '../../src/canvas/filters.ts';
+import { useCanvasFilter } from './use-canvas-filter.ts';
+import { CanvasFilterControl } from './CanvasFilterControl.tsx';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -88,7 +91,10 @@ export function Canvas() {
     const h = n.measured.height ?? n.height ?? 0;
     void setCenter(p.x + w / 2, p.y + h / 2, { zoom: Math.max(getViewport().zoom, 0.9), duration: 0 }).then(() => syncView());
   });
-  const overview = useOverview(doc, flowSize.h ? flowSize.w / flowSize.h : 0);
+  // Canvas filters (src/canvas/filters.ts): hidden nodes are not drawn, nor the edges touching them.
+  const filtered = useCanvasFilter(doc.model);
+  const hidden = filtered.hidden;
+  const overview = useOverview(doc, flowSize.h ? flowSize.w / flowSize.h : 0, hidden);
   const large = isLargeDesign(doc.model);
 
   const selection = useMemo(() => new Set(s.selection), [s.selection]);
@@ -96,7 +102,8 @@ export function Canvas() {
   const highlightPeers = useMemo(() => (s.highlightPeers.length ? new Set(s.highlightPeers) : EMPTY), [s.highlightPeers]);
 
   // Every edge (reachability, intents, LB paths, assertions, review marks) from the core.
-  const built = useCanvasEdges(doc.model, selection, s.edgeView, overview.collapsed);
+  const allEdges = useCanvasEdges(doc.model, selection, s.edgeView, overview.collapsed);
+  const built = useMemo(() => ({ ...allEdges, edges: keptEdges(allEdges.edges, hidden) }), [allEdges, hidden]);
   const readOnly = useDesignLocked();
   const edgeProjector = useRef(new EdgeProjector());
   // Labels never cover each other or a node (src/canvas/labels.ts), placed for the settled zoom.
@@ -105,14 +112,29 @@ export function Canvas() {
   const placements = useMemo(() => {
     const boxes = namespaceBoxes(doc, s.dragOverrides, s.sizeOverrides);
     const rects = drawnRects(doc, boxes, overview.collapsed, overview.zoom, s.dragOverrides, overview.placed);
+    for (const id of hidden) {
+      rects.nodes.delete(id);
+      rects.containers.delete(id);
+    }
     return placeLabels({ edges: built.edges, nodes: rects.nodes, containers: rects.containers, scale });
-  }, [doc, s.dragOverrides, s.sizeOverrides, overview.collapsed, overview.zoom, overview.placed, built.edges, scale]);
+  }, [doc, s.dragOverrides, s.sizeOverrides, overview.collapsed, overview.zoom, overview.placed, built.edges, scale, hidden]);
   const edges = useMemo(() => edgeProjector.current.project(built.edges, selection, placements, scale), [built.edges, selection, placements, scale]);
-  const nodes = useMemo(() => projector.current.project({
+  const projected = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
     focus: built.focus, highlight, highlightPeers, inner: built.inner,
     collapsed: overview.collapsed, boxes: overview.boxes, summaries: overview.summaries, zoom: overview.zoom, large, placed: overview.placed,
   }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner, overview, large]);
+  const nodes = useMemo(() => (hidden.size ? projected.filter((n) => !hidden.has(n.id)) : projected), [projected, hidden]);
+  // A new filter brings what is left into view.
+  const filterKey = useSessionStore((x) => x.filter);
+  const lastFilter = useRef(filterKey);
+  const fitRef = useRef(fitAll);
+  fitRef.current = fitAll;
+  useEffect(() => {
+    if (lastFilter.current === filterKey) return;
+    lastFilter.current = filterKey;
+    requestAnimationFrame(() => fitRef.current());
+  }, [filterKey]);
 
   const onConnect = useCallback((c: Connection) => {
     if (!c.source || !c.target || c.source === c.target) return;
@@ -238,6 +260,7 @@ export function Canvas() {
           <button type="button" className="find-button" onClick={() => setSession({ searchOpen: true })} title="Find a workload, namespace or policy (/ or Ctrl+K)">
             Find <kbd>/</kbd>
           </button>
+          <CanvasFilterControl model={doc.model} result={filtered} />
           {(large || overview.mode === 'overview') && (
             <div className="seg" role="group" aria-label="Canvas view">
               <button type="button" aria-pressed={overview.mode === 'overview'} onClick={() => setCanvasMode('overview')}

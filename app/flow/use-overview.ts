@@ -25,7 +25,10 @@ export interface Overview {
 /** Viewport shapes are rounded so that resizing a panel a little does not repack the overview. */
 const roundAspect = (a: number) => Math.round(a * 10) / 10;
 
-export function useOverview(doc: Doc, aspect: number): Overview {
+const NONE: ReadonlySet<Id> = new Set();
+
+/** `hidden`: nodes the canvas filters leave out (they take no room in the overview). */
+export function useOverview(doc: Doc, aspect: number, hidden: ReadonlySet<Id> = NONE): Overview {
   const s = useSessionStore(useShallow((x) => ({ expanded: x.expanded, collapsed: x.collapsed, view: x.view, mode: x.canvasMode })));
   const mode = s.mode ?? defaultMode(doc.model);
   const { reach, model: reachModel } = useReachability();
@@ -40,8 +43,8 @@ export function useOverview(doc: Doc, aspect: number): Overview {
   const placed = useMemo(() => {
     if (mode !== 'overview') return null;
     const open = new Set(Object.keys(doc.model.namespaces).filter((id) => !collapsed.has(id)));
-    return overviewLayout(doc, open, shape);
-  }, [mode, doc, collapsed, shape]);
+    return overviewLayout(doc, open, shape, hidden);
+  }, [mode, doc, collapsed, shape, hidden]);
   const summaries = useMemo(
     () => namespaceSummaries({ model: doc.model, reach, reachModel, assertions: assertionResultsOf(reachModel, reach) }),
     [doc.model, reachModel, reach],

@@ -4,6 +4,7 @@
 import { createStore, useStore } from 'zustand';
 import type { Id, PolicyPort } from '../../src/model/types.ts';
 import type { CanvasMode } from '../../src/canvas/overview.ts';
+import { NO_FILTER, type CanvasFilter } from '../../src/canvas/filters.ts';
 
 export type BottomTab = 'yaml' | 'matrix' | 'problems' | 'review' | 'diff';
 export type RightTab = 'inspect' | 'policies' | 'cluster' | 'explain' | 'comments' | 'paths' | 'assertions';
@@ -55,6 +56,10 @@ export interface SessionState {
   collapsed: Id[];
   /** The viewport as of the last settled move: zoom and the visible canvas rectangle. */
   view: { zoom: number; x: number; y: number; w: number; h: number } | null;
+  /** What the canvas is narrowed down to (src/canvas/filters.ts); NO_FILTER shows everything. */
+  filter: CanvasFilter;
+  /** The filter popover on the canvas is open. */
+  filterOpen: boolean;
 }
 
 export interface PendingMove {
@@ -89,6 +94,8 @@ export const initialSession: SessionState = {
   expanded: [],
   collapsed: [],
   view: null,
+  filter: NO_FILTER,
+  filterOpen: false,
 };
 
 export function createSessionStore() {

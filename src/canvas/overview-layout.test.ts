@@ -53,4 +53,14 @@ describe('overviewLayout', () => {
     const nsLeft = Math.min(...['ns-0', 'ns-1', 'ns-2', 'ns-3'].map((id) => at.get(id)!.x));
     for (const id of ['ext-a', 'ext-b', 'lb:svc-lb']) expect(at.get(id)!.x + at.get(id)!.w).toBeLessThan(nsLeft);
   });
+
+  it('leaves filtered-out nodes out: what is left packs to the viewport', () => {
+    const doc = tallDoc(20);
+    const hidden = new Set([...Array.from({ length: 16 }, (_, i) => `ns-${i + 4}`), 'ext-b']);
+    const at = overviewLayout(doc, new Set(), 1.6, hidden);
+    expect([...at.keys()].sort()).toEqual(['ext-a', 'lb:svc-lb', 'ns-0', 'ns-1', 'ns-2', 'ns-3']);
+    const b = bounds([...at.values()]);
+    const all = bounds([...overviewLayout(doc, new Set(), 1.6).values()]);
+    expect(b.w * b.h).toBeLessThan(all.w * all.h / 3);
+  });
 });

@@ -64,17 +64,19 @@ function sideColumns(items: Item[], height: number): { at: Map<Id, { x: number; 
 /**
  * Rectangles (absolute) of the namespaces, external networks and load balancers in the
  * overview. `open` namespaces are drawn at their own size, the others as compact nodes.
- * `aspect` is the width / height of the viewport to fill.
+ * `aspect` is the width / height of the viewport to fill. `hidden` nodes (canvas filters) take no
+ * room: what is left packs to the viewport.
  */
-export function overviewLayout(doc: Doc, open: ReadonlySet<Id>, aspect: number): Map<Id, Rect> {
+export function overviewLayout(doc: Doc, open: ReadonlySet<Id>, aspect: number, hidden: ReadonlySet<Id> = new Set()): Map<Id, Rect> {
   const { model, layout } = doc;
+  const shown = (id: Id) => !hidden.has(id);
   const byPlace = (a: Id, b: Id) => {
     const la = layout[a];
     const lb = layout[b];
     if (!la || !lb) return la ? -1 : lb ? 1 : a < b ? -1 : 1;
     return la.y - lb.y || la.x - lb.x || (a < b ? -1 : 1);
   };
-  const nsItems: Item[] = Object.keys(model.namespaces).sort(byPlace).map((id) => {
+  const nsItems: Item[] = Object.keys(model.namespaces).filter(shown).sort(byPlace).map((id) => {
     if (!open.has(id)) return { id, ...CARD_SIZE };
     const l = layout[id];
     return { id, w: l?.w ?? MIN_NAMESPACE_SIZE.w, h: l?.h ?? MIN_NAMESPACE_SIZE.h };
@@ -82,7 +84,7 @@ export function overviewLayout(doc: Doc, open: ReadonlySet<Id>, aspect: number):
   const side: Item[] = [
     ...Object.values(model.externals).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)).map((e) => ({ id: e.id, ...EXTERNAL_SIZE })),
     ...loadBalancerServices(doc).map((s) => ({ id: loadBalancerLayoutId(s.id), ...LOAD_BALANCER_SIZE })),
-  ];
+  ].filter((it) => shown(it.id));
 
   // Try row widths from one item per row to all in one row; keep the packing (side columns
   // included) that shows everything at the largest zoom in the viewport.
