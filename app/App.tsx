@@ -11,6 +11,7 @@ import { IntentDialog } from './panels/IntentDialog.tsx';
 import { Canvas } from './flow/Canvas.tsx';
 import { MoveConfirmDialog } from './flow/MoveConfirmDialog.tsx';
 import { SearchDialog } from './panels/SearchDialog.tsx';
+import { ConnectDialog } from './panels/ConnectDialog.tsx';
 import { setSession, useSessionStore } from './state/session-store.ts';
 import { installShortcuts } from './state/shortcuts.ts';
 import { useDocStore } from './state/doc-store.ts';
@@ -63,6 +64,7 @@ export function App() {
         <ImportDialog />
         <IntentDialog />
         <SearchDialog />
+        <ConnectDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -66,7 +66,7 @@ export function Palette() {
         </div>
       ))}
       <p className="palette-help">
-        Drag onto the canvas, or focus an item and press Enter. Draw a flow from a node's right dot to another node to allow it.
+        Drag onto the canvas, or focus an item and press Enter. Draw a flow from a node's right dot to another node to allow it, or select a node and press C.
       </p>
       <h2>Keys</h2>
       <dl className="keys">
@@ -76,6 +76,7 @@ export function Palette() {
         <dt>Ctrl+D</dt><dd>duplicate</dd>
         <dt>Ctrl+C/V</dt><dd>copy / paste</dd>
         <dt>Ctrl+Z/Y</dt><dd>undo / redo</dd>
+        <dt>C</dt><dd>connect to…</dd>
       </dl>
     </nav>
   );

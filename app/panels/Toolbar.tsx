@@ -11,6 +11,8 @@ import { loadSavedDesign } from '../state/saved-design.ts';
 import { downloadText, fileBase, yamlFileName } from '../state/download.ts';
 import { redo, undo } from '../state/history-actions.ts';
 import { autoLayoutDesign } from '../state/layout-actions.ts';
+import { startConnect } from '../state/connect-actions.ts';
+import { shortcutKeys } from '../state/shortcuts.ts';
 import { notify, setSession, useSessionStore, type EdgeView } from '../state/session-store.ts';
 import { requestFitView } from '../state/view-requests.ts';
 import { ClusterDialog } from '../cluster/ClusterDialog.tsx';
@@ -103,6 +105,7 @@ export function Toolbar() {
     { label: 'Auto layout', hint: 'Arrange namespaces and workloads', onSelect: () => void autoLayoutDesign() },
     { label: 'Patterns', hint: 'Public entry, strict egress, namespace isolation', onSelect: () => setDialog('patterns'), separator: true },
     { label: 'Cluster', hint: `Cluster assumptions (profile: ${profile})`, onSelect: () => setDialog('cluster') },
+    { label: 'Connect to…', hint: 'An intent from the selected node to one you pick from a list', shortcut: shortcutKeys('Connect to…'), onSelect: startConnect, separator: true },
   ];
   const reviewItems: MenuItem[] = [
     { label: 'Share', hint: 'A read-only link to this design', onSelect: () => setDialog('share') },

@@ -49,6 +49,8 @@ export interface SessionState {
   pendingMove: PendingMove | null;
   /** The search box (/ or Ctrl+K) is open. */
   searchOpen: boolean;
+  /** "Connect to…" is open: the intent starts at this endpoint id (src/canvas/connect.ts). */
+  connectFrom: Id | null;
   /** Overview or the document's layout; null = by the design's size (src/canvas/overview.ts). */
   canvasMode: CanvasMode | null;
   /** Namespaces the user opened / closed on the canvas (src/canvas/overview.ts). */
@@ -90,6 +92,7 @@ export const initialSession: SessionState = {
   notice: null,
   pendingMove: null,
   searchOpen: false,
+  connectFrom: null,
   canvasMode: null,
   expanded: [],
   collapsed: [],

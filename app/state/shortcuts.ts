@@ -3,6 +3,7 @@
 import { copySelection, duplicateSelection, pasteClipboard } from './clipboard.ts';
 import { redo, undo } from './history-actions.ts';
 import { setSession } from './session-store.ts';
+import { startConnect } from './connect-actions.ts';
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -31,7 +32,17 @@ export const SHORTCUTS: Shortcut[] = [
     matches: (e) => ctrl(e, 'k') || (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey),
     run: () => setSession({ searchOpen: true }),
   },
+  {
+    keys: ['C'], label: 'Connect to…',
+    matches: (e) => e.key.toLowerCase() === 'c' && !e.ctrlKey && !e.metaKey && !e.altKey,
+    run: startConnect,
+  },
 ];
+
+/** The keys of a shortcut as menus show them, e.g. "C" for "Connect to…". */
+export function shortcutKeys(label: string): string | undefined {
+  return SHORTCUTS.find((s) => s.label === label)?.keys.join(' / ');
+}
 
 export function installShortcuts(target: Window = window): () => void {
   const onKey = (e: KeyboardEvent) => {

@@ -123,6 +123,7 @@ export const TOOLBAR_MENUS = {
   'Auto layout': 'Design',
   Patterns: 'Design',
   Cluster: 'Design',
+  'Connect to…': 'Design',
   Share: 'Review',
   Versions: 'Review',
   Review: 'Review',

@@ -13,6 +13,8 @@ import { NamespaceForm } from './NamespaceForm.tsx';
 import { ServiceForm } from './ServiceForm.tsx';
 import { WorkloadForm } from './WorkloadForm.tsx';
 import { EditingPeers } from '../../collab/EditingPeers.tsx';
+import { startConnect } from '../../state/connect-actions.ts';
+import { shortcutKeys } from '../../state/shortcuts.ts';
 
 type Selected =
   | { kind: 'namespace' | 'workload' | 'external' | 'service' | 'intent' | 'policy'; id: Id }
@@ -46,7 +48,7 @@ export function Inspector() {
         </p>
         <ul>
           <li>Click a namespace, workload, external network or load balancer on the canvas to edit it here.</li>
-          <li>Drag from one element to another to allow a flow (an intent).</li>
+          <li>Drag from one element to another to allow a flow (an intent), or select one and press <kbd>{shortcutKeys('Connect to…')}</kbd> (Connect to…).</li>
           <li>Click a connection to see why it is allowed or denied.</li>
           <li>
             Use <em>File → Import</em> to load existing manifests.
@@ -84,6 +86,11 @@ export function Inspector() {
       {/* Read-only: every editing control of the form is disabled up front (no refusal after typing). */}
       <fieldset className="ro-fieldset" disabled={readOnly} data-testid="inspector-fields">
         {readOnly && <p className="hint">Read-only: editing is off.</p>}
+        {(one.kind === 'workload' || one.kind === 'external' || (one.kind === 'service' && doc.model.services[one.id]?.type === 'LoadBalancer')) && (
+          <button type="button" className="connect-button" onClick={startConnect} title={`Allow traffic from this to another node, picked from a list (${shortcutKeys('Connect to…')})`}>
+            Connect to… <kbd>{shortcutKeys('Connect to…')}</kbd>
+          </button>
+        )}
         <SelectedForm doc={doc} one={one} />
       </fieldset>
     </>
