@@ -38,6 +38,7 @@ import { PeerLayer } from '../collab/PeerLayer.tsx';
 import { keptEdges } from '../../src/canvas/filters.ts';
 import { useCanvasFilter } from './use-canvas-filter.ts';
 import { CanvasFilterControl } from './CanvasFilterControl.tsx';
+import { LayoutProgress } from './LayoutProgress.tsx';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -270,7 +271,7 @@ export function Canvas() {
             </div>
           )}
         </Panel>
-        <Panel position="top-center"><div className="pair-bars"><ExplainPairBar /><AssertPairBar /></div></Panel>
+        <Panel position="top-center"><div className="pair-bars"><LayoutProgress /><ExplainPairBar /><AssertPairBar /></div></Panel>
         {empty && (
           <Panel position="top-center" className="empty-state">
             <div data-testid="empty-state">

@@ -1,23 +1,41 @@
 // Auto layout and imports as store actions, shared by the toolbar, the import dialog and the
-// start-up loader. Each is one undo step (or none, for loading).
+// start-up loader. Each is one undo step (or none, for loading). Layouts run in a worker
+// (layout-jobs.ts) shaped to the canvas's aspect ratio.
 
 import type { Doc, Layout, Model } from '../../src/model/types.ts';
-import { autoLayout } from '../../src/layout/elk.ts';
+import { LayoutCancelled } from '../../src/layout/cancel.ts';
 import { importIntoDoc, replaceLayout } from '../../src/doc/commands.ts';
 import { emptyDoc, emptyReview } from '../../src/model/factory.ts';
 import { loadSavedDesign } from './saved-design.ts';
 import { commitDoc, docStore, replaceDoc } from './doc-store.ts';
 import { requestFitView } from './view-requests.ts';
+import { runLayout } from './layout-jobs.ts';
+import { notify, sessionStore } from './session-store.ts';
 
-/** A complete layout for the design (ELK; the core falls back to a grid if ELK fails). */
-export async function computeLayout(doc: Doc): Promise<Layout> {
-  return autoLayout(doc);
+/** Width / height of the canvas as last seen, if known (layouts are shaped to it). */
+function canvasAspect(): number | undefined {
+  const v = sessionStore.getState().view;
+  return v && v.w > 0 && v.h > 0 ? v.w / v.h : undefined;
 }
 
-/** Lays the whole design out again (one undo step) and fits it into view. */
+/** A complete layout for the design (in the worker; the core falls back to a grid if ELK fails). */
+export async function computeLayout(doc: Doc, label = 'Laying out'): Promise<Layout> {
+  return runLayout(doc, { label, aspect: canvasAspect() });
+}
+
+/** Lays the whole design out again (one undo step) and fits it into view; Cancel leaves it as it was. */
 export async function autoLayoutDesign(): Promise<void> {
   const before = docStore.getState().doc;
-  const layout = await computeLayout(before);
+  let layout: Layout;
+  try {
+    layout = await runLayout(before, { label: 'Auto layout', aspect: canvasAspect(), cancellable: true });
+  } catch (e) {
+    if (e instanceof LayoutCancelled) {
+      notify('Auto layout cancelled: nothing was moved.');
+      return;
+    }
+    throw e;
+  }
   // Apply to whatever the doc is now: an edit during layout keeps its entities placed.
   commitDoc((d) => (d.model === before.model ? replaceLayout(d, layout) : importIntoDoc(d, d.model, layout)));
   requestFitView();

@@ -60,3 +60,37 @@ describe('the end of a drag', () => {
     expect(plan.positions.a).toEqual({ x: 10, y: 10, w: 420, h: 200 });
   });
 });
+
+describe('adding a node never moves the others', () => {
+  it('whatever is dropped where, every node placed before keeps its place (a namespace receiving a workload may only grow)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { sampleDoc } = await import('../layout/test-docs.ts');
+    const { gridLayout } = await import('../layout/grid.ts');
+    const base = sampleDoc(3, 4);
+    base.layout = gridLayout(base);
+    const items = ['namespace', 'workload', 'external', 'loadbalancer'] as const;
+    fc.assert(fc.property(
+      fc.array(fc.record({ item: fc.constantFrom(...items), x: fc.integer({ min: -400, max: 2400 }), y: fc.integer({ min: -300, max: 1200 }) }), { minLength: 1, maxLength: 6 }),
+      (drops) => {
+        let doc = structuredClone(base);
+        for (const d of drops) {
+          const before = doc.layout;
+          const r = dropPaletteItem(doc, d.item, { x: d.x, y: d.y });
+          const into = r.created ? r.doc.model.workloads[r.created]?.namespaceId : undefined;
+          for (const [id, l] of Object.entries(before)) {
+            const now = r.doc.layout[id]!;
+            expect({ x: now.x, y: now.y }, id).toEqual({ x: l.x, y: l.y });
+            if (id === into) {
+              expect(now.w!).toBeGreaterThanOrEqual(l.w!);
+              expect(now.h!).toBeGreaterThanOrEqual(l.h!);
+            } else {
+              expect(now.w, id).toBe(l.w);
+              expect(now.h, id).toBe(l.h);
+            }
+          }
+          doc = r.doc;
+        }
+      },
+    ), { numRuns: 200 });
+  });
+});

@@ -10,7 +10,7 @@ import { emptyDoc } from '../model/factory.ts';
 import type { Doc, Layout } from '../model/types.ts';
 import { layoutProblems } from './check.ts';
 import { autoLayout } from './elk.ts';
-import { namespaceOrder, packedLayout } from './pack.ts';
+import { LayoutCancelled, namespaceOrder, packedLayout } from './pack.ts';
 import { EXTERNAL_SIZE, LOAD_BALANCER_SIZE, WORKLOAD_SIZE } from './sizes.ts';
 import { sampleDoc } from './test-docs.ts';
 
@@ -98,7 +98,7 @@ describe('packed layout', () => {
     expect(await packedLayout(shuffled)).toEqual(first);
   });
 
-  it('lays a namespace out along its traffic (ELK layered, sources on top)', async () => {
+  it('lays a namespace out along its traffic (layered, sources on top)', async () => {
     const doc = sampleDoc(1, 4);
     // d -> b -> a; c unconnected.
     doc.model.intents = {
@@ -109,6 +109,27 @@ describe('packed layout', () => {
     expect(layoutProblems(doc, l)).toEqual([]);
     expect(l['wl-0-3']!.y).toBeLessThan(l['wl-0-1']!.y);
     expect(l['wl-0-1']!.y).toBeLessThan(l['wl-0-0']!.y);
+  });
+
+  it('shapes the layout to the viewport it is given', async () => {
+    const doc = bigDoc();
+    const wide = bounds(doc, await packedLayout(doc, { aspect: 2.4 }));
+    const tall = bounds(doc, await packedLayout(doc, { aspect: 0.7 }));
+    expect(wide.w / wide.h).toBeGreaterThan(tall.w / tall.h);
+    expect(wide.w / wide.h).toBeGreaterThan(1.5);
+    expect(tall.w / tall.h).toBeLessThan(1.1);
+  });
+
+  it('reports its progress and stops when cancelled', async () => {
+    const doc = bigDoc();
+    const seen: [number, number][] = [];
+    await packedLayout(doc, { onProgress: (d, t) => seen.push([d, t]) });
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.at(-1)![0]).toBe(seen.at(-1)![1]);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThan(seen[i - 1]![0]);
+    const signal = { aborted: false };
+    const run = packedLayout(doc, { signal, onProgress: () => { signal.aborted = true; } });
+    await expect(run).rejects.toBeInstanceOf(LayoutCancelled);
   });
 
   it('orders namespaces by their ties', () => {

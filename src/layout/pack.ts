@@ -1,12 +1,13 @@
-// Compact automatic layout for a landscape canvas, computed by ELK where ELK can express it.
+// Compact automatic layout shaped to the canvas.
 //
-//   - Inside a namespace, ELK's layered algorithm places the workloads top to bottom along the
-//     traffic between them (sources first), in layers of bounded width so that the namespace
-//     stays a compact block (see namespaceNode).
+//   - Inside a namespace, a layered layout of our own (layered.ts) places the workloads top to
+//     bottom along the traffic between them (sources first), in layers of bounded width so that
+//     the namespace stays a compact block (ELK's layered algorithm did the same in ~0.5-2 s for
+//     500 workloads, most of Auto layout's time).
 //   - Namespaces are ordered so that namespaces that talk to each other are neighbours (hand-
 //     written: ELK's packing keeps the order it is given but has no notion of ties), then ELK's
 //     rectpacking packs them, by rows and by columns, for a few aspect ratios; the packing that
-//     fits a ~16:11 viewport at the largest zoom wins.
+//     fits the viewport (its aspect ratio, ~16:11 by default) at the largest zoom wins.
 //   - Externals and load balancers form one column on the left; each load balancer is aligned
 //     with its backends (or its namespace), each external with what it talks to. Hand-written:
 //     ELK cannot align a top-level node with a child of another compound node.
@@ -16,13 +17,16 @@
 // ELK is sorted, and ELK is deterministic for a given graph.
 
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 import type { Doc, Id, Layout, Model, NetworkPolicy, Workload } from '../model/types.ts';
 import { matchesSelector, namespaceLabels } from '../policy/selectors.ts';
 import {
   COLUMN_GAP, EXTERNAL_SIZE, LOAD_BALANCER_SIZE, MIN_NAMESPACE_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING,
   NODE_GAP, WORKLOAD_SIZE, loadBalancerLayoutId, loadBalancerServices,
 } from './sizes.ts';
+import { layeredGrid } from './layered.ts';
+import { LayoutCancelled } from './cancel.ts';
+
+export { LayoutCancelled };
 
 /** Width / height of the viewport the layout is shaped for (the canvas at 1280x800 is ~770x530). */
 export const TARGET_ASPECT = 1.45;
@@ -226,47 +230,22 @@ function placeSide(items: SideItem[], layout: Layout): [number, number] {
 let engine: InstanceType<typeof ELK> | undefined;
 
 /**
- * A namespace for ELK's layered algorithm: its workloads top to bottom along their traffic, at
- * most ~sqrt(n/3) of them side by side (Coffman-Graham layering bounds each layer, so a
- * namespace with little traffic becomes a portrait grid instead of one long row). Edges are not
- * drawn from ELK's routes, so they get no room of their own.
+ * The inside of a namespace (layered.ts): workloads top to bottom along their traffic, at most
+ * ~sqrt(n/3) of them side by side (a namespace with little traffic becomes a portrait grid that
+ * packs well, not one long row). Returns its size and the workloads' positions relative to it.
  */
-function namespaceNode(id: Id, workloads: Workload[], inner: Map<Id, Map<Id, number>>): ElkNode {
-  const ids = new Set(workloads.map((w) => w.id));
-  const edges: ElkExtendedEdge[] = [];
-  for (const w of workloads) {
-    for (const to of [...(inner.get(w.id)?.keys() ?? [])].sort()) {
-      if (ids.has(to)) edges.push({ id: `${w.id}>${to}`, sources: [w.id], targets: [to] });
-    }
+function namespaceInside(workloads: Workload[], inner: Map<Id, Map<Id, number>>): { w: number; h: number; at: Layout } {
+  const stepX = WORKLOAD_SIZE.w + NODE_GAP;
+  const stepY = WORKLOAD_SIZE.h + NODE_GAP;
+  const bound = Math.max(1, Math.ceil(Math.sqrt(workloads.length / 3)));
+  const grid = layeredGrid(workloads.map((w) => w.id), inner, bound);
+  const at: Layout = {};
+  for (const [id, p] of grid.at) {
+    at[id] = { x: Math.round(NAMESPACE_PADDING + p.col * stepX), y: NAMESPACE_HEADER + NAMESPACE_PADDING + p.row * stepY };
   }
-  return {
-    id,
-    children: workloads.map((w) => ({ id: w.id, width: WORKLOAD_SIZE.w, height: WORKLOAD_SIZE.h })),
-    edges,
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
-      'elk.padding': `[top=${NAMESPACE_HEADER + NAMESPACE_PADDING},left=${NAMESPACE_PADDING},bottom=${NAMESPACE_PADDING},right=${NAMESPACE_PADDING}]`,
-      'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-      'elk.nodeSize.minimum': `(${MIN_NAMESPACE_SIZE.w}, ${MIN_NAMESPACE_SIZE.h})`,
-      'elk.spacing.nodeNode': String(NODE_GAP),
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(NODE_GAP),
-      'elk.spacing.edgeEdge': '0',
-      'elk.spacing.edgeNode': '0',
-      'elk.layered.spacing.edgeEdgeBetweenLayers': '0',
-      'elk.layered.spacing.edgeNodeBetweenLayers': '0',
-      'elk.separateConnectedComponents': 'false',
-      'elk.layered.layering.strategy': 'COFFMAN_GRAHAM',
-      'elk.layered.layering.coffmanGraham.layerBound': String(Math.max(1, Math.ceil(Math.sqrt(workloads.length / 3)))),
-      // Brandes-Koepf spreads a layer out to straighten long edges; SIMPLE keeps it compact.
-      'elk.layered.nodePlacement.strategy': 'SIMPLE',
-      // The canvas draws its own edges: ELK's routes only cost time, and so would extra
-      // crossing-minimisation passes (the defaults take ~2x as long for the 500-workload design).
-      'elk.edgeRouting': 'POLYLINE',
-      'elk.layered.thoroughness': '1',
-      'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
-    },
-  };
+  const w = Math.max(MIN_NAMESPACE_SIZE.w, 2 * NAMESPACE_PADDING + grid.cols * stepX - NODE_GAP);
+  const h = Math.max(MIN_NAMESPACE_SIZE.h, NAMESPACE_HEADER + 2 * NAMESPACE_PADDING + grid.rows * stepY - NODE_GAP);
+  return { w, h, at };
 }
 
 interface Box { id: Id; w: number; h: number }
@@ -276,7 +255,8 @@ interface Box { id: Id; w: number; h: number }
  * boxes and transposes the result back, which gives the column packing rectpacking lacks.
  */
 async function pack(boxes: Box[], aspect: number, columns: boolean): Promise<Map<Id, { x: number; y: number }>> {
-  const result = await engine!.layout({
+  engine ??= new ELK();
+  const result = await engine.layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'rectpacking',
@@ -295,8 +275,21 @@ async function pack(boxes: Box[], aspect: number, columns: boolean): Promise<Map
 
 // ---------------------------------------------------------------- the whole layout
 
+export interface LayoutOptions {
+  /** Width / height of the viewport to shape the layout for (default TARGET_ASPECT). */
+  aspect?: number;
+  /** Called as the work advances: `done` of `total` steps. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops between steps when `aborted` (the promise rejects with LayoutCancelled); an AbortSignal fits. */
+  signal?: { readonly aborted: boolean };
+}
+
 /** A complete layout (see the file comment). */
-export async function packedLayout(doc: Doc): Promise<Layout> {
+export async function packedLayout(doc: Doc, opts: LayoutOptions = {}): Promise<Layout> {
+  const aspect = opts.aspect && Number.isFinite(opts.aspect) && opts.aspect > 0 ? opts.aspect : TARGET_ASPECT;
+  const check = () => {
+    if (opts.signal?.aborted) throw new LayoutCancelled();
+  };
   const { model } = doc;
   const byNs = new Map<Id, Workload[]>();
   for (const ns of Object.values(model.namespaces)) byNs.set(ns.id, []);
@@ -311,21 +304,20 @@ export async function packedLayout(doc: Doc): Promise<Layout> {
   const hasSide = externals.length + lbs.length > 0;
   const left = hasSide ? Math.max(EXTERNAL_SIZE.w, LOAD_BALANCER_SIZE.w) + COLUMN_GAP : 0;
 
-  // 1. ELK lays out the inside of every namespace, which also sizes it (the root's 'fixed'
-  //    algorithm leaves the namespaces where they are: placing them is step 2).
-  engine ??= new ELK();
-  const inside = await engine.layout({
-    id: 'root',
-    layoutOptions: { 'elk.algorithm': 'fixed', 'elk.hierarchyHandling': 'SEPARATE_CHILDREN' },
-    children: nsIds.map((id) => namespaceNode(id, byNs.get(id) ?? [], traffic.inner)),
-  });
-  const r = Math.round;
+  // 1. The inside of every namespace, which also sizes it (placing them is step 3).
+  const packings = [false, true].flatMap((columns) => PACKING_ASPECTS.map((a) => ({ columns, a })));
+  const total = 1 + packings.length;
+  let done = 0;
+  const progress = () => opts.onProgress?.(++done, total);
+  check();
   const boxes: Box[] = [];
   const children: Layout = {};
-  for (const n of inside.children ?? []) {
-    boxes.push({ id: n.id, w: r(n.width ?? MIN_NAMESPACE_SIZE.w), h: r(n.height ?? MIN_NAMESPACE_SIZE.h) });
-    for (const c of n.children ?? []) children[c.id] = { x: r(c.x ?? 0), y: r(c.y ?? 0) };
+  for (const id of nsIds) {
+    const inside = namespaceInside(byNs.get(id) ?? [], traffic.inner);
+    boxes.push({ id, w: inside.w, h: inside.h });
+    Object.assign(children, inside.at);
   }
+  progress();
   const size = new Map(boxes.map((b) => [b.id, b]));
 
   // 2. The side column, given where the namespaces are. ELK cannot align a node with another
@@ -369,12 +361,12 @@ export async function packedLayout(doc: Doc): Promise<Layout> {
   //    shows the whole layout (side column included) at the largest zoom in the target
   //    viewport wins. Each try is one cheap rectpacking run over fixed boxes.
   let best: { layout: Layout; score: number } | undefined;
-  for (const columns of [false, true]) {
-    for (const aspect of PACKING_ASPECTS) {
-      const built = build(await pack(boxes, aspect, columns));
-      const score = Math.max(built.w / TARGET_ASPECT, built.h);
-      if (!best || score < best.score - 0.5) best = { layout: built.layout, score };
-    }
+  for (const { columns, a } of packings) {
+    check();
+    const built = build(await pack(boxes, a * (aspect / TARGET_ASPECT), columns));
+    const score = Math.max(built.w / aspect, built.h);
+    if (!best || score < best.score - 0.5) best = { layout: built.layout, score };
+    progress();
   }
   return best!.layout;
 }
