@@ -24,3 +24,61 @@ test('Auto layout of 500 workloads runs off the main thread with progress, in on
   await page.keyboard.press('Control+z');
   await expect.poll(() => api.undoDepth()).toBe(depth);
 });
+
+type Box = { x: number; y: number; width: number; height: number };
+async function union(page: import('@playwright/test').Page, selector: string): Promise<Box> {
+  const boxes = await page.locator(selector).evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }));
+  const x0 = Math.min(...boxes.map((b) => b.x)); const y0 = Math.min(...boxes.map((b) => b.y));
+  return { x: x0, y: y0, width: Math.max(...boxes.map((b) => b.x + b.width)) - x0, height: Math.max(...boxes.map((b) => b.y + b.height)) - y0 };
+}
+
+/** SCREENSHOTS=1: docs/screenshots/<name>-1280x800.png and -1920x1080.png (fitted again at that size). */
+async function shot(page: import('@playwright/test').Page, name: string) {
+  if (!process.env.SCREENSHOTS) return;
+  await page.screenshot({ path: `docs/screenshots/${name}-1280x800.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `docs/screenshots/${name}-1920x1080.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('.react-flow__controls-fitview').click();
+}
+
+test('an imported design is laid out to the canvas shape: at fit it fills the canvas both ways', async ({ page, api }) => {
+  await api.loadYaml(YAML);
+  await expect(page.getByTestId('canvas-status')).toContainText('endpoints');
+  await page.getByRole('button', { name: 'Layout', exact: true }).click();
+  await page.locator('.react-flow__controls-fitview').click();
+  const canvas = (await page.locator('.react-flow').boundingBox())!;
+  await expect.poll(async () => (await union(page, '.react-flow__node-namespace')).width / canvas.width).toBeGreaterThan(0.6);
+  const u = await union(page, '.react-flow__node-namespace');
+  expect(u.height / canvas.height).toBeGreaterThan(0.6);
+  expect(u.x).toBeGreaterThanOrEqual(canvas.x - 1);
+  expect(u.y + u.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+  await shot(page, 'issue9-layout-import-500-layout');
+});
+
+test('merging an import into a design puts the new namespaces beside it as a block, not one tall column', async ({ page, api }) => {
+  await api.loadYaml(`apiVersion: v1\nkind: Namespace\nmetadata: {name: mine}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: mine}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: web}]}\n`);
+  const before = (await api.getDoc()).layout['ns:mine'];
+  await toolbarAction(page, 'Import');
+  const dialog = page.getByTestId('import-dialog');
+  const text = synthetic(80, 30, 7).files.map((f) => f.text).join('\n---\n');
+  await dialog.getByTestId('import-files').setInputFiles({ name: 'more.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'more.yaml' })).toBeVisible();
+  await dialog.getByRole('radio', { name: /Merge into the current design/ }).check();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  const doc = await api.getDoc();
+  expect(Object.keys(doc.model.namespaces).length).toBeGreaterThan(4);
+  expect(doc.layout['ns:mine']).toEqual(before);
+  // The namespaces' bounding box, in the design's own coordinates, is not a column.
+  const rects = Object.keys(doc.model.namespaces).map((id) => doc.layout[id]!);
+  const w = Math.max(...rects.map((r) => r.x + (r.w ?? 0))) - Math.min(...rects.map((r) => r.x));
+  const h = Math.max(...rects.map((r) => r.y + (r.h ?? 0))) - Math.min(...rects.map((r) => r.y));
+  expect(w / h).toBeGreaterThan(0.7);
+  await shot(page, 'issue9-layout-merge');
+});

@@ -4,6 +4,8 @@
 
 import type { Doc, Layout, Model } from '../../src/model/types.ts';
 import { LayoutCancelled } from '../../src/layout/cancel.ts';
+import { newNamespacesPart, placeBeside } from '../../src/layout/additions.ts';
+import { TARGET_ASPECT } from '../../src/layout/sizes.ts';
 import { importIntoDoc, replaceLayout } from '../../src/doc/commands.ts';
 import { emptyDoc, emptyReview } from '../../src/model/factory.ts';
 import { loadSavedDesign } from './saved-design.ts';
@@ -59,7 +61,11 @@ export async function applyImportedModel(model: Model, opts: { replace: boolean;
   } else {
     const current = docStore.getState().doc;
     const empty = Object.keys(current.model.namespaces).length === 0 && Object.keys(current.model.externals).length === 0;
-    const layout = empty ? await computeLayout({ ...current, model }) : {};
+    // Over existing work, the namespaces the import brings come as one block beside it
+    // (src/layout/additions.ts); what is left (workloads into existing namespaces) fills gaps.
+    const part = empty ? null : newNamespacesPart(current, model);
+    const layout = empty ? await computeLayout({ ...current, model })
+      : part ? placeBeside({ ...current, model }, part, await computeLayout(part), canvasAspect() ?? TARGET_ASPECT) : {};
     if (opts.signal?.aborted) return false;
     commitDoc((d) => importIntoDoc(d, model, layout));
   }

@@ -21,15 +21,14 @@ import type { Doc, Id, Layout, Model, NetworkPolicy, Workload } from '../model/t
 import { matchesSelector, namespaceLabels } from '../policy/selectors.ts';
 import {
   COLUMN_GAP, EXTERNAL_SIZE, LOAD_BALANCER_SIZE, MIN_NAMESPACE_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING,
-  NODE_GAP, WORKLOAD_SIZE, loadBalancerLayoutId, loadBalancerServices,
+  NODE_GAP, TARGET_ASPECT, WORKLOAD_SIZE, loadBalancerLayoutId, loadBalancerServices,
 } from './sizes.ts';
 import { layeredGrid } from './layered.ts';
 import { LayoutCancelled } from './cancel.ts';
 
 export { LayoutCancelled };
 
-/** Width / height of the viewport the layout is shaped for (the canvas at 1280x800 is ~770x530). */
-export const TARGET_ASPECT = 1.45;
+export { TARGET_ASPECT };
 /** Space between namespaces (room for edges between them). */
 export const NAMESPACE_GAP = 2 * NODE_GAP;
 /** Width / height ratios asked of ELK's packing of the namespaces (the side column widens the result). */

@@ -15,6 +15,8 @@ export const NAMESPACE_PADDING = 20;
 export const NODE_GAP = 30;
 /** Space between the columns externals | load balancers | namespaces. */
 export const COLUMN_GAP = 120;
+/** Width / height of the viewport a layout is shaped for when the canvas's is not known (1280x800: ~770x530). */
+export const TARGET_ASPECT = 1.45;
 /** Smallest namespace (an empty one still needs room for its title and a drop target). */
 export const MIN_NAMESPACE_SIZE = {
   w: WORKLOAD_SIZE.w + 2 * NAMESPACE_PADDING,
