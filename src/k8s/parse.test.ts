@@ -120,4 +120,28 @@ describe('parseManifestText', () => {
     expect(r.objects[0].value.v).toBe(true);
     expect(r.objects[0].value.w).toBe('yes');
   });
+  it('names keys and values YAML 1.1 reads as non-strings as they were written, in a document and in a List item', () => {
+    const fields = '  labels:\n    on: a\n    010: b\n    1.50: c\n    ~: d\n    .inf: e\n    0x1F: f\n    app: y\n';
+    const single = parseManifestText('f.yaml', `kind: Pod\nmetadata:\n${fields}`).objects[0];
+    const listed = parseManifestText('f.yaml', `kind: List\nitems:\n- kind: Service\n- kind: Pod\n  metadata:\n${fields.replace(/^/gm, '  ').trimEnd()}\n`).objects[1];
+    for (const o of [single, listed]) {
+      const key = (k: string) => o.writtenAs?.(`metadata.labels.${k}`, 'key');
+      expect(Object.keys((o.value.metadata as { labels: object }).labels)).toEqual(['8', '31', 'true', '1.5', 'null', 'Infinity', 'app']);
+      expect(['true', '8', '1.5', 'null', 'Infinity', '31', 'app'].map(key)).toEqual(['on', '010', '1.50', '~', '.inf', '0x1F', undefined]);
+      expect(o.writtenAs?.('metadata.labels.app', 'value')).toBe('y');
+    }
+  });
+
+  it('gives a malformed or refused kubectl List dump the same diagnostics as any file', () => {
+    const item = (body: string) => `- kind: ConfigMap\n  metadata: {name: c}\n${body}`;
+    const bad = parseManifestText('f.yaml', `kind: List\nitems:\n${item('')}${item('  data:\n    a: 1\n   b: 2\n')}`);
+    expect(bad.objects).toEqual([]);
+    expect(bad.diagnostics.map((d) => [d.line, d.message.slice(0, 14)])).toEqual([[9, 'malformed YAML']]);
+    // Aliases are counted per document, across items.
+    const aliases = parseManifestText('f.yaml', `kind: List\nitems:\n${item('  data: &x {a: "1"}\n')}${item(`  refs: [${Array(8).fill('*x').join(', ')}]\n`)}`, { maxAliases: 5 });
+    expect(aliases.diagnostics[0].message).toMatch(/refused: aliases exceeded maxAliases/);
+    const deep = parseManifestText('f.yaml', `kind: List\nitems:\n${item(`  data: ${'['.repeat(120)}${']'.repeat(120)}\n`)}`);
+    expect(deep.objects).toEqual([]);
+    expect(deep.diagnostics[0].message).toMatch(/maxDepth/);
+  });
 });

@@ -3,9 +3,12 @@
 // Input is untrusted: size, nesting depth, alias count and alias-expanded size are limited,
 // and every failure becomes a Diagnostic instead of an exception.
 
-import { constructFromEvents, parseEvents, getScalarValue, Schema, YAML11_SCHEMA, EVENT_ID, SCALAR_STYLE } from 'js-yaml';
+import { constructFromEvents, parseEvents, EVENT_ID } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { readListItems } from './list-items.ts';
+import { KUBECTL_SCHEMA, firstOffset, pathIndex, rootItemsKey, skipNode } from './yaml-events.ts';
+import type { PathIndex } from './yaml-events.ts';
 import { shapeProblem } from '../model/json-limits.ts';
 
 export interface ParseLimits {
@@ -48,15 +51,14 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/**
- * kubectl reads YAML 1.1 (go-yaml v2): `yes`/`on`/`y` are booleans, `010` is octal... but a
- * plain timestamp stays a string when decoded into an untyped value. So: YAML 1.1 minus the
- * implicit timestamp, or `date: 2024-01-01` labels would be read as something kubectl never sees.
- */
-const KUBECTL_SCHEMA = new Schema(YAML11_SCHEMA.tags.filter((t) => t.tagName !== 'tag:yaml.org,2002:timestamp'));
-
 // kubectl's typed lists (`kubectl get deploy -o yaml` in some versions) leave out item kinds.
 const LIST_SUFFIX = 'List';
+
+/**
+ * A path whose last key could be one YAML 1.1 read as a non-string: the key is then that
+ * value as a string, `true`, `false`, `null` or a number. A superset; the index decides.
+ */
+const MAYBE_NON_STRING_KEY = /(?:^|\.)(?:true|false|null|NaN|-?Infinity|[-+0-9.eE]+)$/;
 
 /** Parses one file. Never throws. */
 export function parseManifestText(file: string, text: string, limits: Partial<ParseLimits> = {}): ParseResult {
@@ -86,7 +88,47 @@ interface LoadedDoc {
   writtenAs?: (path: string, what: 'value' | 'key') => string | undefined;
 }
 
-// Fast path: the whole file in one parser call. When it fails anywhere, each `---` chunk is
+/**
+ * Where a document's nodes are, for line numbers (offsets in the file): from its parser
+ * events, or, for a List read item by item, from each item's text parsed again on demand.
+ */
+interface DocPositions {
+  /** Offset of the document's first node. */
+  start: number | undefined;
+  /** The items of the document's list (`items` of a List, or the root list), if it is one. */
+  items(): ItemPositions | undefined;
+  /** Every path of the document. */
+  whole(): PathIndex;
+}
+
+interface ItemPositions {
+  path: 'items' | '';
+  count: number;
+  /** Offset of item i's first node. */
+  start(i: number): number | undefined;
+  /** Paths inside item i, relative to it. */
+  index(i: number): PathIndex;
+}
+
+function eventPositions(events: Event[], source: string, base: number): DocPositions {
+  const at = (o: number | undefined) => (o === undefined ? undefined : base + o);
+  return {
+    start: at(firstOffset(events)),
+    items: () => {
+      const r = listItemRanges(events, source);
+      return r && {
+        path: r.path,
+        count: r.starts.length,
+        start: (i) => at(firstOffset(events, r.starts[i], r.starts[i] + 1)),
+        index: (i) => pathIndex(events.slice(r.starts[i], r.ends[i]), source, base),
+      };
+    },
+    whole: () => pathIndex(events, source, base),
+  };
+}
+
+// A `kind: List` file is read item by item when it can be (list-items.ts). Otherwise the
+// whole file goes to the parser in one call; when that fails anywhere, each `---` chunk is
 // parsed on its own so one malformed document does not hide the others (and errors point at
 // the right document).
 function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics: Diagnostic[]): LoadedDoc[] {
@@ -95,57 +137,69 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
   const lineAt = (offset: number): number => upperBound(lineStarts, offset);
   let docIndex = 0;
 
-  const emit = (docEvents: Event[], value: unknown, source: string, base: number): void => {
+  const emit = (positions: DocPositions, value: unknown): void => {
     docIndex += 1;
-    const startOffset = firstOffset(docEvents);
-    const line = startOffset === undefined ? undefined : lineAt(base + startOffset);
+    const line = positions.start === undefined ? undefined : lineAt(positions.start);
     if (value === null || value === undefined) return; // empty or comment-only document
     if (!checkShape(value, lim, file, docIndex, line, diagnostics)) return;
     // Line numbers come from an index of field paths built on first use. For a list (a
     // `kind: List` dump, a bare top-level list) it is built per item, for the item asked
     // about, and only the last one is kept: a whole-dump index holds millions of paths.
-    let items: ItemRanges | null | undefined;
+    let items: ItemPositions | null | undefined;
     let index: PathIndex | undefined;
     let itemIndex: { item: number; index: PathIndex } | undefined;
-    const scope = (path: string): { index: PathIndex; rel: string; fallback: number | undefined } => {
-      items ??= listItemRanges(docEvents, source) ?? null;
+    const listed = (path: string): { items: ItemPositions; item: number; rel: string } | undefined => {
+      items ??= positions.items() ?? null;
       const m = items ? itemPath(path, items.path) : undefined;
-      if (items && m && m.item < items.starts.length) {
-        if (itemIndex?.item !== m.item) {
-          itemIndex = { item: m.item, index: pathIndex(docEvents.slice(items.starts[m.item], items.ends[m.item]), source) };
-        }
-        const start = firstOffset(docEvents.slice(items.starts[m.item], items.starts[m.item] + 1));
-        return { index: itemIndex.index, rel: m.rel, fallback: start === undefined ? line : lineAt(base + start) };
+      return items && m && m.item < items.count ? { items, ...m } : undefined;
+    };
+    const scope = (path: string): { index: PathIndex; rel: string; fallback: number | undefined } => {
+      const m = listed(path);
+      if (m) {
+        if (itemIndex?.item !== m.item) itemIndex = { item: m.item, index: m.items.index(m.item) };
+        const start = m.items.start(m.item);
+        return { index: itemIndex.index, rel: m.rel, fallback: start === undefined ? line : lineAt(start) };
       }
-      index ??= pathIndex(docEvents, source);
+      index ??= positions.whole();
       return { index, rel: path, fallback: line };
     };
     const lineOf = (path: string): number | undefined => {
-      items ??= listItemRanges(docEvents, source) ?? null;
       // An item's own line needs no index.
-      const m = items ? itemPath(path, items.path) : undefined;
-      if (items && m && m.rel === '' && m.item < items.starts.length) {
-        const start = firstOffset(docEvents.slice(items.starts[m.item], items.starts[m.item] + 1));
-        if (start !== undefined) return lineAt(base + start);
+      const m = listed(path);
+      if (m && m.rel === '') {
+        const start = m.items.start(m.item);
+        if (start !== undefined) return lineAt(start);
       }
       const { index: idx, rel, fallback } = scope(path);
       // Fall back to the closest enclosing path we know.
       for (let p = rel; ; p = parentPath(p)) {
         const off = idx.offsets.get(p);
-        if (off !== undefined) return lineAt(base + off);
+        if (off !== undefined) return lineAt(off);
         if (p === '') return fallback;
       }
     };
     const writtenAs = (path: string, what: 'value' | 'key'): string | undefined => {
+      // The importer asks this of every label key; most cannot be a YAML 1.1 non-string.
+      if (what === 'key' && !MAYBE_NON_STRING_KEY.test(path)) return undefined;
       const { index: idx, rel } = scope(path);
       return (what === 'value' ? idx.writtenValues : idx.writtenKeys).get(rel);
     };
     out.push({ file, doc: docIndex, value, line, lineOf, writtenAs });
   };
 
+  const list = readListItems(text, { filename: file, maxDepth: lim.maxDepth, maxAliases: lim.maxAliases });
+  if (list) {
+    emit({
+      start: list.start,
+      items: () => ({ path: 'items', count: list.count, start: list.itemStart, index: list.itemIndex }),
+      whole: list.rootIndex,
+    }, list.value);
+    return out;
+  }
+
   const whole = loadAllAtOnce(file, text, lim);
   if (whole) {
-    whole.docs.forEach((docEvents, i) => emit(docEvents, whole.values[i], text, 0));
+    whole.docs.forEach((docEvents, i) => emit(eventPositions(docEvents, text, 0), whole.values[i]));
     return out;
   }
 
@@ -179,7 +233,7 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
         diagnostics.push(yamlErrorDiagnostic(err, file, docIndex, (rel) => lineAt(chunk.offset + rel), line));
         continue;
       }
-      emit(docEvents, values[0], chunk.text, chunk.offset);
+      emit(eventPositions(docEvents, chunk.text, chunk.offset), values[0]);
     }
   }
   return out;
@@ -306,54 +360,22 @@ function splitEventsByDocument(events: Event[]): Event[][] {
   return docs;
 }
 
-function firstOffset(events: Event[]): number | undefined {
-  for (const e of events) {
-    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) return e.start;
-    if (e.type === EVENT_ID.SCALAR && e.valueStart >= 0) return e.valueStart;
-  }
-  return undefined;
-}
-
 /** Event ranges [starts[i], ends[i]) of the items of a document's list: `items` of a List, or the root list itself. */
 interface ItemRanges { path: 'items' | ''; starts: number[]; ends: number[] }
 
-/** Index just past the node that starts at event j. */
-function skipNode(events: Event[], j: number): number {
-  const t = events[j]?.type;
-  if (t !== EVENT_ID.MAPPING && t !== EVENT_ID.SEQUENCE) return j + 1;
-  let depth = 0;
-  for (; j < events.length; j++) {
-    const tt = events[j].type;
-    if (tt === EVENT_ID.MAPPING || tt === EVENT_ID.SEQUENCE) depth += 1;
-    else if (tt === EVENT_ID.POP && --depth === 0) return j + 1;
-  }
-  return j;
-}
-
 function listItemRanges(events: Event[], source: string): ItemRanges | undefined {
-  let i = events[0]?.type === EVENT_ID.DOCUMENT ? 1 : 0;
-  const root = events[i];
-  if (!root) return undefined;
+  const rootAt = events[0]?.type === EVENT_ID.DOCUMENT ? 1 : 0;
   let seqAt = -1;
   let path: ItemRanges['path'] = '';
-  if (root.type === EVENT_ID.SEQUENCE) seqAt = i;
-  else if (root.type === EVENT_ID.MAPPING) {
+  if (events[rootAt]?.type === EVENT_ID.SEQUENCE) seqAt = rootAt;
+  else {
     path = 'items';
-    for (i += 1; i < events.length && events[i].type !== EVENT_ID.POP; ) {
-      const k = events[i];
-      // Only plain scalar keys; anything unusual (merge keys, aliases) uses the whole index.
-      if (k.type !== EVENT_ID.SCALAR || k.valueStart < 0) return undefined;
-      const key = getScalarValue(source, k);
-      if (key === '<<') return undefined;
-      if (key === 'items') {
-        if (events[i + 1]?.type !== EVENT_ID.SEQUENCE || (events[i + 1] as { anchorStart: number }).anchorStart >= 0) return undefined;
-        seqAt = i + 1;
-        break;
-      }
-      i = skipNode(events, i + 1);
-    }
+    const key = rootItemsKey(events, source);
+    if (key === undefined) return undefined;
+    const seq = events[key + 1];
+    if (seq?.type !== EVENT_ID.SEQUENCE || seq.anchorStart >= 0) return undefined;
+    seqAt = key + 1;
   }
-  if (seqAt < 0) return undefined;
   const starts: number[] = [];
   const ends: number[] = [];
   for (let j = seqAt + 1; j < events.length && events[j].type !== EVENT_ID.POP; ) {
@@ -370,94 +392,9 @@ function itemPath(path: string, prefix: string): { item: number; rel: string } |
   if (!path.startsWith(`${prefix}[`)) return undefined;
   const close = path.indexOf(']', prefix.length);
   const item = Number(path.slice(prefix.length + 1, close));
-  if (close < 0 || !Number.isInteger(item)) return undefined;
+  if (close < 0 || !Number.isInteger(item) || item < 0) return undefined;
   const rest = path.slice(close + 1);
   return { item, rel: rest.startsWith('.') ? rest.slice(1) : rest };
-}
-
-interface PathIndex {
-  /** Field path -> source offset of the field (its key, for mapping entries). */
-  offsets: Map<string, number>;
-  /** Field path -> the scalar as written, for plain scalars that YAML 1.1 reads as something other than a string. */
-  writtenValues: Map<string, string>;
-  /** Field path -> its key as written, when YAML 1.1 reads the key as a non-string (`on:` becomes "true"). */
-  writtenKeys: Map<string, string>;
-}
-
-/** What YAML 1.1 makes of a plain scalar: the text when it stays a string, else the value. */
-function resolvePlain(text: string): unknown {
-  try {
-    return KUBECTL_SCHEMA.resolveImplicitScalarTag(text).value;
-  } catch {
-    return text;
-  }
-}
-
-/** Field paths (keys joined like `spec.ingress[0].from`, as the constructed value has them) -> where they are and how they were written. */
-function pathIndex(events: Event[], source: string): PathIndex {
-  const offsets = new Map<string, number>();
-  const writtenValues = new Map<string, string>();
-  const writtenKeys = new Map<string, string>();
-  type Frame = { kind: 'map' | 'seq'; path: string; index: number; key?: string; keyOffset?: number; expectKey: boolean };
-  const stack: Frame[] = [];
-  const childPath = (f: Frame): string =>
-    f.kind === 'seq' ? `${f.path}[${f.index}]` : f.path === '' ? f.key ?? '' : `${f.path}.${f.key ?? ''}`;
-  // Called for every node; returns the node's path if it is a value (not a key).
-  const place = (offset: number, scalarText?: string, plain?: boolean): string | undefined => {
-    const top = stack[stack.length - 1];
-    if (!top) return '';
-    if (top.kind === 'map') {
-      if (top.expectKey) {
-        let key = scalarText ?? '?';
-        let writtenKey: string | undefined;
-        if (plain && scalarText !== undefined) {
-          const v = resolvePlain(scalarText);
-          if (typeof v !== 'string') { key = String(v); writtenKey = scalarText; }
-        }
-        top.key = key;
-        top.keyOffset = offset;
-        top.expectKey = false;
-        if (writtenKey !== undefined) writtenKeys.set(childPath(top), writtenKey);
-        return undefined;
-      }
-      top.expectKey = true;
-      const p = childPath(top);
-      // Report the key's line: that is where a reader looks for the field.
-      offsets.set(p, top.keyOffset ?? offset);
-      return p;
-    }
-    const p = childPath(top);
-    top.index += 1;
-    offsets.set(p, offset);
-    return p;
-  };
-  for (const e of events) {
-    switch (e.type) {
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        const p = place(e.start) ?? '?';
-        if (stack.length === 0) offsets.set('', e.start);
-        stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: p, index: 0, expectKey: true });
-        break;
-      }
-      case EVENT_ID.SCALAR: {
-        const text = e.valueStart >= 0 ? getScalarValue(source, e) : '';
-        const plain = e.style === SCALAR_STYLE.PLAIN && e.tagStart < 0;
-        const p = place(e.valueStart, text, plain);
-        if (p !== undefined && plain && text !== '' && typeof resolvePlain(text) !== 'string') writtenValues.set(p, text);
-        break;
-      }
-      case EVENT_ID.ALIAS:
-        place(e.anchorStart);
-        break;
-      case EVENT_ID.POP:
-        stack.pop();
-        break;
-      default:
-        break;
-    }
-  }
-  return { offsets, writtenValues, writtenKeys };
 }
 
 function parentPath(path: string): string {
