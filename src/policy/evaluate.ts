@@ -16,7 +16,9 @@
 // in step 2; per direction, a first-match walk over the Admin and Baseline rules gives per pair
 // the connections Admin accepted (A) and denied (D) and Baseline denied (BD), and the verdict is
 // A ∪ ((ALL − A − D) ∩ (NP-isolated ? NP : ALL − BD)) (`chain()`). Pairs no cluster rule
-// touches keep the NetworkPolicy-only fast path.
+// touches keep the NetworkPolicy-only fast path. The walk runs once per distinct set of subject
+// policies and over peer groups (classes every cluster rule of the direction treats alike,
+// class-groups.ts), not over every peer class.
 
 import type { Direction, LabelSelector, Model, NetworkPolicy, PolicyPeer, Workload } from '../model/types.ts';
 import { ipIntersect, ipSetOf, ipSubsetOf, toCidrs } from '../net/ipset.ts';
@@ -27,6 +29,7 @@ import {
   rulesFor, workloadIpSet, ruleMatchesPeer, type PeerRef,
 } from './np-rules.ts';
 import { allConn, ConnTable, emptyConn, intersect, union } from './portset.ts';
+import { groupClasses, groupsIn, type ClassGroups } from './class-groups.ts';
 import { clusterPeerMatches, clusterPortConn, combineTiers, rulesOf, tierDecide, tierPolicies } from './cluster-rules.ts';
 import type { ClusterPeer, ClusterPolicy, ClusterRule, ClusterSubject } from '../model/types.ts';
 import type { ConnSet, Reachability } from './reachability-types.ts';
@@ -199,9 +202,16 @@ export function evaluate(model: Model): Reachability {
 
   // Cluster policies (Admin tier, then Baseline), their subjects and peers as endpoint bitsets.
   const clusterPols: ClusterPolicy[] = [...tierPolicies(model, 'Admin'), ...tierPolicies(model, 'Baseline')];
+  // Shared per selector pair: subjects repeat across policies (and as peers), so equal ones are
+  // one bitset and refine the classes once. Do not mutate the result.
+  const selectorPairCache = new Map<string, Bits>();
   const selectorPair = (nsSel: LabelSelector, podSel?: LabelSelector): Bits => {
-    const b = nsSelect(nsSel).slice();
+    const key = JSON.stringify([selectorKey(nsSel), podSel ? selectorKey(podSel) : null]);
+    let b = selectorPairCache.get(key);
+    if (b) return b;
+    b = nsSelect(nsSel).slice();
     if (podSel) andInto(b, podIndex.select(podSel));
+    selectorPairCache.set(key, b);
     return b;
   };
   const subjectBits = (sub: ClusterSubject): Bits =>
@@ -254,40 +264,9 @@ export function evaluate(model: Model): Reachability {
     const node = hostNodes.size > 0 && w.nodeName ? w.nodeName : '';
     return `wl:${hasBit(policyPods, i) ? 'pod' : 'host'}:${node}:${ports.join('|')}`;
   };
-  const classOfEp = new Int32Array(n);
-  {
-    const ids = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      const k = initialKey(i);
-      let c = ids.get(k);
-      if (c === undefined) ids.set(k, (c = ids.size));
-      classOfEp[i] = c;
-    }
-    let next = ids.size;
-    const seen = new Set<Bits>();
-    for (const s of [...subjects, ...clusterSubjects, ...ruleSets]) {
-      if (seen.has(s)) continue;
-      seen.add(s);
-      const split = new Map<number, number>();
-      forEachBit(s, (i) => {
-        const c = classOfEp[i];
-        let to = split.get(c);
-        if (to === undefined) split.set(c, (to = next++));
-        classOfEp[i] = to;
-      });
-    }
-    // Renumber densely in endpoint order so class ids are stable for equal inputs.
-    const dense = new Map<number, number>();
-    for (let i = 0; i < n; i++) {
-      let c = dense.get(classOfEp[i]);
-      if (c === undefined) dense.set(classOfEp[i], (c = dense.size));
-      classOfEp[i] = c;
-    }
-  }
-  let classCount = 0;
-  for (let i = 0; i < n; i++) if (classOfEp[i] >= classCount) classCount = classOfEp[i] + 1;
-  const rep = new Int32Array(classCount).fill(-1);
-  for (let i = 0; i < n; i++) if (rep[classOfEp[i]] < 0) rep[classOfEp[i]] = i;
+  // Endpoints that every subject and peer set (and the initial key) treat alike form one class,
+  // numbered densely in endpoint order so class ids are stable for equal inputs; rep = first member.
+  const { groupOf: classOfEp, count: classCount, reps: rep } = groupClasses(n, [...subjects, ...clusterSubjects, ...ruleSets], initialKey);
 
   // ---- compile rules over classes
   const table = new ConnTable();
@@ -414,47 +393,89 @@ export function evaluate(model: Model): Reachability {
   }
 
   // ---- cluster tiers: per subject class and direction, first-match decisions toward every peer class
-  interface CompiledClusterRule { action: ClusterRule['action']; peers: Bits; fixed: number; named: string[] }
-  const clusterCompiled = new Map<string, CompiledClusterRule[]>();
+  interface CompiledClusterRule {
+    action: ClusterRule['action']; peers: Bits; fixed: number; named: string[];
+    /** The rule's peers as peer groups of its direction (see `peerGroups`), filled on first use. */
+    groups?: Int32Array;
+  }
+  const clusterCompiled: Record<Direction, CompiledClusterRule[][]> = { Ingress: [], Egress: [] };
+  const rulePeersCache = new Map<string, Bits>();
   const compileCluster = (pi: number, dir: Direction): CompiledClusterRule[] => {
-    const key = `${pi}:${dir}`;
-    let rules = clusterCompiled.get(key);
+    let rules = clusterCompiled[dir][pi];
     if (rules) return rules;
     rules = rulesOf(clusterPols[pi], dir).map((rule) => {
-      const peers = newBits(classCount);
-      for (const p of rule.peers) orInto(peers, toClassBits(clusterPeerBits(p)));
+      // Equal peer lists share one class set (and so refine the peer groups once).
+      const peersKey = JSON.stringify(rule.peers);
+      let peers = rulePeersCache.get(peersKey);
+      if (!peers) {
+        peers = newBits(classCount);
+        for (const p of rule.peers) orInto(peers, toClassBits(clusterPeerBits(p)));
+        rulePeersCache.set(peersKey, peers);
+      }
       const ports = rule.ports ?? [];
       const fixedPorts = ports.filter((p) => p.namedPort === undefined);
       const fixed = ports.length === 0 ? ConnTable.ALL : fixedPorts.reduce((id, p) => table.union(id, table.id(clusterPortConn(p, undefined))), 0);
       return { action: rule.action, peers, fixed, named: ports.flatMap((p) => (p.namedPort !== undefined ? [p.namedPort] : [])) };
     });
-    clusterCompiled.set(key, rules);
+    clusterCompiled[dir][pi] = rules;
     return rules;
   };
-  const clusterNamedCache = new Map<string, number>();
+  const clusterNamedCache = new Map<string, Int32Array>();
+  /** A cluster rule's named port resolved on a destination class (any protocol, policy pods only). */
+  const clusterNamedConn = (dstClass: number, name: string): number => {
+    let byClass = clusterNamedCache.get(name);
+    if (!byClass) clusterNamedCache.set(name, (byClass = new Int32Array(classCount).fill(-1)));
+    let c = byClass[dstClass];
+    if (c < 0) {
+      const w = hasBit(policyPods, rep[dstClass]) ? workloadAt(rep[dstClass]) : undefined;
+      byClass[dstClass] = c = table.id(clusterPortConn({ namedPort: name }, w));
+    }
+    return c;
+  };
   const clusterConnToClass = (r: CompiledClusterRule, dstClass: number): number => {
     if (r.named.length === 0) return r.fixed;
-    const w = hasBit(policyPods, rep[dstClass]) ? workloadAt(rep[dstClass]) : undefined;
     let id = r.fixed;
-    for (const name of r.named) {
-      const key = `${dstClass}:${name}`;
-      let c = clusterNamedCache.get(key);
-      if (c === undefined) clusterNamedCache.set(key, (c = table.id(clusterPortConn({ namedPort: name }, w))));
-      id = table.union(id, c);
-    }
+    for (const name of r.named) id = table.union(id, clusterNamedConn(dstClass, name));
     return id;
   };
   // Subject classes of each cluster policy (the index into clusterPols keeps tier order).
   const clusterOf: number[][] = Array.from({ length: classCount }, () => []);
   clusterPols.forEach((_, pi) => forEachBit(toClassBits(clusterSubjects[pi]), (c) => { clusterOf[c].push(pi); }));
+  /**
+   * Peer classes per direction grouped by the cluster rules naming them and, for egress, by how
+   * those rules' named ports resolve on them (egress named ports resolve on the peer): the
+   * first-match walk gives every class of a group the same decisions.
+   */
+  const peerGroupsByDir = new Map<Direction, ClassGroups>();
+  const peerGroups = (dir: Direction): ClassGroups => {
+    let g = peerGroupsByDir.get(dir);
+    if (g) return g;
+    const rules = clusterPols.flatMap((_, pi) => compileCluster(pi, dir));
+    const names = dir === 'Egress' ? [...new Set(rules.flatMap((r) => r.named))] : [];
+    const key = names.length ? (p: number): string => names.map((name) => clusterNamedConn(p, name)).join(',') : undefined;
+    peerGroupsByDir.set(dir, (g = groupClasses(classCount, rules.map((r) => r.peers), key)));
+    return g;
+  };
+  const ingressNames: string[][] = [];
+  /** The named ports a cluster policy's ingress rules use. */
+  const ingressNamesOf = (pi: number): string[] =>
+    (ingressNames[pi] ??= [...new Set(compileCluster(pi, 'Ingress').flatMap((r) => r.named))]);
   /** Per peer class a code for its (Admin accepted, Admin denied, Baseline denied) triple; 0 = nothing decided. */
   interface TierArrays { code: Int32Array }
   const codeIndex = new Map<number, Map<number, Map<number, number>>>();
-  const scratch = {
-    A: new Int32Array(classCount), D: new Int32Array(classCount), BD: new Int32Array(classCount),
-    undecided: new Int32Array(classCount), mark: new Uint8Array(classCount),
-  };
   const codeParts: [number, number, number][] = [[0, 0, 0]];
+  const codeOf = (a: number, d: number, bd: number): number => {
+    let byD = codeIndex.get(a);
+    if (!byD) codeIndex.set(a, (byD = new Map()));
+    let byBD = byD.get(d);
+    if (!byBD) byD.set(d, (byBD = new Map()));
+    let id = byBD.get(bd);
+    if (id === undefined) {
+      byBD.set(bd, (id = codeParts.length));
+      codeParts.push([a, d, bd]);
+    }
+    return id;
+  };
   const tierCache = new Map<string, TierArrays | null>();
   /** For subject class c: per peer class, Admin accepted/denied and Baseline denied conn ids. */
   const tierArrays = (c: number, dir: Direction): TierArrays | null => {
@@ -463,58 +484,53 @@ export function evaluate(model: Model): Reachability {
     // Ingress named ports resolve on the subject itself: classes whose ports resolve alike share.
     let sig = '';
     if (dir === 'Ingress') {
-      for (const pi of pols) for (const r of compileCluster(pi, dir)) if (r.named.length > 0) sig += `${clusterConnToClass(r, c)},`;
+      const names = new Set<string>();
+      for (const pi of pols) for (const name of ingressNamesOf(pi)) names.add(name);
+      for (const name of [...names].sort()) sig += `${clusterNamedConn(c, name)},`;
     }
     const key = `${dir}:${pols.join(',')}${sig ? `@${sig}` : ''}`;
     const hit = tierCache.get(key);
     if (hit !== undefined) return hit;
-    // Scratch buffers (reset through `touched`), so only the compact result is allocated.
-    const { A, D, BD, undecided, mark } = scratch;
-    const touched: number[] = [];
+    // The first-match walk over peer groups (a group's classes are alike for every rule).
+    const groups = peerGroups(dir);
+    const G = groups.count;
+    const A = new Int32Array(G), D = new Int32Array(G), BD = new Int32Array(G), undecided = new Int32Array(G);
     for (const tier of ['Admin', 'Baseline'] as const) {
       undecided.fill(ConnTable.ALL);
       for (const pi of pols) {
         if (clusterPols[pi].tier !== tier) continue;
         for (const r of compileCluster(pi, dir)) {
-          forEachBit(r.peers, (p) => {
-            const u = undecided[p];
-            if (u === 0) return;
-            const conn = clusterConnToClass(r, dir === 'Ingress' ? c : p);
+          const inRule = (r.groups ??= groupsIn(groups, r.peers));
+          for (let k = 0; k < inRule.length; k++) {
+            const g = inRule[k];
+            const u = undecided[g];
+            if (u === 0) continue;
+            const conn = clusterConnToClass(r, dir === 'Ingress' ? c : groups.reps[g]);
             const take = table.intersect(conn, u);
-            if (take === 0) return;
-            if (mark[p] === 0) { mark[p] = 1; touched.push(p); }
+            if (take === 0) continue;
             if (r.action === 'Deny') {
-              if (tier === 'Admin') D[p] = table.union(D[p], take);
-              else BD[p] = table.union(BD[p], take);
-            } else if (r.action === 'Accept' && tier === 'Admin') A[p] = table.union(A[p], take);
-            undecided[p] = table.subtract(u, conn);
-          });
+              if (tier === 'Admin') D[g] = table.union(D[g], take);
+              else BD[g] = table.union(BD[g], take);
+            } else if (r.action === 'Accept' && tier === 'Admin') A[g] = table.union(A[g], take);
+            undecided[g] = table.subtract(u, conn);
+          }
         }
       }
     }
-    touched.sort((x, y) => x - y);
-    const idx: number[] = [];
-    const codes: number[] = [];
-    for (const p of touched) {
-      const a = A[p], d = D[p], bd = BD[p];
-      A[p] = D[p] = BD[p] = mark[p] = 0;
-      if ((a | d | bd) === 0) continue;
-      let byD = codeIndex.get(a);
-      if (!byD) codeIndex.set(a, (byD = new Map()));
-      let byBD = byD.get(d);
-      if (!byBD) byD.set(d, (byBD = new Map()));
-      let id = byBD.get(bd);
-      if (id === undefined) {
-        byBD.set(bd, (id = codeParts.length));
-        codeParts.push([a, d, bd]);
-      }
-      idx.push(p);
-      codes.push(id);
+    const groupCode = new Int32Array(G);
+    let any = false;
+    for (let g = 0; g < G; g++) {
+      if ((A[g] | D[g] | BD[g]) === 0) continue;
+      groupCode[g] = codeOf(A[g], D[g], BD[g]);
+      any = true;
     }
-    const any = idx.length > 0;
-    const code = new Int32Array(classCount);
-    idx.forEach((p, k) => { code[p] = codes[k]; });
-    const out = any ? { code } : null;
+    let out: TierArrays | null = null;
+    if (any) {
+      const code = new Int32Array(classCount);
+      const { groupOf } = groups;
+      for (let p = 0; p < classCount; p++) code[p] = groupCode[groupOf[p]];
+      out = { code };
+    }
     tierCache.set(key, out);
     return out;
   };
