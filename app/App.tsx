@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Toolbar } from './panels/Toolbar.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { RightPanel } from './panels/RightPanel.tsx';
 import { BottomPanel } from './panels/BottomPanel.tsx';
@@ -43,6 +44,7 @@ export function App() {
   return (
     <ReactFlowProvider>
       <div className={`app ${bottomOpen ? 'bottom-open' : 'bottom-closed'}`}>
+        <SkipLinks />
         <Toolbar />
         <Palette />
         <main className="centre">

@@ -35,3 +35,44 @@ test('Connect to… with nothing selected says what to do; Escape closes the lis
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('connect-dialog')).toHaveCount(0);
 });
+
+const activeNodeId = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('.react-flow__node')?.getAttribute('data-id') ?? null);
+
+test('Tab: a skip link first; the canvas is one Tab stop; arrow keys go between nodes; Enter selects', async ({ page, api, canvas }) => {
+  await loadSmallDesign(api, canvas);
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to canvas' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const first = await activeNodeId(page);
+  expect(first).not.toBeNull();
+  // One node is the Tab stop, no edge is one.
+  await expect(page.locator('.react-flow__node[tabindex="0"]')).toHaveCount(1);
+  expect(await page.locator('.react-flow__edge[tabindex="0"]').count()).toBe(0);
+  // Arrow keys reach every node of the small design.
+  const seen = new Set([first]);
+  for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowRight', 'ArrowDown']) {
+    await page.keyboard.press(key);
+    seen.add(await activeNodeId(page));
+  }
+  expect(seen.size).toBeGreaterThanOrEqual(3);
+  // The node focused last is the canvas's Tab stop now; Enter selects it.
+  const now = (await activeNodeId(page))!;
+  await expect(page.locator('.react-flow__node[tabindex="0"]')).toHaveAttribute('data-id', now);
+  await page.keyboard.press('Enter');
+  await expect(canvas.node(now)).toHaveClass(/selected/);
+  // Tab leaves the nodes at once (to the canvas controls), not through every node.
+  await page.keyboard.press('Tab');
+  expect(await activeNodeId(page)).toBeNull();
+});
+
+test('"Skip to panels" goes to the side panel', async ({ page, api }) => {
+  void api;
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to panels' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => !!document.activeElement?.closest('#side-panel'))).toBe(true);
+});

@@ -28,6 +28,7 @@ import { ExplainPairBar } from './ExplainPairBar.tsx';
 import { AssertPairBar } from '../assertions/AssertPairBar.tsx';
 import { useDesignLocked } from '../collab/live-store.ts';
 import { useOverview } from './use-overview.ts';
+import { useCanvasKeys } from './use-canvas-keys.ts';
 import { setCanvasMode } from '../state/overview-actions.ts';
 import { isLargeDesign } from '../../src/canvas/overview.ts';
 import { namespaceBoxes } from '../../src/canvas/geometry.ts';
@@ -51,6 +52,10 @@ const MINIMAP_NODES = 30;
 /** Above this many nodes the minimap is hidden while the viewport moves. */
 const LARGE_DESIGN_NODES = 200;
 const MINIMAP_STYLE = { width: 150, height: 96 };
+/** What a screen reader says on a node: our keys (app/flow/use-canvas-keys.ts), not React Flow's. */
+const ARIA_LABELS = {
+  'node.a11yDescription.default': 'Arrow keys go to the nearest node that way. Enter or Space selects; Enter on a selected namespace opens or closes it. C connects to another node, Alt+arrow keys move the selected nodes, Delete removes them.',
+};
 
 /** Model id of a canvas node an intent can start or end at (LB nodes stand for their Service). */
 function intentEndpointId(nodeId: string): Id {
@@ -125,7 +130,10 @@ export function Canvas() {
     focus: built.focus, highlight, highlightPeers, inner: built.inner,
     collapsed: overview.collapsed, boxes: overview.boxes, summaries: overview.summaries, zoom: overview.zoom, large, placed: overview.placed,
   }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner, overview, large]);
-  const nodes = useMemo(() => (hidden.size ? projected.filter((n) => !hidden.has(n.id)) : projected), [projected, hidden]);
+  const shown = useMemo(() => (hidden.size ? projected.filter((n) => !hidden.has(n.id)) : projected), [projected, hidden]);
+  // One Tab stop for all nodes; arrow keys move between them (use-canvas-keys.ts).
+  const keys = useCanvasKeys(shown, s.selection);
+  const nodes = keys.nodes;
   // A new filter brings what is left into view.
   const filterKey = useSessionStore((x) => x.filter);
   const lastFilter = useRef(filterKey);
@@ -219,7 +227,8 @@ export function Canvas() {
 
   const empty = Object.keys(doc.model.namespaces).length === 0 && Object.keys(doc.model.externals).length === 0;
   return (
-    <div ref={canvasRef} className={`canvas${zoomedOut ? ' zoomed-out' : ''}${manyNodes ? ' large' : ''}`} data-testid="canvas">
+    <div ref={canvasRef} className={`canvas${zoomedOut ? ' zoomed-out' : ''}${manyNodes ? ' large' : ''}`} data-testid="canvas"
+      id="canvas" tabIndex={-1} onKeyDownCapture={keys.onKeyDownCapture} onFocusCapture={keys.onFocusCapture}>
       <ReadOnlyBanner />
       <ReactFlow<AppNode, FlowEdge>
         nodes={nodes}
@@ -235,6 +244,8 @@ export function Canvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         onPaneClick={onPaneClick}
+        edgesFocusable={false}
+        ariaLabelConfig={ARIA_LABELS}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         deleteKeyCode={readOnly ? null : DELETE_KEYS}

@@ -30,7 +30,7 @@ export function RightPanel() {
   const failing = useFailingAssertions();
   const tabs = failing ? TABS.map((t) => (t.id === 'assertions' ? { ...t, badge: failing } : t)) : TABS;
   return (
-    <aside className="right-panel panel" aria-label="Details">
+    <aside className="right-panel panel" aria-label="Details" id="side-panel" tabIndex={-1}>
       <Tabs label="Details" tabs={tabs} active={tab} onSelect={(rightTab) => setSession({ rightTab })} />
       <div className="panel-body" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'inspect' && <Inspector />}

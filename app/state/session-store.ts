@@ -51,6 +51,8 @@ export interface SessionState {
   searchOpen: boolean;
   /** "Connect to…" is open: the intent starts at this endpoint id (src/canvas/connect.ts). */
   connectFrom: Id | null;
+  /** The canvas node that is the canvas's one Tab stop (roving focus, app/flow/use-canvas-keys.ts). */
+  canvasFocus: Id | null;
   /** Overview or the document's layout; null = by the design's size (src/canvas/overview.ts). */
   canvasMode: CanvasMode | null;
   /** Namespaces the user opened / closed on the canvas (src/canvas/overview.ts). */
@@ -93,6 +95,7 @@ export const initialSession: SessionState = {
   pendingMove: null,
   searchOpen: false,
   connectFrom: null,
+  canvasFocus: null,
   canvasMode: null,
   expanded: [],
   collapsed: [],

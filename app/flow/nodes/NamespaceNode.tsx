@@ -35,7 +35,7 @@ function CompactNamespace({ id, data }: { id: string; data: CompactNamespaceData
     >
       <div className="ns-card-title">
         <span className="ns-name" title={name}>{name}</span>
-        <button type="button" className="ns-toggle nodrag nopan" aria-label={`Show the workloads of ${name}`} title="Show the workloads"
+        <button type="button" tabIndex={-1} className="ns-toggle nodrag nopan" aria-label={`Show the workloads of ${name}`} title="Show the workloads"
           onClick={(e) => { e.stopPropagation(); openNamespace(id); }}>
           ⊕
         </button>
@@ -80,7 +80,7 @@ function NamespaceNodeImpl({ id, selected, data }: NodeProps<NamespaceNodeType>)
         <span className="ns-count">{plural(count, 'workload')}</span>
         {deny && <span className="ns-deny" title="Default deny (design by intent)">deny {deny}</span>}
         {data.collapsible && (
-          <button type="button" className="ns-toggle nodrag nopan" aria-label={`Collapse ${name}`} title="Draw as one node"
+          <button type="button" tabIndex={-1} className="ns-toggle nodrag nopan" aria-label={`Collapse ${name}`} title="Draw as one node"
             onClick={(e) => { e.stopPropagation(); collapseNamespace(id); }}>
             ⊖
           </button>
