@@ -438,9 +438,13 @@ export function evaluate(model: Model): Reachability {
     for (const name of r.named) id = table.union(id, clusterNamedConn(dstClass, name));
     return id;
   };
-  // Subject classes of each cluster policy (the index into clusterPols keeps tier order).
-  const clusterOf: number[][] = Array.from({ length: classCount }, () => []);
-  clusterPols.forEach((_, pi) => forEachBit(toClassBits(clusterSubjects[pi]), (c) => { clusterOf[c].push(pi); }));
+  // Classes every cluster policy's subject treats alike share their cluster-tier decisions.
+  const tiered = clusterPols.length > 0;
+  const subjectGroups = tiered ? groupClasses(classCount, clusterSubjects.map(toClassBits)) : undefined;
+  /** Per subject group, the cluster policies selecting it (the index into clusterPols keeps tier order). */
+  const polsOfSubject: number[][] = subjectGroups
+    ? Array.from(subjectGroups.reps, (c) => clusterPols.flatMap((_, pi) => (hasBit(toClassBits(clusterSubjects[pi]), c) ? [pi] : [])))
+    : [];
   /**
    * Peer classes per direction grouped by the cluster rules naming them and, for egress, by how
    * those rules' named ports resolve on them (egress named ports resolve on the peer): the
@@ -456,12 +460,19 @@ export function evaluate(model: Model): Reachability {
     peerGroupsByDir.set(dir, (g = groupClasses(classCount, rules.map((r) => r.peers), key)));
     return g;
   };
-  const ingressNames: string[][] = [];
-  /** The named ports a cluster policy's ingress rules use. */
-  const ingressNamesOf = (pi: number): string[] =>
-    (ingressNames[pi] ??= [...new Set(compileCluster(pi, 'Ingress').flatMap((r) => r.named))]);
-  /** Per peer class a code for its (Admin accepted, Admin denied, Baseline denied) triple; 0 = nothing decided. */
-  interface TierArrays { code: Int32Array }
+  /** Per direction and subject group: its policies with rules in that direction, their cache key, and (ingress) named ports. */
+  interface SubjectSide { pols: number[]; key: string; names: string[] }
+  const sides: Record<Direction, SubjectSide[]> = { Ingress: [], Egress: [] };
+  const sideOf = (sg: number, dir: Direction): SubjectSide => {
+    let side = sides[dir][sg];
+    if (side) return side;
+    const pols = polsOfSubject[sg].filter((pi) => rulesOf(clusterPols[pi], dir).length > 0);
+    // Ingress named ports resolve on the subject itself (egress ones on the peer, see peerGroups).
+    const names = dir === 'Ingress' ? [...new Set(pols.flatMap((pi) => compileCluster(pi, dir).flatMap((r) => r.named)))].sort() : [];
+    sides[dir][sg] = side = { pols, key: `${dir}:${pols.join(',')}`, names };
+    return side;
+  };
+  // A decision code stands for an (Admin accepted, Admin denied, Baseline denied) triple of conn ids; 0 = nothing decided.
   const codeIndex = new Map<number, Map<number, Map<number, number>>>();
   const codeParts: [number, number, number][] = [[0, 0, 0]];
   const codeOf = (a: number, d: number, bd: number): number => {
@@ -476,19 +487,18 @@ export function evaluate(model: Model): Reachability {
     }
     return id;
   };
-  const tierCache = new Map<string, TierArrays | null>();
-  /** For subject class c: per peer class, Admin accepted/denied and Baseline denied conn ids. */
-  const tierArrays = (c: number, dir: Direction): TierArrays | null => {
-    const pols = clusterOf[c].filter((pi) => rulesOf(clusterPols[pi], dir).length > 0);
+  const tierCache = new Map<string, Int32Array | null>();
+  /**
+   * For subject class c: per peer group of the direction (`peerGroups(dir).groupOf` of a peer
+   * class), the decision code toward it; null = no cluster rule decides anything for c.
+   */
+  const tierCodes = (c: number, dir: Direction): Int32Array | null => {
+    const side = sideOf(subjectGroups!.groupOf[c], dir);
+    const { pols } = side;
     if (pols.length === 0) return null;
-    // Ingress named ports resolve on the subject itself: classes whose ports resolve alike share.
-    let sig = '';
-    if (dir === 'Ingress') {
-      const names = new Set<string>();
-      for (const pi of pols) for (const name of ingressNamesOf(pi)) names.add(name);
-      for (const name of [...names].sort()) sig += `${clusterNamedConn(c, name)},`;
-    }
-    const key = `${dir}:${pols.join(',')}${sig ? `@${sig}` : ''}`;
+    // Classes whose ingress named ports resolve alike share.
+    let key = side.key;
+    if (side.names.length > 0) key += `@${side.names.map((name) => clusterNamedConn(c, name)).join(',')}`;
     const hit = tierCache.get(key);
     if (hit !== undefined) return hit;
     // The first-match walk over peer groups (a group's classes are alike for every rule).
@@ -517,20 +527,14 @@ export function evaluate(model: Model): Reachability {
         }
       }
     }
-    const groupCode = new Int32Array(G);
+    const codes = new Int32Array(G);
     let any = false;
     for (let g = 0; g < G; g++) {
       if ((A[g] | D[g] | BD[g]) === 0) continue;
-      groupCode[g] = codeOf(A[g], D[g], BD[g]);
+      codes[g] = codeOf(A[g], D[g], BD[g]);
       any = true;
     }
-    let out: TierArrays | null = null;
-    if (any) {
-      const code = new Int32Array(classCount);
-      const { groupOf } = groups;
-      for (let p = 0; p < classCount; p++) code[p] = groupCode[groupOf[p]];
-      out = { code };
-    }
+    const out = any ? codes : null;
     tierCache.set(key, out);
     return out;
   };
@@ -564,24 +568,34 @@ export function evaluate(model: Model): Reachability {
 
   const matrix = new Int32Array(classCount * classCount);
   const cols: (Int32Array | null)[] = [];
-  const inTiers: (TierArrays | null)[] = [];
+  const inTiers: (Int32Array | null)[] = [];
   for (let d = 0; d < classCount; d++) {
     cols.push(npColumn(d));
-    inTiers.push(clusterPols.length ? tierArrays(d, 'Ingress') : null);
+    inTiers.push(tiered ? tierCodes(d, 'Ingress') : null);
   }
+  // Peer groups of every class: a pair's cluster decisions are a small-table lookup.
+  const inPeerGroup = tiered ? peerGroups('Ingress').groupOf : undefined;
+  const egPeerGroup = tiered ? peerGroups('Egress').groupOf : undefined;
   for (let s = 0; s < classCount; s++) {
     const row = npRow(s);
-    const egCode = clusterPols.length ? tierArrays(s, 'Egress')?.code : undefined;
+    const egCodes = tiered ? tierCodes(s, 'Egress') : null;
+    const inGroup = inPeerGroup ? inPeerGroup[s] : 0;
     const base = s * classCount;
     for (let d = 0; d < classCount; d++) {
       let e = row ? row[d] : ConnTable.ALL;
-      if (egCode && egCode[d] !== 0) e = chain(egCode[d], row !== null, e);
+      if (egCodes !== null) {
+        const code = egCodes[egPeerGroup![d]];
+        if (code !== 0) e = chain(code, row !== null, e);
+      }
       if (e === 0) continue;
       const col = cols[d];
       let i = col ? col[s] : ConnTable.ALL;
       if (col && hostNodeOf[s] !== undefined && hostNodeOf[s] === podNodeOf[d]) i = ConnTable.ALL;
-      const inCode = inTiers[d]?.code;
-      if (inCode && inCode[s] !== 0) i = chain(inCode[s], col !== null, i);
+      const inCodes = inTiers[d];
+      if (inCodes !== null) {
+        const code = inCodes[inGroup];
+        if (code !== 0) i = chain(code, col !== null, i);
+      }
       matrix[base + d] = table.intersect(e, i);
     }
   }
