@@ -95,6 +95,8 @@ interface LoadedDoc {
 interface DocPositions {
   /** Offset of the document's first node. */
   start: number | undefined;
+  /** No node of the value is reachable twice (the document has no aliases). */
+  tree: boolean;
   /** The items of the document's list (`items` of a List, or the root list), if it is one. */
   items(): ItemPositions | undefined;
   /** Every path of the document. */
@@ -114,6 +116,7 @@ function eventPositions(events: Event[], source: string, base: number): DocPosit
   const at = (o: number | undefined) => (o === undefined ? undefined : base + o);
   return {
     start: at(firstOffset(events)),
+    tree: !events.some((e) => e.type === EVENT_ID.ALIAS),
     items: () => {
       const r = listItemRanges(events, source);
       return r && {
@@ -141,7 +144,7 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
     docIndex += 1;
     const line = positions.start === undefined ? undefined : lineAt(positions.start);
     if (value === null || value === undefined) return; // empty or comment-only document
-    if (!checkShape(value, lim, file, docIndex, line, diagnostics)) return;
+    if (!checkShape(value, lim, file, docIndex, line, diagnostics, positions.tree)) return;
     // Line numbers come from an index of field paths built on first use. For a list (a
     // `kind: List` dump, a bare top-level list) it is built per item, for the item asked
     // about, and only the last one is kept: a whole-dump index holds millions of paths.
@@ -191,6 +194,7 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
   if (list) {
     emit({
       start: list.start,
+      tree: true, // items with aliases are read whole
       items: () => ({ path: 'items', count: list.count, start: list.itemStart, index: list.itemIndex }),
       whole: list.rootIndex,
     }, list.value);
@@ -212,7 +216,7 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
         const json = tryJson(chunk.text);
         if (json.ok) {
           docIndex += 1;
-          if (checkShape(json.value, lim, file, docIndex, lineAt(chunk.offset), diagnostics)) {
+          if (checkShape(json.value, lim, file, docIndex, lineAt(chunk.offset), diagnostics, true)) {
             out.push({ file, doc: docIndex, value: json.value, line: lineAt(chunk.offset), lineOf: () => undefined });
           }
           continue;
@@ -308,8 +312,8 @@ function expandItems(
  * Iterative (an explicit stack): a hostile file nested thousands of levels deep must get a
  * diagnostic, not overflow the call stack.
  */
-function checkShape(value: unknown, lim: ParseLimits, file: string, doc: number, line: number | undefined, diagnostics: Diagnostic[]): boolean {
-  const problem = shapeProblem(value, lim);
+function checkShape(value: unknown, lim: ParseLimits, file: string, doc: number, line: number | undefined, diagnostics: Diagnostic[], tree: boolean): boolean {
+  const problem = shapeProblem(value, lim, { tree });
   if (problem) {
     diagnostics.push({ severity: 'error', file, doc, line, message: `${problem}; document refused` });
     return false;
@@ -427,14 +431,17 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+function lineStartOffsets(text: string): Int32Array {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines += 1;
+  const starts = new Int32Array(lines);
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[n++] = i + 1;
   return starts;
 }
 
 /** 1-based line number of an offset: count of line starts <= offset. */
-function upperBound(starts: number[], offset: number): number {
+function upperBound(starts: Int32Array, offset: number): number {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {

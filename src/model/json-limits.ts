@@ -12,15 +12,21 @@ export interface ShapeLimits {
 /** Limits for design documents (files, autosave, share links): far above any real design. */
 export const DESIGN_LIMITS: ShapeLimits = { maxDepth: 100, maxExpandedNodes: 20_000_000 };
 
-/** What is wrong with the shape of `value`, or undefined. Memoised per shared node, so alias bombs stay cheap. */
-export function shapeProblem(value: unknown, lim: ShapeLimits): string | undefined {
+/**
+ * What is wrong with the shape of `value`, or undefined. Memoised per shared node, so alias
+ * bombs stay cheap. With `tree`, the caller knows no node is reachable twice (a YAML document
+ * without aliases): the answer is the same, without two map entries per node (a large
+ * kubectl dump has millions).
+ */
+export function shapeProblem(value: unknown, lim: ShapeLimits, opts: { tree?: boolean } = {}): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
+  const memo = !opts.tree;
   const sizes = new Map<object, number>();
   const depths = new Map<object, number>();
   const onStack = new Set<object>();
   type Frame = { node: object; children: unknown[]; next: number; size: number; depth: number };
   const open = (node: object): Frame => {
-    onStack.add(node);
+    if (memo) onStack.add(node);
     return { node, children: Array.isArray(node) ? node : Object.values(node), next: 0, size: 1, depth: 0 };
   };
   const stack: Frame[] = [open(value)];
@@ -30,11 +36,11 @@ export function shapeProblem(value: unknown, lim: ShapeLimits): string | undefin
     if (top.next < top.children.length) {
       const c = top.children[top.next++];
       if (c === null || typeof c !== 'object') { top.size += 1; continue; }
-      const known = sizes.get(c);
+      const known = memo ? sizes.get(c) : undefined;
       if (known !== undefined) {
         top.size += known;
         top.depth = Math.max(top.depth, depths.get(c)!);
-      } else if (onStack.has(c)) {
+      } else if (memo && onStack.has(c)) {
         return 'the document refers to itself (recursive alias)';
       } else {
         stack.push(open(c));
@@ -42,9 +48,11 @@ export function shapeProblem(value: unknown, lim: ShapeLimits): string | undefin
       }
     } else {
       stack.pop();
-      onStack.delete(top.node);
-      sizes.set(top.node, top.size);
-      depths.set(top.node, top.depth + 1);
+      if (memo) {
+        onStack.delete(top.node);
+        sizes.set(top.node, top.size);
+        depths.set(top.node, top.depth + 1);
+      }
       const parent = stack[stack.length - 1];
       if (parent) {
         parent.size += top.size;
