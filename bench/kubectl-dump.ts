@@ -37,9 +37,18 @@ function live(o: Obj, i: number): Obj {
   };
 }
 
-/** The manifests (YAML files, e.g. from synthetic()) as one kubectl-style List file. */
-export function kubectlDump(files: readonly { text: string }[]): string {
+function liveList(files: readonly { text: string }[]): Obj {
   const items: Obj[] = [];
   for (const f of files) for (const d of loadAll(f.text)) if (d && typeof d === 'object') items.push(live(d as Obj, items.length));
-  return dump({ apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items }, { lineWidth: -1, noRefs: true });
+  return { apiVersion: 'v1', kind: 'List', metadata: { resourceVersion: '' }, items };
+}
+
+/** The manifests (YAML files, e.g. from synthetic()) as one kubectl-style List file. */
+export function kubectlDump(files: readonly { text: string }[]): string {
+  return dump(liveList(files), { lineWidth: -1, noRefs: true });
+}
+
+/** The same as `kubectl get -A -o json` writes it (4-space indentation). */
+export function kubectlJsonDump(files: readonly { text: string }[]): string {
+  return JSON.stringify(liveList(files), null, 4) + '\n';
 }
