@@ -7,6 +7,8 @@ import { useDocStore } from '../state/doc-store.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
 import { jumpTo } from '../state/overview-actions.ts';
 
+const KIND_TEXT = { workload: 'workload', namespace: 'namespace', policy: 'policy', external: 'external', loadbalancer: 'load bal.' } as const;
+
 export function SearchDialog() {
   const open = useSessionStore((s) => s.searchOpen);
   if (!open) return null;
@@ -34,7 +36,7 @@ function SearchBox() {
           autoFocus
           type="search"
           aria-label="Find workload, namespace or policy"
-          placeholder="Find a workload, namespace or policy by name or label"
+          placeholder="Find a workload, namespace, policy, external network or load balancer"
           value={q}
           onChange={(e) => { setQ(e.target.value); setActive(0); }}
           onKeyDown={onKey}
@@ -54,7 +56,7 @@ function SearchBox() {
               onMouseEnter={() => setActive(i)}
               onClick={() => jumpTo(r)}
             >
-              <span className={`search-kind kind-${r.kind}`}>{r.kind}</span>
+              <span className={`search-kind kind-${r.kind}`}>{KIND_TEXT[r.kind]}</span>
               <span className="search-title">{r.title}</span>
               <span className="search-detail">{r.detail}</span>
             </li>

@@ -39,7 +39,7 @@ export function collapseNamespace(id: Id): void {
 
 /** Jumps to a search result: opens its namespace, selects it, centres it on the canvas. */
 export function jumpTo(r: SearchResult): void {
-  if (r.kind !== 'namespace') expandNamespace(r.namespaceId);
+  if (r.kind !== 'namespace' && r.namespaceId) expandNamespace(r.namespaceId);
   sessionStore.setState({
     selection: [r.nodeId],
     searchOpen: false,

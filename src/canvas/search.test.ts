@@ -22,6 +22,12 @@ describe('searchDesign', () => {
     expect(hit.detail).toContain('tier=payments');
   });
 
+  it('finds external networks and load balancers, naming their canvas node', () => {
+    expect(searchDesign(model, 'internet')[0]).toMatchObject({ kind: 'external', id: 'ext-a', nodeId: 'ext-a', namespaceId: null });
+    expect(searchDesign(model, '192.0.2')[0]).toMatchObject({ kind: 'external', id: 'ext-b' });
+    expect(searchDesign(model, 'front')[0]).toMatchObject({ kind: 'loadbalancer', id: 'svc-lb', nodeId: 'lb:svc-lb', namespaceId: 'ns-0' });
+  });
+
   it('an empty query or no match gives nothing', () => {
     expect(searchDesign(model, '  ')).toEqual([]);
     expect(searchDesign(model, 'zzz')).toEqual([]);

@@ -1,9 +1,10 @@
 // Search over the design by name or label (the canvas's "/" / Ctrl+K box): workloads,
-// namespaces and policies, best matches first. Each result names the canvas node to jump to.
+// namespaces, policies, external networks and load balancers, best matches first. Each result names the canvas node to jump to.
 
 import type { Id, Model } from '../model/types.ts';
+import { endpointNodeId } from './ids.ts';
 
-export type SearchKind = 'workload' | 'namespace' | 'policy';
+export type SearchKind = 'workload' | 'namespace' | 'policy' | 'external' | 'loadbalancer';
 
 export interface SearchResult {
   kind: SearchKind;
@@ -13,8 +14,8 @@ export interface SearchResult {
   detail: string;
   /** The canvas node to centre and select (a policy: its namespace). */
   nodeId: Id;
-  /** The namespace to open so the node is drawn. */
-  namespaceId: Id;
+  /** The namespace to open so the node is drawn (none for an external network). */
+  namespaceId: Id | null;
 }
 
 /** How well `text` matches `q` (both lower case): 0 = not at all, higher = better. */
@@ -57,6 +58,18 @@ export function searchDesign(model: Model, query: string, limit = 30): SearchRes
     const byLabel = labelScore(p.podSelector.matchLabels, q);
     const s = Math.max(byName, byLabel.s) - 0.05;
     if (s > 0) hits.push({ s, r: { kind: 'policy', id: p.id, title: p.name, detail: `NetworkPolicy in ${nsName(p.namespaceId)}${byName === 0 && byLabel.label ? ` · selects ${byLabel.label}` : ''}`, nodeId: p.namespaceId, namespaceId: p.namespaceId } });
+  }
+  for (const e of Object.values(model.externals)) {
+    const byName = score(e.name.toLowerCase(), q);
+    const byCidr = e.cidrs.some((c) => c.includes(q)) ? 1 : 0;
+    const s = Math.max(byName, byCidr) - 0.05;
+    if (s > 0) hits.push({ s, r: { kind: 'external', id: e.id, title: e.name, detail: `external network ${e.cidrs.join(', ')}`, nodeId: e.id, namespaceId: null } });
+  }
+  for (const svc of Object.values(model.services)) {
+    const nodeId = endpointNodeId(model, svc.id);
+    if (!nodeId) continue;
+    const s = score(svc.name.toLowerCase(), q) - 0.05;
+    if (s > 0) hits.push({ s, r: { kind: 'loadbalancer', id: svc.id, title: svc.name, detail: `load balancer in ${nsName(svc.namespaceId)}`, nodeId, namespaceId: svc.namespaceId } });
   }
   hits.sort((a, b) => b.s - a.s || a.r.title.localeCompare(b.r.title) || (a.r.id < b.r.id ? -1 : 1));
   return hits.slice(0, limit).map((h) => h.r);
