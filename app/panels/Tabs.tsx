@@ -28,10 +28,15 @@ export function Tabs<T extends string>(props: { label: string; tabs: TabDef<T>[]
     e.currentTarget.querySelector<HTMLElement>(`#tab-${CSS.escape(id)}`)?.focus();
   };
   return (
-    <div className="tabs" role="tablist" aria-label={props.label} onKeyDown={onKey}>
+    // Only tabs in the tablist; other controls (collapse) beside it (ARIA: a tablist owns tabs only).
+    <div className="tabs">
+      <div className="tablist" role="tablist" aria-label={props.label} onKeyDown={onKey}>
       {props.tabs.map((t) => {
         const active = props.active === t.id;
-        const name = t.badge ? `${t.label} (${t.badge}${t.badgeLabel ? ` ${t.badgeLabel}` : ''})` : t.label;
+        const full = t.badge ? `${t.label} (${t.badge}${t.badgeLabel ? ` ${t.badgeLabel}` : ''})` : t.label;
+        // The visible short label is part of the name too (speech users say what they see).
+        const shown = t.icon && t.short && active ? t.short : t.label;
+        const name = full.toLowerCase().includes(shown.toLowerCase()) ? full : `${shown}: ${full}`;
         return (
           <button
             key={t.id}
@@ -51,6 +56,7 @@ export function Tabs<T extends string>(props: { label: string; tabs: TabDef<T>[]
           </button>
         );
       })}
+      </div>
       {props.children}
     </div>
   );

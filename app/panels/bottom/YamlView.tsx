@@ -23,7 +23,7 @@ export function YamlView() {
       parent: host.current,
       state: EditorState.create({
         doc: text,
-        extensions: [basicSetup, yaml(), EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.contentAttributes.of({ 'aria-label': 'Design manifests (read-only)' })],
+        extensions: [basicSetup, yaml(), EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.contentAttributes.of({ 'aria-label': 'Design manifests (read-only)', tabindex: '0' })],
       }),
     });
     return () => {
