@@ -6,8 +6,10 @@
 // A second table compares evaluation of the 5,000 / 2,000 and 10,000 / 10,000 clusters without
 // and with 200 ClusterNetworkPolicies (Admin and Baseline tiers) by CPU time, best of 10 alternating
 // runs (`--tiers 5000 2000` prints one pair as JSON); the target is within 1.5x.
-// Then the CLI as a whole process through the bin (bench/cli.bench.ts). Arguments narrow both
-// to the given workload counts (`npm run bench -- 500 1000`); `--no-cli` skips the CLI part.
+// Then "one edit re-evaluated" (evaluateIncremental, bench/incremental.bench.ts) per edit kind at
+// 500 / 200 and 5,000 / 2,000 next to the full evaluation. Then the CLI as a whole process
+// through the bin (bench/cli.bench.ts). Arguments narrow all of them to the given workload
+// counts (`npm run bench -- 500 1000`); `--no-cli` skips the CLI part.
 
 import { reachJsonChunks } from '../src/report/reach-json.ts';
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Model } from '../src/model/types.ts';
 import { evaluate } from '../src/policy/evaluate.ts';
 import { cliBench } from './cli.bench.ts';
+import { incrementalOne, incrementalTable, type IncrementalRow } from './incremental.bench.ts';
 import { SIZES, synthetic } from './synthetic.ts';
 
 interface Row {
@@ -144,8 +147,32 @@ function tiersTable(self: string, sizeArgs: string[]): void {
   }
 }
 
+const INCREMENTAL_SIZES: readonly [number, number][] = [[500, 200], [5000, 2000]];
+
+/** "one edit re-evaluated" per edit kind (bench/incremental.bench.ts), a fresh process per size. */
+function incrementalSection(self: string, sizeArgs: string[]): void {
+  const sizes = sizeArgs.length ? INCREMENTAL_SIZES.filter(([w]) => sizeArgs.includes(String(w))) : INCREMENTAL_SIZES;
+  if (sizes.length === 0) return;
+  const rows: IncrementalRow[] = [];
+  for (const [w, p] of sizes) {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', self, '--incremental', String(w), String(p)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const line = res.stdout.trim().split('\n').pop() ?? '';
+    if (res.status !== 0 || !line.startsWith('{')) {
+      console.log(`\n| ${w} | ${p} | incremental failed: ${(res.stderr || res.stdout).trim().split('\n').slice(-3).join(' ')} |`);
+      continue;
+    }
+    rows.push(JSON.parse(line) as IncrementalRow);
+  }
+  console.log('');
+  for (const l of incrementalTable(rows)) console.log(l);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args[0] === '--incremental') {
+    console.log(JSON.stringify(incrementalOne(Number(args[1]), Number(args[2]))));
+    return;
+  }
   if (args[0] === '--tiers') {
     console.log(JSON.stringify(await tiersOne(Number(args[1]), Number(args[2]))));
     return;
@@ -170,6 +197,7 @@ async function main(): Promise<void> {
     console.log(fmt(JSON.parse(line) as Row));
   }
   tiersTable(self, sizeArgs);
+  incrementalSection(self, sizeArgs);
   if (!args.includes('--no-cli')) cliBench({ only: sizeArgs.map(Number) });
 }
 

@@ -2,8 +2,9 @@
 // policies' ipBlocks treat differently) and the cluster's nodes.
 //
 // Public API: buildEndpoints(model): { endpoints, refs, blocks }   (refs parallel to endpoints)
+//             workloadEndpoint(model, workload), collectBlocks(model), splitByBlocks(set, blocks)
 
-import type { Model } from '../model/types.ts';
+import type { Model, Workload } from '../model/types.ts';
 import { ipDifference, ipIntersect, ipSetOf, toCidrs, describeIpSet, type IpSet } from '../net/ipset.ts';
 import { parseCidr } from '../net/ip.ts';
 import { ipBlockSet, namespaceOf, type PeerRef } from './np-rules.ts';
@@ -70,6 +71,12 @@ export function splitByBlocks(set: IpSet, blocks: Iterable<IpSet>): IpSet[] {
   return parts.sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : 0));
 }
 
+/** The endpoint standing for one workload (its id is the workload's). */
+export function workloadEndpoint(model: Model, w: Workload): Endpoint {
+  const ips = w.podIPs?.length ? toCidrs(validSet(w.podIPs)) : undefined;
+  return { id: w.id, kind: 'workload', modelId: w.id, name: `${namespaceOf(model, w.namespaceId).name}/${w.name}`, ...(ips ? { cidrs: ips } : {}) };
+}
+
 export function buildEndpoints(model: Model): BuiltEndpoints {
   const endpoints: Endpoint[] = [];
   const refs: PeerRef[] = [];
@@ -77,8 +84,7 @@ export function buildEndpoints(model: Model): BuiltEndpoints {
 
   const workloads = Object.values(model.workloads).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const w of workloads) {
-    const ips = w.podIPs?.length ? toCidrs(validSet(w.podIPs)) : undefined;
-    endpoints.push({ id: w.id, kind: 'workload', modelId: w.id, name: `${namespaceOf(model, w.namespaceId).name}/${w.name}`, ...(ips ? { cidrs: ips } : {}) });
+    endpoints.push(workloadEndpoint(model, w));
     refs.push({ kind: 'workload', workload: w });
   }
 
