@@ -1,6 +1,8 @@
 // Reachability of the current design, derived (never stored in the doc). Evaluated once per
 // `model` reference, so moving nodes around never re-evaluates. Small designs are evaluated
-// synchronously; large ones in a Web Worker so typing and dragging stay responsive.
+// synchronously; large ones in a Web Worker so typing and dragging stay responsive, which
+// re-evaluates incrementally from its previous result, and are linted in a second worker after
+// the edges are shown.
 
 import { createStore, useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
@@ -11,6 +13,7 @@ import { lint } from '../../src/lint/lint.ts';
 import type { LintFinding, LintOptions } from '../../src/lint/types.ts';
 import { docStore } from './doc-store.ts';
 import type { EvalRequest, EvalResponse } from '../worker/eval.worker.ts';
+import type { LintRequest, LintResponse } from '../worker/lint.worker.ts';
 
 /** Above this many workloads evaluation moves to a worker. */
 export const WORKER_THRESHOLD = 150;
@@ -55,7 +58,11 @@ function getWorker(): Worker | null {
       const model = pendingModels.get(e.data.seq);
       pendingModels.clear();
       if ('error' in e.data) reachStore.setState({ pending: false, error: e.data.error });
-      else reachStore.setState({ reach: e.data.reach, findings: e.data.findings, model: model ?? reachStore.getState().model, pending: false, error: null });
+      else {
+        const evaluated = model ?? reachStore.getState().model;
+        reachStore.setState({ reach: e.data.reach, findings: null, model: evaluated, pending: false, error: null });
+        requestLint(e.data.seq, evaluated, e.data.reach);
+      }
     };
     worker.onerror = () => {
       workerBroken = true;
@@ -70,6 +77,40 @@ function getWorker(): Worker | null {
 }
 
 const pendingModels = new Map<number, Model>();
+
+// Lint of large designs, in its own worker so the edges never wait for it. A request while one
+// is running restarts the worker: only the findings of the design on screen matter.
+let linter: Worker | null = null;
+let linting = false;
+let lintSeq = 0;
+
+function requestLint(mine: number, model: Model, reach: Reachability): void {
+  if (typeof Worker === 'undefined') return;
+  if (linter && linting) {
+    linter.terminate();
+    linter = null;
+  }
+  try {
+    if (!linter) {
+      linter = new Worker(new URL('../worker/lint.worker.ts', import.meta.url), { type: 'module' });
+      linter.onmessage = (e: MessageEvent<LintResponse>) => {
+        linting = false;
+        if (e.data.seq !== seq) return;
+        reachStore.setState({ findings: 'error' in e.data ? [] : e.data.findings });
+      };
+      linter.onerror = () => {
+        linting = false;
+        linter = null;
+        if (lintSeq === seq) reachStore.setState({ findings: [] });
+      };
+    }
+    linting = true;
+    lintSeq = mine;
+    linter.postMessage({ seq: mine, model, reach } satisfies LintRequest);
+  } catch {
+    reachStore.setState({ findings: [] });
+  }
+}
 
 function evaluateNow(model: Model): void {
   const mine = ++seq;

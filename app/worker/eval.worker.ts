@@ -1,9 +1,10 @@
 // Evaluates reachability off the main thread for large designs. The core is DOM-free, so the
-// same evaluate() runs here unchanged; the result is plain data and crosses by structured clone.
+// same evaluator runs here unchanged; the result is plain data and crosses by structured clone.
+// The worker keeps the incremental state of the last evaluation, so an edit recomputes only the
+// classes it touches (src/policy/incremental.ts). Lint runs in its own worker (lint.worker.ts):
+// its shadowed-policy check costs one evaluation per policy and must not hold up the edges.
 
-import { evaluate } from '../../src/policy/evaluate.ts';
-import { lint } from '../../src/lint/lint.ts';
-import type { LintFinding } from '../../src/lint/types.ts';
+import { evaluateIncremental, type IncrementalState } from '../../src/policy/incremental.ts';
 import type { Model } from '../../src/model/types.ts';
 import type { Reachability } from '../../src/policy/reachability-types.ts';
 
@@ -12,17 +13,18 @@ export interface EvalRequest {
   model: Model;
 }
 
-export type EvalResponse = { seq: number; reach: Reachability; findings: LintFinding[] } | { seq: number; error: string };
+export type EvalResponse = { seq: number; reach: Reachability } | { seq: number; error: string };
+
+let state: IncrementalState | null = null;
 
 self.onmessage = (e: MessageEvent<EvalRequest>) => {
   const { seq, model } = e.data;
   try {
-    const reach = evaluate(model);
-    // Lint here too: its shadowed-policy check re-evaluates the design once per policy, which
-    // would block the page for seconds on a large design.
-    const findings = lint(model, reach);
-    (self as unknown as Worker).postMessage({ seq, reach, findings } satisfies EvalResponse);
+    const out = evaluateIncremental(state, model);
+    state = out.state;
+    (self as unknown as Worker).postMessage({ seq, reach: out.reach } satisfies EvalResponse);
   } catch (err) {
+    state = null;
     (self as unknown as Worker).postMessage({ seq, error: String(err) } satisfies EvalResponse);
   }
 };
