@@ -110,6 +110,42 @@ describe('readListItems', () => {
     }), { numRuns: 300 });
   });
 
+  it('reads kubectl -o json output item by item to the value and positions of reading it whole', () => {
+    const list = {
+      apiVersion: 'v1',
+      items: [
+        { apiVersion: 'v1', kind: 'Service', metadata: { name: 's', labels: { 'on': 'y' } }, spec: { ports: [{ port: 80, name: 'a\tb "q" \\' }] } },
+        { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'd', annotations: { note: 'x}, {"items": [' } }, spec: { replicas: 1.5, paused: false, x: null } },
+      ],
+      kind: 'List',
+      metadata: { resourceVersion: '' },
+    };
+    for (const indent of [4, 0]) {
+      const text = JSON.stringify(list, null, indent) + '\n';
+      const r = itemwise(text);
+      expect(r, `indent ${indent}`).toBeDefined();
+      expect(r).toEqual(whole(text));
+      expect(r!.value).toEqual(list);
+    }
+  });
+
+  it('agrees with reading the file whole for generated JSON lists', () => {
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null),
+        fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), tie('v'), { maxKeys: 3 })),
+    })).v;
+    const item = fc.dictionary(fc.oneof(fc.constantFrom('items', 'kind', 'on', '1'), fc.string({ maxLength: 4 })), value, { maxKeys: 4 });
+    fc.assert(fc.property(fc.array(item, { minLength: 1, maxLength: 4 }), fc.constantFrom(0, 2, 4), fc.boolean(), (items, indent, itemsFirst) => {
+      const list = itemsFirst ? { items, kind: 'List' } : { kind: 'List', metadata: { name: 'x' }, items };
+      const text = JSON.stringify(list, null, indent);
+      let reference: ReturnType<typeof whole> | undefined;
+      try { reference = whole(text); } catch { /* not YAML (a key YAML reads twice): must not be read item by item */ }
+      const r = itemwise(text);
+      if (r) expect(r).toEqual(reference);
+      if (reference && !text.includes('<<')) expect(r).toBeDefined();
+    }), { numRuns: 300 });
+  });
+
   it('leaves to the whole-file reader what only it reads right', () => {
     const cases = {
       // A flow root mapping (the lines are not a block sequence there).
@@ -129,6 +165,16 @@ describe('readListItems', () => {
       // A YAML error in an item.
       broken: 'items:\n- a: [1\n- b\n',
       tagDirective: '%TAG !e! tag:example.com,2000:\n---\nitems:\n- !e!x a\n',
+      // JSON with what YAML reads differently, or items that are not objects.
+      jsonComment: '{"kind": "List", # note\n "items": [{"a": 1}]}',
+      jsonTabs: '{\n\t"kind": "List",\n\t"items": [{"a": 1}]\n}',
+      jsonSingleQuotes: "{'kind': 'List', 'items': [{'a': 1}]}",
+      jsonTrailingComma: '{"kind": "List", "items": [{"a": 1},]}',
+      jsonScalarItem: '{"kind": "List", "items": [{"a": 1}, 2]}',
+      jsonAfterRoot: '{"kind": "List", "items": [{"a": 1}]} {"b": 2}',
+      jsonAlias: '{"kind": "List", "items": [&x {"a": 1}, *x]}',
+      jsonDuplicate: '{"items": [{"a": 1}], "items": [{"b": 2}]}',
+
     };
     for (const [name, text] of Object.entries(cases)) expect(readListItems(text, OPTS), name).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { splitListText } from './list-split.ts';
+import { splitJsonListText, splitListText } from './list-split.ts';
 
 /** The text of each item the split proposes. */
 const pieces = (text: string) => {
@@ -51,5 +51,41 @@ describe('splitListText', () => {
 
   it('allows a document start marker on the first line', () => {
     expect(pieces('--- \nitems:\n- a\n')).toEqual(['- a\n']);
+  });
+});
+
+describe('splitJsonListText', () => {
+  const items = (text: string) => {
+    const s = splitJsonListText(text);
+    return s && s.itemStarts.map((at, i) => text.slice(at, s.itemEnds[i]));
+  };
+
+  it('finds the objects of the top-level items array, brackets and quotes inside strings aside', () => {
+    const text = '{\n    "apiVersion": "v1",\n    "items": [\n        {"a": "}, {\\"x\\": ["},\n        {"b": [1, {"c": null}]}\n    ],\n    "kind": "List"\n}\n';
+    const s = splitJsonListText(text)!;
+    expect(s.flow).toBe(true);
+    expect(s.keyOffset).toBe(text.indexOf('"items"'));
+    expect(items(text)).toEqual(['{"a": "}, {\\"x\\": ["}', '{"b": [1, {"c": null}]}']);
+    expect(text.slice(s.end)).toBe('\n    ],\n    "kind": "List"\n}\n');
+  });
+
+  it('ignores an items key below the top level', () => {
+    expect(items('{"metadata": {"items": [{"x": 1}]}, "items": [{"y": 2}]}')).toEqual(['{"y": 2}']);
+  });
+
+  it('proposes nothing for YAML-only syntax, items that are not objects, or no items', () => {
+    for (const text of [
+      '{"items": [{"a": 1}], # c\n "kind": "List"}',
+      "{'items': [{'a': 1}]}",
+      '{\t"items": [{"a": 1}]}',
+      '{"items": [{"a": 1}, ]}',
+      '{"items": [{"a": 1}, [2]]}',
+      '{"items": ["s"]}',
+      '{"items": []}',
+      '{"items": {"a": 1}}',
+      '{"items": [{"a": 1}]} x',
+      '[{"a": 1}]',
+      '{"items": [{"a": "open}]}',
+    ]) expect(splitJsonListText(text), text).toBeUndefined();
   });
 });
