@@ -98,3 +98,42 @@ test.describe('share links', () => {
     await expect(canvas.node(IDS.db)).toBeVisible();
   });
 });
+
+test('read-only: the policy editor, cluster policies and the Cluster and Patterns dialogs are disabled up front', async ({ page, api }) => {
+  void api; // the example design, with policies
+  await toolbarAction(page, 'Share');
+  const link = await page.getByTestId('share-dialog').getByTestId('share-link').inputValue();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+
+  // Policy editor: its fields are disabled before any typing; going back to the list still works.
+  await page.getByRole('tab', { name: /^Policies/ }).click();
+  await expect(page.getByRole('button', { name: /^New policy in/ }).first()).toBeDisabled();
+  await page.locator('.policy-name').first().click();
+  await expect(page.getByTestId('policy-editor-fields')).toHaveAttribute('disabled', '');
+  await expect(page.getByTestId('policy-editor-fields').getByRole('textbox').first()).toBeDisabled();
+  await expect(page.getByRole('button', { name: '← All policies' })).toBeEnabled();
+
+  // Cluster policies: no new policy, no reordering.
+  await page.getByRole('tab', { name: /Cluster policies/ }).click();
+  await expect(page.getByRole('button', { name: '+ Admin policy' })).toBeDisabled();
+
+  // Design → Cluster: every assumption disabled, Done still closes it.
+  await toolbarAction(page, 'Cluster');
+  await expect(page.getByTestId('cluster-fields')).toHaveAttribute('disabled', '');
+  await page.getByTestId('cluster-dialog').getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('cluster-dialog')).toHaveCount(0);
+
+  // Design → Patterns: Apply is off, and says why.
+  await toolbarAction(page, 'Patterns');
+  await expect(page.getByTestId('templates-locked')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Apply pattern' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+
+  // Connect to… does not open either.
+  await page.locator('.react-flow__node-workload').first().click();
+  await page.keyboard.press('c');
+  await expect(page.getByTestId('notice')).toContainText('read-only');
+  await expect(page.getByTestId('connect-dialog')).toHaveCount(0);
+});

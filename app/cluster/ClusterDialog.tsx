@@ -1,5 +1,6 @@
 // Cluster assumptions: where plugins and clouds differ. Each change is one undo step and the
 // reachability, paths and assertions re-evaluate at once.
+import { LockedFieldset } from '../share/LockedFieldset.tsx';
 import { useEffect, useState } from 'react';
 import '../panels/panels.css';
 import '../lb/lb.css';
@@ -65,6 +66,7 @@ export function ClusterDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Cluster assumptions" onClose={onClose} testId="cluster-dialog" wide>
       <p className="hint">What the analysis assumes about your cluster. Each change is one undo step; reachability, paths and assertions update at once.</p>
+      <LockedFieldset testId="cluster-fields">
       <div className="cluster-grid">
         <section>
           <h4>Network plugin</h4>
@@ -109,6 +111,7 @@ export function ClusterDialog({ onClose }: { onClose: () => void }) {
           <Switch label="loadBalancerSourceRanges enforced" hint="The cloud firewall or kube-proxy drops clients outside a Service's source ranges." checked={c.lbSourceRangesEnforced !== false} onChange={(v) => commitDoc((d) => updateCluster(d, { lbSourceRangesEnforced: v ? undefined : false }))} />
         </section>
       </div>
+      </LockedFieldset>
       <div className="dialog-buttons"><button type="button" className="primary" onClick={onClose}>Done</button></div>
     </Modal>
   );

@@ -1,5 +1,6 @@
 // Design-pattern templates: pick one, read what it does and assumes, set its options, apply it
 // as ONE undoable step. The result is ordinary, editable objects and policies.
+import { useDesignLocked } from '../collab/live-store.ts';
 import { useMemo, useState } from 'react';
 import '../panels/panels.css';
 import '../lb/lb.css';
@@ -21,6 +22,7 @@ function workloadsByNs(model: Model) {
 
 export function TemplatesDialog({ onClose }: { onClose: () => void }) {
   const model = useDocStore((s) => s.doc.model);
+  const locked = useDesignLocked();
   const [which, setWhich] = useState<TemplateInfo['id']>('public-entry');
   const workloads = useMemo(() => workloadsByNs(model), [model]);
   const namespaces = useMemo(() => Object.values(model.namespaces).sort((a, b) => a.name.localeCompare(b.name)), [model]);
@@ -190,9 +192,10 @@ export function TemplatesDialog({ onClose }: { onClose: () => void }) {
         </div>
       )}
       {missing && workloads.length > 0 && <p className="hint">{missing}</p>}
+      {locked && <p className="hint" data-testid="templates-locked">Read-only: patterns cannot be applied to this design.</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>Cancel</button>
-        <button type="button" className="primary" disabled={!request} onClick={apply}>Apply pattern</button>
+        <button type="button" className="primary" disabled={!request || locked} onClick={apply}>Apply pattern</button>
       </div>
     </Modal>
   );

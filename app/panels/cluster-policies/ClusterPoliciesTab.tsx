@@ -3,6 +3,7 @@
 // Alt+Arrow on a focused policy — changes its priority as one undo step (src/doc/commands-cluster).
 // Choosing a policy opens its form and highlights its subjects and peers on the canvas.
 
+import { useDesignLocked } from '../../collab/live-store.ts';
 import { useEffect, useMemo, useState } from 'react';
 import './cluster-policies.css';
 import type { ClusterPolicy, ClusterTier, Id } from '../../../src/model/types.ts';
@@ -58,13 +59,14 @@ export function ClusterPoliciesTab() {
 
 function Lane({ tier, lane, selectedId, onAdd }: { tier: ClusterTier; lane: ClusterPolicy[]; selectedId: Id | null; onAdd: () => void }) {
   const [dropAt, setDropAt] = useState<number | null>(null);
+  const locked = useDesignLocked();
   const move = (id: Id, to: number) => commitDoc((d) => moveClusterPolicy(d, id, to));
   const movable = lane.filter(hasPriority);
   return (
     <section className={`cp-lane cp-lane-${tier.toLowerCase()}`} aria-label={`${tier} tier`} data-testid={`lane-${tier.toLowerCase()}`}>
       <header className="cp-lane-head">
         <h4>{tier} tier</h4>
-        <button type="button" onClick={onAdd}>+ {tier} policy</button>
+        <button type="button" onClick={onAdd} disabled={locked}>+ {tier} policy</button>
       </header>
       <p className="hint">{TIER_TEXT[tier]}</p>
       {lane.length === 0 ? (
@@ -74,19 +76,20 @@ function Lane({ tier, lane, selectedId, onAdd }: { tier: ClusterTier; lane: Clus
           {lane.map((p) => {
             const i = movable.findIndex((x) => x.id === p.id);
             const canMove = i >= 0;
+            const canDrag = canMove && !locked;
             const tie = lane.some((q) => q !== p && hasPriority(q) && canMove && q.priority === p.priority);
             return (
               <li
                 key={p.id}
-                className={`cp-item${p.id === selectedId ? ' selected' : ''}${dropAt === i && canMove ? ' drop-target' : ''}`}
-                draggable={canMove}
+                className={`cp-item${p.id === selectedId ? ' selected' : ''}${dropAt === i && canDrag ? ' drop-target' : ''}`}
+                draggable={canDrag}
                 data-testid={`cp-item-${p.name}`}
                 onDragStart={(e) => {
                   e.dataTransfer.setData('application/x-netpol-cluster-policy', p.id);
                   e.dataTransfer.effectAllowed = 'move';
                 }}
                 onDragOver={(e) => {
-                  if (!canMove || !e.dataTransfer.types.includes('application/x-netpol-cluster-policy')) return;
+                  if (!canDrag || !e.dataTransfer.types.includes('application/x-netpol-cluster-policy')) return;
                   e.preventDefault();
                   setDropAt(i);
                 }}
@@ -94,7 +97,7 @@ function Lane({ tier, lane, selectedId, onAdd }: { tier: ClusterTier; lane: Clus
                 onDrop={(e) => {
                   const id = e.dataTransfer.getData('application/x-netpol-cluster-policy');
                   setDropAt(null);
-                  if (!canMove || !lane.some((x) => x.id === id)) return;
+                  if (!canDrag || !lane.some((x) => x.id === id)) return;
                   e.preventDefault();
                   move(id, i);
                 }}
@@ -103,10 +106,10 @@ function Lane({ tier, lane, selectedId, onAdd }: { tier: ClusterTier; lane: Clus
                   type="button"
                   className="cp-select"
                   aria-pressed={p.id === selectedId}
-                  aria-keyshortcuts={canMove ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
+                  aria-keyshortcuts={canDrag ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
                   onClick={() => setSession({ editingClusterPolicyId: p.id === selectedId ? null : p.id })}
                   onKeyDown={(e) => {
-                    if (!canMove || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+                    if (!canDrag || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
                     e.preventDefault();
                     move(p.id, e.key === 'ArrowUp' ? i - 1 : i + 1);
                   }}
@@ -117,7 +120,7 @@ function Lane({ tier, lane, selectedId, onAdd }: { tier: ClusterTier; lane: Clus
                     {tie ? ' · same priority as another: order undefined' : ''}
                   </span>
                 </button>
-                {canMove && (
+                {canDrag && (
                   <span className="cp-arrows">
                     <button type="button" className="icon-btn" aria-label={`Move ${p.name} up (higher precedence)`} disabled={i === 0} onClick={() => move(p.id, i - 1)}>↑</button>
                     <button type="button" className="icon-btn" aria-label={`Move ${p.name} down`} disabled={i === movable.length - 1} onClick={() => move(p.id, i + 1)}>↓</button>

@@ -4,6 +4,7 @@
 // committed field is one undo step; problems are listed with the field they are about
 // (src/doc/cluster-policy-problems.ts).
 
+import { LockedFieldset } from '../../share/LockedFieldset.tsx';
 import type { ClusterAction, ClusterPeer, ClusterPolicy, ClusterPort, ClusterRule, ClusterSubject, Direction, Id, LabelSelector, Model, Protocol } from '../../../src/model/types.ts';
 import { PROTOCOLS } from '../../../src/model/types.ts';
 import type { FieldProblem } from '../../../src/doc/cluster-policy-problems.ts';
@@ -62,6 +63,7 @@ export function ClusterPolicyEditor({ policy: p, problems }: { policy: ClusterPo
   const save = (next: ClusterPolicy) => commitDoc((d) => putClusterPolicy(d, next));
   const v1 = p.version === 'v1alpha1';
   return (
+    <LockedFieldset testId="cp-editor-fields">
     <div className="cp-editor form" data-testid="cp-editor" aria-label={`Cluster policy ${p.name}`}>
       <h4 className="form-title">{p.tier} policy <code>{p.name}</code></h4>
       <p className="hint">
@@ -109,6 +111,7 @@ export function ClusterPolicyEditor({ policy: p, problems }: { policy: ClusterPo
         </button>
       </div>
     </div>
+    </LockedFieldset>
   );
 }
 

@@ -6,7 +6,7 @@ import { serviceIdOfLoadBalancer } from '../../../src/layout/sizes.ts';
 import { deleteEntities } from '../../../src/doc/commands.ts';
 import { commitDoc, useDocStore } from '../../state/doc-store.ts';
 import { setSession, useSessionStore } from '../../state/session-store.ts';
-import { useReadOnly } from '../../share/read-only.ts';
+import { useDesignLocked } from '../../collab/live-store.ts';
 import { ExternalForm } from './ExternalForm.tsx';
 import { IntentForm } from './IntentForm.tsx';
 import { NamespaceForm } from './NamespaceForm.tsx';
@@ -38,7 +38,7 @@ export function Inspector() {
   const selection = useSessionStore(useShallow((s) => s.selection));
   const doc = useDocStore((s) => s.doc);
   const resolved = selection.map((id) => resolveSelection(doc, id)).filter((s) => s.kind !== 'unknown');
-  const readOnly = useReadOnly();
+  const readOnly = useDesignLocked();
 
   if (resolved.length === 0) {
     return (

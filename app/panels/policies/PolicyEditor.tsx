@@ -1,6 +1,7 @@
 // The policy editor form: name, target pods, policy types, ingress and egress rules, live
 // validation and a YAML preview. Every change is one upsertPolicy commit.
 
+import { LockedFieldset } from '../../share/LockedFieldset.tsx';
 import { EditingPeers } from '../../collab/EditingPeers.tsx';
 import type { Direction, NetworkPolicy } from '../../../src/model/types.ts';
 import { validateDnsSubdomain } from '../../../src/model/labels.ts';
@@ -39,6 +40,7 @@ export function PolicyEditor({ policy }: { policy: NetworkPolicy }) {
         </h3>
       </div>
       <EditingPeers id={policy.id} />
+      <LockedFieldset testId="policy-editor-fields">
       {generated && (
         <div className="gen-notice">
           <p>
@@ -125,6 +127,7 @@ export function PolicyEditor({ policy }: { policy: NetworkPolicy }) {
           {exportObject(model, policy.id)}
         </pre>
       </section>
+      </LockedFieldset>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // NetworkPolicies grouped by namespace, with create / duplicate / delete / take over.
 
+import { useDesignLocked } from '../../collab/live-store.ts';
 import type { Id, Model, NetworkPolicy } from '../../../src/model/types.ts';
 import { deletePolicy, upsertPolicy } from '../../../src/doc/commands.ts';
 import { duplicatePolicyObject, newPolicy } from '../../../src/doc/commands-panels.ts';
@@ -34,6 +35,7 @@ function duplicate(id: Id) {
 
 export function PolicyList() {
   const model = useDocStore((s) => s.doc.model);
+  const locked = useDesignLocked();
   const groups = byNamespace(model);
   if (groups.length === 0) {
     return (
@@ -51,7 +53,7 @@ export function PolicyList() {
         <section key={g.nsId} className="ns-group" aria-label={`Policies in ${g.nsName}`}>
           <header className="ns-group-head">
             <h4>{g.nsName}</h4>
-            <button type="button" onClick={() => create(g.nsId)} aria-label={`New policy in ${g.nsName}`}>
+            <button type="button" disabled={locked} onClick={() => create(g.nsId)} aria-label={`New policy in ${g.nsName}`}>
               + New policy
             </button>
           </header>
@@ -72,10 +74,10 @@ export function PolicyList() {
                     <TakeOverButton policyId={p.id} />
                   ) : (
                     <>
-                      <button type="button" onClick={() => duplicate(p.id)} aria-label={`Duplicate ${p.name}`}>
+                      <button type="button" disabled={locked} onClick={() => duplicate(p.id)} aria-label={`Duplicate ${p.name}`}>
                         Duplicate
                       </button>
-                      <button type="button" className="danger" onClick={() => commitDoc((d) => deletePolicy(d, p.id))} aria-label={`Delete ${p.name}`}>
+                      <button type="button" className="danger" disabled={locked} onClick={() => commitDoc((d) => deletePolicy(d, p.id))} aria-label={`Delete ${p.name}`}>
                         Delete
                       </button>
                     </>
