@@ -47,6 +47,8 @@ test('Tab: a skip link first; the canvas is one Tab stop; arrow keys go between 
   await page.keyboard.press('Enter');
   const first = await activeNodeId(page);
   expect(first).not.toBeNull();
+  // It shows a focus ring.
+  expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
   // One node is the Tab stop, no edge is one.
   await expect(page.locator('.react-flow__node[tabindex="0"]')).toHaveCount(1);
   expect(await page.locator('.react-flow__edge[tabindex="0"]').count()).toBe(0);
