@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importManifests } from '../k8s/import.ts';
 import type { Model } from '../model/types.ts';
-import { evaluate } from '../policy/evaluate.ts';
+import { synthetic } from '../../bench/synthetic.ts';
+import { evaluate, evaluateOverrides } from '../policy/evaluate.ts';
+import { explain } from '../policy/explain.ts';
+import { isEmpty } from '../policy/portset.ts';
+import { connBetween } from '../policy/reachability.ts';
 import { buildCanvasEdges, type CanvasEdgeInput } from './edges.ts';
 import { clusterDenialOf, overriddenPairs } from './cluster-denials.ts';
 
@@ -77,5 +81,62 @@ describe('connections denied by a cluster policy on the canvas', () => {
     const out = buildCanvasEdges(input(m, { collapsed: new Set([nsId(m, 'db')]) }));
     const e = out.edges.find((x) => x.kind === 'cluster-deny')!;
     expect(e.target).toBe(nsId(m, 'db'));
+  });
+});
+
+describe('override search (the evaluator marks the pairs, explain names the policy)', () => {
+  // Synthetic clusters with per-team Admin denies, Pass/Accept exceptions, Baseline denies and
+  // (openShare) namespaces without NetworkPolicies, where Baseline and Admin denies replace the
+  // default allow instead of overriding anything.
+  const models = (): [string, Model][] => [
+    ['samples/cluster-tiers', sample()],
+    ...[1, 2, 3].map((seed): [string, Model] => [`synthetic seed ${seed}`, synthetic(120 + seed * 20, 40 + seed * 10, seed, { clusterPolicies: 20 + seed * 10, openShare: seed === 2 ? 0 : 0.3 }).model]),
+  ];
+
+  it('marks exactly the pairs whose explanation says a NetworkPolicy allow never takes effect', () => {
+    for (const [name, m] of models()) {
+      const { reach, overrides } = evaluateOverrides(m);
+      const npOnly = evaluate({ ...m, clusterPolicies: {} });
+      let marked = 0;
+      let denied = 0;
+      for (const s of reach.endpoints) {
+        for (const d of reach.endpoints) {
+          if (s.id === d.id || npOnly.endpointIndex[s.id] === undefined || npOnly.endpointIndex[d.id] === undefined) continue;
+          const mark = overrides![reach.classOf[reach.endpointIndex[s.id]] * reach.classCount + reach.classOf[reach.endpointIndex[d.id]]];
+          const np = connBetween(npOnly, s.id, d.id);
+          const expected = isEmpty(connBetween(reach, s.id, d.id)) && !isEmpty(np) && clusterDenialOf(m, s.id, d.id)?.overrides === true;
+          if (isEmpty(connBetween(reach, s.id, d.id))) denied++;
+          expect({ name, pair: `${s.name} -> ${d.name}`, marked: mark !== 0 }).toEqual({ name, pair: `${s.name} -> ${d.name}`, marked: expected });
+          if (mark !== 0) {
+            marked++;
+            expect(reach.connSets[mark]).toEqual(np); // what the NetworkPolicies allowed
+          }
+        }
+      }
+      expect(marked, name).toBeGreaterThan(0);
+      expect(denied, name).toBeGreaterThan(marked);
+    }
+  });
+
+  it('no cluster policy: nothing to mark', () => {
+    const m = synthetic(60, 20, 5).model;
+    expect(evaluateOverrides(m).overrides).toBeNull();
+    expect(evaluateOverrides(m).reach.matrix).toEqual(evaluate(m).matrix);
+  });
+
+  it('the 500-workload / 200-policy design with 200 cluster policies draws its override edges without a selection', () => {
+    const m = synthetic(500, 200, 42, { clusterPolicies: 200 }).model;
+    const reach = evaluate(m);
+    expect(reach.endpoints.length).toBeGreaterThan(300); // above the old search limit
+    const pairs = overriddenPairs(m, reach);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const p of pairs) {
+      expect(isEmpty(connBetween(reach, p.explain.src, p.explain.dst))).toBe(true);
+      expect(p.denial).toMatchObject({ tier: 'Admin', overrides: true });
+      expect(explain(m, p.explain.src, p.explain.dst).egress.chain?.some((st) => st.kind === 'overridden')
+        || explain(m, p.explain.src, p.explain.dst).ingress.chain?.some((st) => st.kind === 'overridden')).toBe(true);
+    }
+    const edges = buildCanvasEdges(input(m)).edges.filter((e) => e.kind === 'cluster-deny');
+    expect(edges.length).toBeGreaterThan(0);
   });
 });

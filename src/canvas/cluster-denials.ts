@@ -7,12 +7,11 @@
 //   overriddenPairs(model, reach): pairs a NetworkPolicy allows that an Admin Deny stops (bounded)
 
 import type { Id, Model } from '../model/types.ts';
-import { evaluate } from '../policy/evaluate.ts';
+import { evaluateOverrides } from '../policy/evaluate.ts';
 import { clusterPolicyLabel, explain } from '../policy/explain.ts';
 import { isEmpty } from '../policy/portset.ts';
 import type { ChainStep, Reachability, SideExplanation } from '../policy/reachability-types.ts';
-import { connBetween } from '../policy/reachability.ts';
-import { canvasPairs, type CanvasPair } from './pairs.ts';
+import { clusterFragments, endpointCanvasId, type CanvasPair } from './pairs.ts';
 
 export interface ClusterDenial {
   tier: 'Admin' | 'Baseline';
@@ -25,8 +24,11 @@ export interface ClusterDenial {
   overrides: boolean;
 }
 
-/** Above this many endpoints the always-on override edges are not searched (the selection still shows its own). */
-export const OVERRIDE_SEARCH_LIMIT = 300;
+/**
+ * Above this many endpoints the always-on override edges are not searched (the selection still
+ * shows its own): the search is one more evaluation on the main thread, memoised per model.
+ */
+export const OVERRIDE_SEARCH_LIMIT = 1000;
 /** At most this many override edges without a selection. */
 export const OVERRIDE_LIMIT = 40;
 
@@ -68,15 +70,12 @@ export function clusterDenialOf(model: Model, srcEndpointId: string, dstEndpoint
 // Models are immutable: a pair's answer holds for the model it was asked of.
 const denialCache = new WeakMap<Model, Map<string, ClusterDenial | null>>();
 
-const npOnlyCache = new WeakMap<Model, Reachability>();
+const overridesCache = new WeakMap<Model, ReturnType<typeof evaluateOverrides>>();
 
-/** Reachability under the NetworkPolicies alone (the cluster tiers removed), memoised per model. */
-function networkPolicyOnly(model: Model): Reachability {
-  let r = npOnlyCache.get(model);
-  if (!r) {
-    r = evaluate({ ...model, clusterPolicies: {} });
-    npOnlyCache.set(model, r);
-  }
+/** The model's evaluation with its overridden class pairs, memoised per model. */
+function overridesOf(model: Model): ReturnType<typeof evaluateOverrides> {
+  let r = overridesCache.get(model);
+  if (!r) overridesCache.set(model, (r = evaluateOverrides(model)));
   return r;
 }
 
@@ -87,18 +86,37 @@ export interface OverriddenPair extends CanvasPair {
 /**
  * Canvas pairs whose NetworkPolicies allow something that an Admin Deny stops entirely (the
  * "never takes effect" case of the explanation), at most OVERRIDE_LIMIT, for designs of at most
- * OVERRIDE_SEARCH_LIMIT endpoints. Pairs no NetworkPolicy isolates are not listed: there the
- * Deny replaces the default allow, which the denied-edges view around the selection shows.
+ * OVERRIDE_SEARCH_LIMIT endpoints; a canvas pair explains its first such endpoint pair. Pairs no
+ * NetworkPolicy isolates are not listed: there the Deny replaces the default allow, which the
+ * denied-edges view around the selection shows. The evaluator marks the pairs (one evaluation,
+ * memoised per model); only the drawn ones are explained, for the policy that denies them.
  */
 export function overriddenPairs(model: Model, reach: Reachability): OverriddenPair[] {
   if (!hasClusterDeny(model) || reach.endpoints.length > OVERRIDE_SEARCH_LIMIT) return [];
+  const { reach: own, overrides } = overridesOf(model);
+  if (!overrides) return [];
+  const nodeOf = own.endpoints.map((ep) => endpointCanvasId(ep, model));
+  const fragments = new Set(clusterFragments(own.endpoints, model));
+  own.endpoints.forEach((ep, i) => { if (fragments.has(ep.id)) nodeOf[i] = null; });
   const out: OverriddenPair[] = [];
-  for (const p of canvasPairs(networkPolicyOnly(model), model)) {
-    if (out.length >= OVERRIDE_LIMIT) break;
-    if (reach.endpointIndex[p.explain.src] === undefined || reach.endpointIndex[p.explain.dst] === undefined) continue;
-    if (!isEmpty(connBetween(reach, p.explain.src, p.explain.dst))) continue;
-    const denial = clusterDenialOf(model, p.explain.src, p.explain.dst);
-    if (denial?.overrides) out.push({ ...p, denial });
+  const seen = new Set<string>();
+  const n = own.endpoints.length;
+  for (let s = 0; s < n && out.length < OVERRIDE_LIMIT; s++) {
+    const a = nodeOf[s];
+    if (!a) continue;
+    const base = own.classOf[s] * own.classCount;
+    for (let d = 0; d < n && out.length < OVERRIDE_LIMIT; d++) {
+      const np = overrides[base + own.classOf[d]];
+      const b = nodeOf[d];
+      if (np === 0 || s === d || !b || a === b) continue;
+      const key = `${a}>${b}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const explainIt = { src: own.endpoints[s].id, dst: own.endpoints[d].id };
+      if (reach.endpointIndex[explainIt.src] === undefined || reach.endpointIndex[explainIt.dst] === undefined) continue;
+      const denial = clusterDenialOf(model, explainIt.src, explainIt.dst);
+      if (denial?.overrides) out.push({ src: a, dst: b, conn: own.connSets[np], explain: explainIt, denial });
+    }
   }
   return out;
 }

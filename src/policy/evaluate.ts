@@ -3,6 +3,7 @@
 //
 // Public API:
 //   evaluate(model): Reachability
+//   evaluateOverrides(model): { reach, overrides }   (NetworkPolicy allows an Admin Deny stops, per class pair)
 //   ingressAllowedFrom(model, dstWorkloadId, source): IngressFromResult   (for Services / LBs)
 //
 // How: (1) every selector, subject and peer is answered once as a bitset over endpoints, using
@@ -100,6 +101,22 @@ interface CompiledRule {
 }
 
 export function evaluate(model: Model): Reachability {
+  return evaluateWith(model, false).reach;
+}
+
+/**
+ * The evaluation plus, per class pair (row-major like `matrix`), the NetworkPolicy-only conn id
+ * where NetworkPolicies allow something that an Admin Deny stops entirely (else 0); null when no
+ * cluster policy applies. The pair is denied, and the side an explanation reports first (egress,
+ * then ingress: the side denied outright by a cluster policy) is isolated by NetworkPolicies
+ * that allow something there: exactly the pairs whose explanation has an `overridden` step on
+ * that side (cluster-denials.ts draws them).
+ */
+export function evaluateOverrides(model: Model): { reach: Reachability; overrides: Int32Array | null } {
+  return evaluateWith(model, true);
+}
+
+function evaluateWith(model: Model, withOverrides: boolean): { reach: Reachability; overrides: Int32Array | null } {
   const t0 = now();
   const profile = model.cluster.profile;
   const { endpoints, refs } = buildEndpoints(model);
@@ -600,10 +617,43 @@ export function evaluate(model: Model): Reachability {
     }
   }
 
+  // Only on request, in its own pass over the denied pairs, so evaluate() pays nothing for it.
+  let overrides: Int32Array | null = null;
+  if (withOverrides && tiered) {
+    overrides = new Int32Array(classCount * classCount);
+    const adminDenies = (code: number): boolean => code !== 0 && codeParts[code][1] !== 0;
+    for (let s = 0; s < classCount; s++) {
+      const row = npRow(s);
+      const egCodes = tierCodes(s, 'Egress');
+      const inGroup = inPeerGroup![s];
+      const base = s * classCount;
+      for (let d = 0; d < classCount; d++) {
+        if (matrix[base + d] !== 0) continue;
+        const eNp = row ? row[d] : ConnTable.ALL;
+        const eCode = egCodes ? egCodes[egPeerGroup![d]] : 0;
+        const e = eCode !== 0 ? chain(eCode, row !== null, eNp) : eNp;
+        const col = cols[d];
+        let iNp = col ? col[s] : ConnTable.ALL;
+        if (col && hostNodeOf[s] !== undefined && hostNodeOf[s] === podNodeOf[d]) iNp = ConnTable.ALL;
+        const inCodes = inTiers[d];
+        const iCode = inCodes ? inCodes[inGroup] : 0;
+        const i = iCode !== 0 ? chain(iCode, col !== null, iNp) : iNp;
+        const np = table.intersect(eNp, iNp);
+        if (np === 0) continue;
+        // The side an explanation names: denied outright by a cluster policy (a side no
+        // NetworkPolicy isolates is only ever denied by one), egress first.
+        let over = false;
+        if (e === 0 && (row === null || adminDenies(eCode))) over = row !== null && eNp !== 0;
+        else if (i === 0 && (col === null || adminDenies(iCode))) over = col !== null && iNp !== 0;
+        if (over) overrides[base + d] = np;
+      }
+    }
+  }
+
   const endpointIndex: Record<string, number> = {};
   endpoints.forEach((e, i) => { endpointIndex[e.id] = i; });
   const ms = now() - t0;
-  return {
+  const reach: Reachability = {
     endpoints,
     endpointIndex,
     classOf: Array.from(classOfEp),
@@ -612,6 +662,7 @@ export function evaluate(model: Model): Reachability {
     matrix,
     stats: { classes: classCount, endpoints: n, ms },
   };
+  return { reach, overrides };
 }
 
 // ---------------------------------------------------------------- ingress from an arbitrary source
