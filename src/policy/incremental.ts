@@ -69,7 +69,8 @@ export function evaluateIncremental(prev: IncrementalState | null | undefined, m
   }
   const state: IncrementalState = { inner };
   inner.handle = state;
-  const { rows, cols } = inner.recompute();
+  // From scratch, evaluate() fills the matrix faster than pair by pair (it works per column).
+  const { rows, cols } = inner.recompute(mode === 'full' ? evaluate(model) : undefined);
   const reach = inner.result(now() - t0);
   reach.stats.ms = now() - t0;
   return { reach, state, info: { mode, rows, cols } };
@@ -86,6 +87,8 @@ interface Key {
   nsSelector?: PolicyPeer['namespaceSelector'];
   /** An ipBlock peer: any endpoint can be a member. */
   ip: boolean;
+  /** Namespace-selector keys: whether each namespace matches. */
+  byNs?: Map<string, boolean>;
   test: (model: Model, ref: PeerRef) => boolean;
   uses: number;
   members: Set<Ep>;
@@ -150,9 +153,15 @@ function deepEqual(a: unknown, b: unknown): boolean {
 
 /** Ids whose values differ between two records (added, removed or changed). */
 function changedIds<T>(a: Record<string, T>, b: Record<string, T>): string[] {
+  if (a === b) return [];
   const out: string[] = [];
-  for (const id in a) if (!(id in b) || !deepEqual(a[id], b[id])) out.push(id);
-  for (const id in b) if (!(id in a)) out.push(id);
+  const ka = Object.keys(a);
+  for (const id of ka) {
+    const y = b[id];
+    if (y === undefined || !deepEqual(a[id], y)) out.push(id);
+  }
+  const kb = Object.keys(b);
+  if (kb.length !== ka.length || out.length > 0) for (const id of kb) if (a[id] === undefined) out.push(id);
   return out;
 }
 
@@ -265,6 +274,7 @@ class Inner {
     }
     for (const c of released) this.release(c);
     for (const ns of nsLabelsChanged) {
+      for (const k of this.nsSelKeys) k.byNs?.delete(ns);
       for (const ep of this.epsByNs.get(ns) ?? []) {
         for (const k of this.nsSelKeys) this.retest(k, ep);
       }
@@ -306,7 +316,12 @@ class Inner {
     if (k.ns !== undefined) { yield* this.epsByNs.get(k.ns) ?? []; return; }
     if (k.ip) { yield* this.eps.values(); return; }
     for (const [ns, eps] of this.epsByNs) {
-      if (matchesSelector(k.nsSelector!, namespaceLabels(namespaceOf(this.model, ns)))) yield* eps;
+      let ok = k.byNs?.get(ns);
+      if (ok === undefined) {
+        ok = matchesSelector(k.nsSelector!, namespaceLabels(namespaceOf(this.model, ns)));
+        k.byNs?.set(ns, ok);
+      }
+      if (ok) yield* eps;
     }
   }
 
@@ -359,7 +374,26 @@ class Inner {
     }
     if (!peer.podSelector && !peer.namespaceSelector) return null;
     const pod = peer.podSelector ? selectorKey(peer.podSelector) : '*';
-    if (peer.namespaceSelector) return this.keyFor(`n|${selectorKey(peer.namespaceSelector)}|${pod}`, () => ({ ip: false, nsSelector: peer.namespaceSelector, test }));
+    if (peer.namespaceSelector) {
+      const nsSel = peer.namespaceSelector;
+      const podSel = peer.podSelector;
+      return this.keyFor(`n|${selectorKey(nsSel)}|${pod}`, () => {
+        // peerMatches(), with the namespace part remembered per namespace (reset when its labels change).
+        const byNs = new Map<string, boolean>();
+        return {
+          ip: false,
+          nsSelector: nsSel,
+          byNs,
+          test: (model, ref) => {
+            if (ref.kind !== 'workload' || !isPolicyPod(ref.workload, model.cluster.profile)) return false;
+            const w = ref.workload;
+            let ok = byNs.get(w.namespaceId);
+            if (ok === undefined) byNs.set(w.namespaceId, (ok = matchesSelector(nsSel, namespaceLabels(namespaceOf(model, w.namespaceId)))));
+            return ok && (!podSel || matchesSelector(podSel, w.podLabels));
+          },
+        };
+      });
+    }
     return this.keyFor(`l|${nsId}|${pod}`, () => ({ ns: nsId, ip: false, test }));
   }
 
@@ -474,7 +508,7 @@ class Inner {
   // ---- the class matrix
 
   /** Recomputes what the pending changes touch; returns how many rows and columns that was. */
-  recompute(): { rows: number; cols: number } {
+  recompute(seed?: Reachability): { rows: number; cols: number } {
     this.assignClasses();
     const n = this.clsById.length;
     if (n > this.cap) {
@@ -483,6 +517,13 @@ class Inner {
       for (let s = 0; s < this.cap; s++) m.set(this.matrix.subarray(s * this.cap, s * this.cap + this.cap), s * cap);
       this.matrix = m;
       this.cap = cap;
+    }
+    if (seed && this.seedFrom(seed)) {
+      const all = this.classes.size;
+      this.newClasses.clear();
+      this.rowKeys.clear();
+      this.colKeys.clear();
+      return { rows: all, cols: all };
     }
     const rows = new Set<Cls>(this.newClasses);
     const cols = new Set<Cls>(this.newClasses);
@@ -504,6 +545,29 @@ class Inner {
       for (const s of live) if (!rows.has(s)) m[s.id * cap + d.id] = pair.conn(s, d);
     }
     return { rows: rows.size, cols: cols.size };
+  }
+
+  /**
+   * Fills the matrix from a full evaluation of the same model. Our classes are at least as fine
+   * as evaluate()'s (same selectors, all container ports); false if one is not (then the
+   * caller computes pair by pair).
+   */
+  private seedFrom(r: Reachability): boolean {
+    const of = (ep: Ep): number => r.classOf[r.endpointIndex[ep.id] ?? -1] ?? -1;
+    const target = new Int32Array(this.clsById.length).fill(-1);
+    for (const c of this.classes.values()) target[c.id] = of(c.rep);
+    for (const ep of this.eps.values()) if (of(ep) < 0 || of(ep) !== target[ep.cls!.id]) return false;
+    const ids = r.connSets.map((c) => this.table.id(c));
+    const live = [...this.classes.values()];
+    const K = r.classCount;
+    const m = this.matrix;
+    const cap = this.cap;
+    for (const s of live) {
+      const from = target[s.id] * K;
+      const base = s.id * cap;
+      for (const d of live) m[base + d.id] = ids[r.matrix[from + target[d.id]]];
+    }
+    return true;
   }
 
   result(ms: number): Reachability {
