@@ -1,12 +1,12 @@
 // A small window API for the Playwright tests (installed only in `vite build --mode e2e`, once
 // the initial design is loaded: app/main.tsx), so tests can seed designs and read the model
 // instead of guessing from pixels.
-import type { Doc, Review } from '../src/model/types.ts';
+import type { Doc, NamespaceDefaults, Review } from '../src/model/types.ts';
 import type { Reachability } from '../src/policy/reachability-types.ts';
 import { importManifests } from '../src/k8s/import.ts';
 import { emptyDoc, emptyReview } from '../src/model/factory.ts';
 import { commitDoc, docStore } from './state/doc-store.ts';
-import { upsertPolicy } from '../src/doc/commands.ts';
+import { setNamespaceDefaults, updateWorkload, upsertPolicy } from '../src/doc/commands.ts';
 import { reviewDocStore } from './state/review-doc-store.ts';
 import { loadSavedDesign } from './state/saved-design.ts';
 import { getReachability, reachStore } from './state/reachability.ts';
@@ -37,6 +37,10 @@ export interface NetpolTestApi {
   peers(): string[];
   /** Sets the port of one rule of a policy, as the policy editor does (one user action). */
   setRulePort(policyId: string, dir: 'ingress' | 'egress', rule: number, port: number): void;
+  /** Replaces a workload's pod labels, as the Inspector does (one user action). */
+  setPodLabels(workloadId: string, labels: Record<string, string>): void;
+  /** Sets (or with null clears) a namespace's default-deny switches, as the Inspector does. */
+  setNamespaceDefaults(namespaceId: string, defaults: NamespaceDefaults | null): void;
   /** Writes into the session's design document directly, bypassing the UI (server enforcement checks). */
   rawDesignWrite(name: string): void;
 }
@@ -83,6 +87,8 @@ export function installTestApi(): void {
       const rules = (p[dir] ?? []).map((r, i) => (i === rule ? { ...r, ports: [{ protocol: 'TCP' as const, port }] } : r));
       return upsertPolicy(d, { ...p, [dir]: rules });
     }),
+    setPodLabels: (workloadId, labels) => commitDoc((d) => updateWorkload(d, workloadId, { podLabels: labels })),
+    setNamespaceDefaults: (namespaceId, defaults) => commitDoc((d) => setNamespaceDefaults(d, namespaceId, defaults)),
     rawDesignWrite: (name) => {
       const docs = currentSessionDocs();
       docs?.design.transact(() => docs.design.getMap('meta').set('name', name), 'raw-test-write');

@@ -1,6 +1,7 @@
 // `npm run bench:ui`: loads a design of 500 workloads in 20 namespaces with 200 policies into
 // the production build in headless Chromium and prints time to first render and frames per
-// second while panning and zooming. Targets: first render < 2 s, >= 30 fps.
+// second while panning and zooming. Targets: first render < 2 s, >= 30 fps, no pan frame over
+// 100 ms, click to selection <= 50 ms, an edit to updated edges <= 100 ms.
 //
 // How: `vite build` into a temporary directory, `vite preview` it on a free port, seed the
 // design into localStorage (the autosave key the app restores on start) with an init script,
@@ -9,7 +10,11 @@
 // Then pan by dragging the empty pane with the mouse in small steps for ~3 s, and zoom with
 // the wheel for ~3 s, while counting requestAnimationFrame callbacks in the page.
 //
-// Options: --runs N (default 3), --ref REV (build a commit instead of the working tree),
+// Then clicks a namespace (click -> selected frame) and makes three edits through the test API
+// (a label, a policy rule's port, a default-deny switch: edit -> new evaluation -> rendered frame),
+// and prints the JS heap before and after. The same for 2,000 workloads / 1,000 policies.
+//
+// Options: --runs N (default 3), --sizes 500,2000 (default both), --ref REV (build a commit instead of the working tree),
 // --no-build (reuse --out-dir), --out-dir DIR, --no-minify
 // (readable names in --profile output), --profile (CPU profile of the pan: top functions by
 // self time), --trace FILE (Chrome trace of the pan), --css TEXT (extra CSS injected before the
@@ -32,6 +37,9 @@ const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const AUTOSAVE_KEY = 'netpol-designer:autosave'; // app/state/autosave.ts AUTOSAVE_KEY
 const TARGET_FIRST_RENDER_MS = 2000;
 const TARGET_FPS = 30;
+const TARGET_MAX_FRAME_MS = 100;
+const TARGET_CLICK_MS = 50;
+const TARGET_EDIT_MS = 100;
 const GESTURE_MS = 3000;
 const RENDER_TIMEOUT_MS = 60_000;
 const VIEWPORT = { width: 1600, height: 900 };
@@ -70,7 +78,9 @@ function build(outDir: string, minify: boolean, ref?: string): void {
     cwd = srcDir;
   }
   try {
-    const args = [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(minify ? [] : ['--minify', 'false'])];
+    // `--mode e2e`: the production bundle plus the small window test API (app/test-api.ts),
+    // through which the edit rows make their edits as the Inspector would.
+    const args = [VITE, 'build', '--mode', 'e2e', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(minify ? [] : ['--minify', 'false'])];
     const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) throw new Error(`vite build failed (exit ${r.status ?? r.signal})${ref ? '' : '; to bench the last commit instead of the working tree: --ref HEAD'}`);
   } finally {
@@ -137,6 +147,11 @@ interface RunResult {
   pan: FrameStats;
   zoom: FrameStats;
   panMoved: boolean;
+  /** Click on a namespace node until a frame shows it selected (ms). */
+  clickToSelected?: number;
+  /** Per edit kind: ms until the new evaluation is in the store, and until the frame after it was rendered. */
+  edits: Record<string, { sync?: number; evalMs?: number; result?: number; frame?: number; why?: string }>;
+  heapAfterMB: number;
   /** Main-thread long tasks (> 50 ms) from navigation until the canvas settled. */
   load: { longTasks: number; longTaskMs: number; longestMs: number; longestAt: number };
 }
@@ -289,14 +304,95 @@ async function runOnce(browser: Browser, url: string, designText: string, expect
     const after = (await page.evaluate(VIEWPORT_TRANSFORM)) as string;
     await sleep(300);
     const zoomStats = await measureGesture(page, cdp, () => zoom(page, at));
+    await sleep(500);
+    const clickToSelected = await clickSelect(page);
+    await page.keyboard.press('Escape');
+    await sleep(300);
+    const edits: RunResult['edits'] = {};
+    for (const kind of EDIT_KINDS) {
+      if (PROFILE && run === 1 && kind === EDIT_KINDS[0]) await startProfile(cdp);
+      edits[kind] = (await page.evaluate(`(${EDIT_SCRIPT})(${JSON.stringify(kind)})`)) as RunResult['edits'][string];
+      if (PROFILE && run === 1 && kind === EDIT_KINDS[0]) await printProfile(cdp, `the edit (${kind}), main thread`);
+      if (edits[kind].why) console.log(`edit ${kind}: ${edits[kind].why}`);
+      await sleep(800); // let lint and the canvas settle before the next edit
+    }
+    const heapAfterMB = ((await cdpMetrics(cdp)).JSHeapUsedSize ?? 0) / 2 ** 20;
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     const loadLongest = loadTasks.reduce((a, t) => (t[1] > a[1] ? t : a), [0, 0]);
-    return { marks, counts, heapMB, pan: panStats, zoom: zoomStats, panMoved: before !== after,
+    return { marks, counts, heapMB, heapAfterMB, clickToSelected, edits, pan: panStats, zoom: zoomStats, panMoved: before !== after,
       load: { longTasks: loadTasks.length, longTaskMs: loadTasks.reduce((a, [, d]) => a + d, 0), longestMs: loadLongest[1], longestAt: loadLongest[0] } };
   } finally {
     await context.close();
   }
 }
+
+// ---------------------------------------------------------------- click and edits
+
+/**
+ * Clicks the top middle of a namespace node and returns ms from the pointerdown until the first
+ * animation frame in which that node carries React Flow's `selected` class (undefined after 5 s).
+ */
+async function clickSelect(page: Page): Promise<number | undefined> {
+  const box = await page.locator('.react-flow__node-namespace').first().boundingBox();
+  if (!box) return undefined;
+  await page.evaluate(`(() => {
+    const st = window.__uiBench;
+    st.click = undefined;
+    document.addEventListener('pointerdown', (e) => {
+      const t0 = performance.now();
+      const node = e.target instanceof Element ? e.target.closest('.react-flow__node') : null;
+      if (!node) { st.click = -1; return; }
+      const tick = () => {
+        if (node.classList.contains('selected')) { st.click = performance.now() - t0; return; }
+        if (performance.now() - t0 < 5000) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, { capture: true, once: true });
+  })()`);
+  await page.mouse.click(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40));
+  await page.waitForFunction('window.__uiBench.click !== undefined', undefined, { timeout: 6000 }).catch(() => undefined);
+  const v = (await page.evaluate('window.__uiBench.click')) as number | undefined;
+  return v === undefined || v < 0 ? undefined : v;
+}
+
+const EDIT_KINDS = ['a workload label', 'a policy rule (port)', 'a default-deny switch'] as const;
+
+/**
+ * In the page: makes one edit through the test API (the same document command the Inspector
+ * runs), then notes when the evaluation of the edited design is in the store and the first
+ * animation frame after React rendered it (a macrotask later, where React commits).
+ */
+const EDIT_SCRIPT = `async (kind) => {
+  const api = window.__netpol;
+  if (!api) return { why: 'no test API (not an e2e-mode build)' };
+  const doc = api.getDoc();
+  const m = doc.model;
+  const byId = (a, b) => (a.id < b.id ? -1 : 1);
+  const wl = Object.values(m.workloads).sort(byId);
+  const w = wl[Math.floor(wl.length / 3)];
+  // An older build (--ref) may lack a method: that row stays empty.
+  if ((kind === 'a workload label' && !api.setPodLabels) || (kind === 'a default-deny switch' && !api.setNamespaceDefaults)) return { why: 'this build has no test API method for it' };
+  const before = api.getReachability();
+  const t0 = performance.now();
+  if (kind === 'a workload label') api.setPodLabels(w.id, { ...w.podLabels, app: (w.podLabels.app || 'x') + '-edited' });
+  else if (kind === 'a policy rule (port)') {
+    const p = Object.values(m.policies).sort(byId).find((x) => (x.ingress || []).length > 0);
+    if (!p) return { why: 'no policy with an ingress rule' };
+    api.setRulePort(p.id, 'ingress', 0, 7777);
+  } else {
+    const cur = m.namespaceDefaults[w.namespaceId];
+    api.setNamespaceDefaults(w.namespaceId, cur && cur.denyIngress ? null : { denyIngress: true, denyEgress: false, allowDns: false });
+  }
+  const sync = performance.now() - t0;
+  const deadline = t0 + 30000;
+  while (api.getReachability() === before && performance.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+  if (api.getReachability() === before) return { why: 'no new evaluation within 30 s' };
+  const result = performance.now() - t0;
+  const evalMs = api.getReachability().stats.ms;
+  await new Promise((r) => setTimeout(r, 0));
+  const frame = (await new Promise((r) => requestAnimationFrame(r))) - t0;
+  return { sync, evalMs, result, frame };
+}`;
 
 // ---------------------------------------------------------------- report
 
@@ -348,6 +444,14 @@ function report(results: RunResult[]): void {
     row('edge labels', (r) => r.counts.edgeLabels, num),
     row('DOM elements', (r) => r.counts.domElements, num),
     row('JS heap used (MB)', (r) => r.heapMB, (v) => (v === undefined ? '-' : v.toFixed(1))),
+    row('JS heap used after the edits (MB)', (r) => r.heapAfterMB, (v) => (v === undefined ? '-' : v.toFixed(1))),
+    row('click -> node selected (frame)', (r) => r.clickToSelected, ms),
+    ...EDIT_KINDS.flatMap((k) => [
+      row(`edit ${k} -> document updated (sync part)`, (r) => r.edits[k]?.sync, ms),
+      row(`edit ${k}: evaluation itself (stats.ms)`, (r) => r.edits[k]?.evalMs, ms),
+      row(`edit ${k} -> new evaluation`, (r) => r.edits[k]?.result, ms),
+      row(`edit ${k} -> edges rendered (frame)`, (r) => r.edits[k]?.frame, ms),
+    ]),
   ])}`);
   console.log(`\nmain thread during the gesture (median of runs; ms unless a count):`);
   const cdpRows = [['', 'long tasks', 'long task ms', 'task', 'script', 'layout', 'style', 'layouts', 'style recalcs']];
@@ -370,18 +474,32 @@ function report(results: RunResult[]): void {
   console.log(`  time to first render ${Math.round(firstRender)} ms (< ${TARGET_FIRST_RENDER_MS} ms): ${verdict(firstRender < TARGET_FIRST_RENDER_MS)}`);
   console.log(`  pan fps ${panFps.toFixed(1)} avg, ${panWorst.toFixed(1)} worst 1 s (>= ${TARGET_FPS}): ${verdict(panFps >= TARGET_FPS && panWorst >= TARGET_FPS)}`);
   console.log(`  zoom fps ${zoomFps.toFixed(1)} avg, ${zoomWorst.toFixed(1)} worst 1 s (>= ${TARGET_FPS}): ${verdict(zoomFps >= TARGET_FPS && zoomWorst >= TARGET_FPS)}`);
+  const panMax = median(results.map((r) => r.pan.maxGapMs));
+  console.log(`  pan longest frame ${Math.round(panMax)} ms (<= ${TARGET_MAX_FRAME_MS} ms): ${verdict(panMax <= TARGET_MAX_FRAME_MS)}`);
+  const click = median(results.map((r) => r.clickToSelected ?? Infinity));
+  console.log(`  click -> selected ${Math.round(click)} ms (<= ${TARGET_CLICK_MS} ms): ${verdict(click <= TARGET_CLICK_MS)}`);
+  for (const k of EDIT_KINDS) {
+    const v = median(results.map((r) => r.edits[k]?.frame ?? Infinity));
+    console.log(`  edit ${k} -> edges ${Math.round(v)} ms (<= ${TARGET_EDIT_MS} ms): ${verdict(v <= TARGET_EDIT_MS)}`);
+  }
 }
 
 // ---------------------------------------------------------------- main
 
+/** Designs benched: workloads, namespaces, policies (`--sizes 500,2000`; default both). */
+const SIZES: Record<string, [number, number, number]> = { 500: [500, 20, 200], 2000: [2000, 80, 1000] };
+
 async function main(): Promise<void> {
-  const design = await uiDesign(500, 20, 200);
-  const c = design.counts;
-  // The overview draws namespaces, externals and load balancers; workloads only when expanded.
-  const expectedNodes = c.namespaces + c.externals + c.loadBalancers;
-  console.log(`design: ${c.namespaces} namespaces, ${c.workloads} workloads, ${c.policies} policies, ${c.services} services `
-    + `(${c.loadBalancers} LoadBalancer), ${c.externals} external networks -> ${expectedNodes} canvas nodes; `
-    + `${design.layoutEngine} layout ${Math.round(design.layoutMs)} ms; design file ${(design.text.length / 1024).toFixed(0)} KiB`);
+  const sizes = (opt('--sizes') ?? '500,2000').split(',').filter((k) => SIZES[k]);
+  const designs = [];
+  for (const k of sizes) {
+    const design = await uiDesign(...SIZES[k]);
+    const c = design.counts;
+    console.log(`design: ${c.namespaces} namespaces, ${c.workloads} workloads, ${c.policies} policies, ${c.services} services `
+      + `(${c.loadBalancers} LoadBalancer), ${c.externals} external networks -> ${c.namespaces + c.externals + c.loadBalancers} canvas nodes; `
+      + `${design.layoutEngine} layout ${Math.round(design.layoutMs)} ms; design file ${(design.text.length / 1024).toFixed(0)} KiB`);
+    designs.push(design);
+  }
 
   const ownDir = !opt('--out-dir');
   const outDir = opt('--out-dir') ?? mkdtempSync(join(tmpdir(), 'netpol-ui-bench-'));
@@ -396,12 +514,18 @@ async function main(): Promise<void> {
     const { chromiumArgs, chromiumExecutable } = (await import(chromiumMjs)) as { chromiumArgs: string[]; chromiumExecutable: () => string | undefined };
     browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs, headless: !flag('--headed') });
     console.log(`chromium ${browser.version()} (headless), viewport ${VIEWPORT.width}x${VIEWPORT.height}, ${RUNS} runs, serving ${srv.url}`);
-    const results: RunResult[] = [];
-    for (let i = 1; i <= RUNS; i++) {
-      results.push(await runOnce(browser, srv.url, design.text, expectedNodes, c.namespaces, i));
-      process.stdout.write(`run ${i} done\n`);
+    for (const design of designs) {
+      const c = design.counts;
+      // The overview draws namespaces, externals and load balancers; workloads only when expanded.
+      const expectedNodes = c.namespaces + c.externals + c.loadBalancers;
+      console.log(`\n== ${c.workloads} workloads / ${c.policies} policies ==`);
+      const results: RunResult[] = [];
+      for (let i = 1; i <= RUNS; i++) {
+        results.push(await runOnce(browser, srv.url, design.text, expectedNodes, c.namespaces, i));
+        process.stdout.write(`run ${i} done\n`);
+      }
+      report(results);
     }
-    report(results);
   } finally {
     await browser?.close().catch(() => undefined);
     if (server && server.exitCode === null) server.kill('SIGTERM');
