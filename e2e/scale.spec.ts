@@ -93,3 +93,33 @@ test('a 500-workload import opens as a readable overview; expanding and search r
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('search-dialog')).toHaveCount(0);
 });
+
+/** SCREENSHOTS=1: docs/screenshots/<name>-1280x800.png and -1920x1080.png (fitted again at that size). */
+async function shot(page: Page, name: string) {
+  if (!process.env.SCREENSHOTS) return;
+  await page.screenshot({ path: `docs/screenshots/${name}-1280x800.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `docs/screenshots/${name}-1920x1080.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('.react-flow__controls-fitview').click();
+}
+
+test('the 500-workload import with 200 cluster policies shows the NetworkPolicy allows an Admin Deny overrides, without a selection', async ({ page, api }) => {
+  const tiered = synthetic(500, 200, 42, { clusterPolicies: 200 });
+  await api.loadYaml(tiered.files.map((f) => f.text).join('\n---\n'));
+  const doc = await api.getDoc();
+  const clusterPolicies = await page.evaluate(() => Object.keys((window as any).__netpol.getDoc().model.clusterPolicies ?? {}).length);
+  expect(clusterPolicies).toBe(200);
+  // Overview: the overridden pairs are purple edges between namespace cards, their label (or,
+  // where it does not fit, a badge with the label as its title) naming the Admin policy.
+  await expect(page.getByTestId('ns-card').first()).toBeVisible();
+  const marks = page.locator('.edge-label.edge-cluster-deny, .edge-badge.edge-cluster-deny');
+  await expect(marks.first()).toBeAttached();
+  await expect(marks.first()).toHaveAttribute('data-label', /^✗ Admin guard-\d+/);
+  const nsIds = new Set(Object.keys(doc.model.namespaces));
+  const ends = (await marks.first().getAttribute('data-edge-id'))!.replace(/^deny:/, '').split('>');
+  expect(ends.every((id) => nsIds.has(id))).toBe(true); // between namespace cards
+  await shot(page, 'cluster-overrides-overview');
+});
