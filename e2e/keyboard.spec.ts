@@ -78,3 +78,18 @@ test('"Skip to panels" goes to the side panel', async ({ page, api }) => {
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => !!document.activeElement?.closest('#side-panel'))).toBe(true);
 });
+
+test('E on a focused node explains its connections one after another (edges are not Tab stops)', async ({ page, api, canvas }) => {
+  await loadSmallDesign(api, canvas);
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  // From the namespace (the top-left stop, no connection of its own) down to a workload.
+  await page.keyboard.press('ArrowDown');
+  expect(Object.values(IDS)).toContain(await activeNodeId(page));
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('notice')).toContainText(/Explaining connection 1 of \d+/);
+  await expect(page.getByRole('tab', { name: 'Explain' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('e');
+  await expect(page.getByTestId('notice')).toContainText(/Explaining connection 2 of \d+/);
+});

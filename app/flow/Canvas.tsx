@@ -54,7 +54,7 @@ const LARGE_DESIGN_NODES = 200;
 const MINIMAP_STYLE = { width: 150, height: 96 };
 /** What a screen reader says on a node: our keys (app/flow/use-canvas-keys.ts), not React Flow's. */
 const ARIA_LABELS = {
-  'node.a11yDescription.default': 'Arrow keys go to the nearest node that way. Enter or Space selects; Enter on a selected namespace opens or closes it. C connects to another node, Alt+arrow keys move the selected nodes, Delete removes them.',
+  'node.a11yDescription.default': 'Arrow keys go to the nearest node that way. Enter or Space selects; Enter on a selected namespace opens or closes it. C connects to another node, E explains its connections one by one, Alt+arrow keys move the selected nodes, Delete removes them.',
 };
 
 /** Model id of a canvas node an intent can start or end at (LB nodes stand for their Service). */
@@ -132,7 +132,7 @@ export function Canvas() {
   }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner, overview, large]);
   const shown = useMemo(() => (hidden.size ? projected.filter((n) => !hidden.has(n.id)) : projected), [projected, hidden]);
   // One Tab stop for all nodes; arrow keys move between them (use-canvas-keys.ts).
-  const keys = useCanvasKeys(shown, s.selection);
+  const keys = useCanvasKeys(shown, s.selection, edges);
   const nodes = keys.nodes;
   // A new filter brings what is left into view.
   const filterKey = useSessionStore((x) => x.filter);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navRects, RovingTabStops } from './roving.ts';
+import { navRects, nextExplainableEdge, RovingTabStops } from './roving.ts';
 import type { AppNode } from './flow-types.ts';
 
 const nodes = [
@@ -27,5 +27,22 @@ describe('RovingTabStops', () => {
     const c = r.apply(nodes, 'ns');
     expect(c.map((n) => n.domAttributes?.tabIndex)).toEqual([0, -1, -1]);
     expect(c[2]).toBe(a[2]);
+  });
+});
+
+describe('nextExplainableEdge', () => {
+  const edges = [
+    { id: 'a', source: 'web', target: 'api', data: { explain: { src: 'web', dst: 'api' } } },
+    { id: 'svc', source: 'lb', target: 'web', data: {} },
+    { id: 'b', source: 'db', target: 'web', data: { explain: { src: 'db', dst: 'web' } } },
+    { id: 'c', source: 'api', target: 'db', data: { explain: { src: 'api', dst: 'db' } } },
+  ];
+  it('cycles through the explainable connections touching the node, either direction', () => {
+    expect(nextExplainableEdge(edges, 'web', null)).toMatchObject({ edge: { id: 'a' }, index: 0, count: 2 });
+    expect(nextExplainableEdge(edges, 'web', 'a')?.edge.id).toBe('b');
+    expect(nextExplainableEdge(edges, 'web', 'b')?.edge.id).toBe('a');
+    // An edge of another node starts over.
+    expect(nextExplainableEdge(edges, 'web', 'c')?.edge.id).toBe('a');
+    expect(nextExplainableEdge(edges, 'lb', null)).toBeNull();
   });
 });

@@ -40,3 +40,17 @@ export class RovingTabStops {
     });
   }
 }
+
+/**
+ * The next connection at `nodeId` that can be explained, after `afterId` (cycling), for the E
+ * key: the keyboard's way to what clicking an edge does. Null when the node has none.
+ */
+export function nextExplainableEdge<E extends { id: string; source: string; target: string; data?: { explain?: unknown } }>(
+  edges: readonly E[], nodeId: Id, afterId: string | null,
+): { edge: E; index: number; count: number } | null {
+  const mine = edges.filter((e) => (e.source === nodeId || e.target === nodeId) && e.data?.explain);
+  if (mine.length === 0) return null;
+  const at = afterId ? mine.findIndex((e) => e.id === afterId) : -1;
+  const index = (at + 1) % mine.length;
+  return { edge: mine[index], index, count: mine.length };
+}

@@ -1,14 +1,15 @@
 // Keyboard on the canvas: the nodes share one Tab stop (roving tabindex); the arrow keys move
 // focus to the nearest node that way (src/canvas/spatial-nav.ts); Enter or Space selects (React
 // Flow), Enter on a selected namespace opens or closes it; Alt+arrows move the selected nodes
-// (React Flow's own keyboard move).
+// (React Flow's own keyboard move); E explains the node's connections one after another (what a
+// click on an edge does: edges are not Tab stops).
 
 import { useCallback, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { nearestInDirection, rovingStop, type NavDirection } from '../../src/canvas/spatial-nav.ts';
 import type { Id } from '../../src/model/types.ts';
-import { sessionStore, useSessionStore } from '../state/session-store.ts';
-import type { AppNode } from './flow-types.ts';
-import { navRects, RovingTabStops } from './roving.ts';
+import { notify, sessionStore, useSessionStore } from '../state/session-store.ts';
+import type { AppNode, FlowEdge } from './flow-types.ts';
+import { navRects, nextExplainableEdge, RovingTabStops } from './roving.ts';
 
 const DIRECTIONS: Record<string, NavDirection> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
@@ -22,7 +23,7 @@ function nodeTarget(e: { target: EventTarget }): HTMLElement | null {
   return el.classList?.contains('react-flow__node') ? el : null;
 }
 
-export function useCanvasKeys(nodes: AppNode[], selection: readonly Id[]) {
+export function useCanvasKeys(nodes: AppNode[], selection: readonly Id[], edges: readonly FlowEdge[]) {
   const focused = useSessionStore((s) => s.canvasFocus);
   const rects = useMemo(() => navRects(nodes), [nodes]);
   const stop = useMemo(() => rovingStop(rects, focused, selection), [rects, focused, selection]);
@@ -30,6 +31,9 @@ export function useCanvasKeys(nodes: AppNode[], selection: readonly Id[]) {
   const withStops = useMemo(() => roving.current.apply(nodes, stop), [nodes, stop]);
   const rectsRef = useRef(rects);
   rectsRef.current = rects;
+  const edgesRef = useRef(edges);
+  edgesRef.current = edges;
+  const explained = useRef<string | null>(null);
 
   const onFocusCapture = useCallback((e: FocusEvent) => {
     const el = nodeTarget(e);
@@ -52,6 +56,19 @@ export function useCanvasKeys(nodes: AppNode[], selection: readonly Id[]) {
       return;
     }
     if (dir && e.altKey) return; // React Flow moves the selected nodes
+    if (e.key.toLowerCase() === 'e' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      const next = nextExplainableEdge(edgesRef.current, id, explained.current);
+      if (!next?.edge.data?.explain) {
+        notify('No connection drawn at this node to explain.');
+        return;
+      }
+      explained.current = next.edge.id;
+      sessionStore.setState({ explain: next.edge.data.explain, rightTab: 'explain' });
+      notify(`Explaining connection ${next.index + 1} of ${next.count} at this node (E for the next).`);
+      return;
+    }
     if (e.key === 'Enter' && el.classList.contains('selected')) {
       // A namespace's open/close button, as the mouse has it.
       const toggle = el.querySelector<HTMLButtonElement>(':scope .ns-toggle');

@@ -77,6 +77,8 @@ export function Palette() {
         <dt>Ctrl+C/V</dt><dd>copy / paste</dd>
         <dt>Ctrl+Z/Y</dt><dd>undo / redo</dd>
         <dt>C</dt><dd>connect to…</dd>
+        <dt>Arrows</dt><dd>next node</dd>
+        <dt>E</dt><dd>explain its links</dd>
       </dl>
     </nav>
   );
