@@ -5,7 +5,8 @@
 // `tsx bench/core.bench.ts --one 500 200` runs one size and prints its row as JSON.
 // A second table compares evaluation of the 5,000 / 2,000 and 10,000 / 10,000 clusters without
 // and with 200 ClusterNetworkPolicies (Admin and Baseline tiers) by CPU time, best of 10 alternating
-// runs (`--tiers 5000 2000` prints one pair as JSON); the target is within 1.5x.
+// runs (`--tiers 5000 2000` prints one pair as JSON); the target is within 1.5x. Then the canvas's
+// override-edge search on 500 / 200 with 200 cluster policies (`--overrides 0.3` prints one as JSON).
 // Then "one edit re-evaluated" (evaluateIncremental, bench/incremental.bench.ts) per edit kind at
 // 500 / 200 and 5,000 / 2,000 next to the full evaluation. Then the CLI as a whole process
 // through the bin (bench/cli.bench.ts). Arguments narrow all of them to the given workload
@@ -16,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Model } from '../src/model/types.ts';
 import { evaluate } from '../src/policy/evaluate.ts';
+import { overriddenPairs } from '../src/canvas/cluster-denials.ts';
 import { cliBench } from './cli.bench.ts';
 import { incrementalOne, incrementalTable, type IncrementalRow } from './incremental.bench.ts';
 import { SIZES, synthetic } from './synthetic.ts';
@@ -167,10 +169,53 @@ function incrementalSection(self: string, sizeArgs: string[]): void {
   for (const l of incrementalTable(rows)) console.log(l);
 }
 
+const OVERRIDE_SIZE: [number, number] = [500, 200];
+
+/**
+ * The canvas's override search (NetworkPolicy allows an Admin Deny stops, drawn without a
+ * selection) on the 500 / 200 cluster with 200 ClusterNetworkPolicies, all namespaces isolated
+ * and with 30% of them without NetworkPolicies (where Baseline denies replace the default allow):
+ * CPU ms of overriddenPairs on a fresh model, best of TIER_REPEAT (warm).
+ */
+function overridesOne(openShare: number): { cpuMs: number; pairs: number; endpoints: number } {
+  const [w, p] = OVERRIDE_SIZE;
+  let cpuMs = Infinity;
+  let pairs = 0;
+  let endpoints = 0;
+  for (let k = 0; k < TIER_REPEAT; k++) {
+    const m = synthetic(w, p, 42, { clusterPolicies: CLUSTER_POLICIES, openShare }).model;
+    const reach = evaluate(m);
+    endpoints = reach.endpoints.length;
+    cpuMs = Math.min(cpuMs, timed(() => { pairs = overriddenPairs(m, reach).length; }).cpu);
+  }
+  return { cpuMs, pairs, endpoints };
+}
+
+function overridesTable(self: string, sizeArgs: string[]): void {
+  if (sizeArgs.length && !sizeArgs.includes(String(OVERRIDE_SIZE[0]))) return;
+  console.log('');
+  console.log(`| override search: workloads | policies | cluster policies | namespaces without NetworkPolicies | endpoints | CPU ms (best of ${TIER_REPEAT}) | override pairs |`);
+  console.log('|---|---|---|---|---|---|---|');
+  for (const open of [0, 0.3]) {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', self, '--overrides', String(open)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const line = res.stdout.trim().split('\n').pop() ?? '';
+    if (res.status !== 0 || !line.startsWith('{')) {
+      console.log(`| ${OVERRIDE_SIZE[0]} | failed: ${(res.stderr || res.stdout).trim().split('\n').slice(-3).join(' ')} |`);
+      continue;
+    }
+    const r = JSON.parse(line) as ReturnType<typeof overridesOne>;
+    console.log(`| ${OVERRIDE_SIZE[0]} | ${OVERRIDE_SIZE[1]} | ${CLUSTER_POLICIES} | ${open * 100}% | ${r.endpoints} | ${r.cpuMs.toFixed(0)} | ${r.pairs} |`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--incremental') {
     console.log(JSON.stringify(incrementalOne(Number(args[1]), Number(args[2]))));
+    return;
+  }
+  if (args[0] === '--overrides') {
+    console.log(JSON.stringify(overridesOne(Number(args[1]))));
     return;
   }
   if (args[0] === '--tiers') {
@@ -197,6 +242,7 @@ async function main(): Promise<void> {
     console.log(fmt(JSON.parse(line) as Row));
   }
   tiersTable(self, sizeArgs);
+  overridesTable(self, sizeArgs);
   incrementalSection(self, sizeArgs);
   if (!args.includes('--no-cli')) cliBench({ only: sizeArgs.map(Number) });
 }
