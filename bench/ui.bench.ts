@@ -251,6 +251,25 @@ function topSelfTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDel
     .map(([k, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 
+/** Functions by inclusive time (a function counted once per sample however deep it recurses). */
+function topTotalTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const total = new Map<string, number>();
+  profile.samples.forEach((sid, i) => {
+    const seen = new Set<string>();
+    for (let id: number | undefined = sid; id !== undefined; id = parent.get(id)) {
+      const f = byId.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total.set(key, (total.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    }
+  });
+  return [...total].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+}
+
 async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -261,6 +280,8 @@ async function printProfile(cdp: CDPSession, what: string): Promise<void> {
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
   console.log(`\nCPU profile of ${what} (run 1, main thread), top self time:`);
   for (const line of topSelfTime(profile)) console.log(`  ${line}`);
+  console.log('top total (inclusive) time:');
+  for (const line of topTotalTime(profile)) console.log(`  ${line}`);
 }
 
 async function runOnce(browser: Browser, url: string, designText: string, expectedNodes: number, expectedNamespaces: number, run: number): Promise<RunResult> {
