@@ -4,6 +4,7 @@
 // classes it touches (src/policy/incremental.ts). Lint runs in its own worker (lint.worker.ts):
 // its shadowed-policy check costs one evaluation per policy and must not hold up the edges.
 
+import { evaluate } from '../../src/policy/evaluate.ts';
 import { evaluateIncremental, type IncrementalState } from '../../src/policy/incremental.ts';
 import type { Model } from '../../src/model/types.ts';
 import type { Reachability } from '../../src/policy/reachability-types.ts';
@@ -20,9 +21,17 @@ let state: IncrementalState | null = null;
 self.onmessage = (e: MessageEvent<EvalRequest>) => {
   const { seq, model } = e.data;
   try {
-    const out = evaluateIncremental(state, model);
-    state = out.state;
-    (self as unknown as Worker).postMessage({ seq, reach: out.reach } satisfies EvalResponse);
+    if (state) {
+      const out = evaluateIncremental(state, model);
+      state = out.state;
+      (self as unknown as Worker).postMessage({ seq, reach: out.reach } satisfies EvalResponse);
+    } else {
+      // First design (or after an error): show evaluate()'s result at once, then build the
+      // incremental state from it for the next edit.
+      const reach = evaluate(model);
+      (self as unknown as Worker).postMessage({ seq, reach } satisfies EvalResponse);
+      state = evaluateIncremental(null, model, reach).state;
+    }
   } catch (err) {
     state = null;
     (self as unknown as Worker).postMessage({ seq, error: String(err) } satisfies EvalResponse);

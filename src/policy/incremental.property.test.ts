@@ -157,6 +157,18 @@ describe('evaluateIncremental()', () => {
     expectSame(again.reach, evaluate(m0), m0, []);
   });
 
+  it('builds its state from a given full evaluation, and goes on incrementally from it', () => {
+    const m0 = base();
+    const first = evaluateIncremental(null, m0, evaluate(m0));
+    expect(first.info.mode).toBe('full');
+    expectSame(first.reach, evaluate(m0), m0, []);
+    const web = m0.workloads['shop/web'];
+    const m1 = { ...m0, workloads: { ...m0.workloads, 'shop/web': { ...web, podLabels: { app: 'api' } } } };
+    const next = evaluateIncremental(first.state, m1);
+    expect(next.info.mode).toBe('incremental');
+    expectSame(next.reach, evaluate(m1), m1, []);
+  });
+
   it('hands designs with cluster policies to evaluate()', () => {
     const m0 = base();
     const m1: Model = { ...m0, clusterPolicies: { 'cnp:a': { id: 'cnp:a', name: 'a', tier: 'Admin', priority: 1, subject: { namespaces: {} }, ingress: [{ action: 'Deny', peers: [{ namespaces: {} }] }], egress: [] } } };

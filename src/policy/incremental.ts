@@ -2,7 +2,7 @@
 // the class-matrix rows and columns it touches, reusing the previous evaluation's state.
 //
 // Public API:
-//   evaluateIncremental(prev, model): { reach, state, info }
+//   evaluateIncremental(prev, model, full?): { reach, state, info }
 //
 // Same semantics and result as evaluate() (NetworkPolicy tier, semantics.md 1): a property test
 // holds the two to equal connections for every endpoint pair over random edit sequences. Designs
@@ -50,11 +50,15 @@ export interface IncrementalInfo {
   cols: number;
 }
 
-export function evaluateIncremental(prev: IncrementalState | null | undefined, model: Model): { reach: Reachability; state: IncrementalState; info: IncrementalInfo } {
+/**
+ * `full`, when given, is evaluate(model) already computed by the caller (it then seeds a rebuild
+ * instead of a second evaluation): a worker can show a first result before building the state.
+ */
+export function evaluateIncremental(prev: IncrementalState | null | undefined, model: Model, full?: Reachability): { reach: Reachability; state: IncrementalState; info: IncrementalInfo } {
   const t0 = now();
   if (Object.keys(model.clusterPolicies ?? {}).length > 0) {
     if (prev?.inner) prev.inner.handle = null;
-    return { reach: evaluate(model), state: { inner: null }, info: { mode: 'reference', rows: 0, cols: 0 } };
+    return { reach: full ?? evaluate(model), state: { inner: null }, info: { mode: 'reference', rows: 0, cols: 0 } };
   }
   const old = prev?.inner;
   let inner: Inner;
@@ -70,7 +74,7 @@ export function evaluateIncremental(prev: IncrementalState | null | undefined, m
   const state: IncrementalState = { inner };
   inner.handle = state;
   // From scratch, evaluate() fills the matrix faster than pair by pair (it works per column).
-  const { rows, cols } = inner.recompute(mode === 'full' ? evaluate(model) : undefined);
+  const { rows, cols } = inner.recompute(mode === 'full' ? full ?? evaluate(model) : undefined);
   const reach = inner.result(now() - t0);
   reach.stats.ms = now() - t0;
   return { reach, state, info: { mode, rows, cols } };
