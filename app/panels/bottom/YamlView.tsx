@@ -1,7 +1,7 @@
 // The whole design as manifests (Namespaces, Services, NetworkPolicies) in a read-only
 // CodeMirror editor, with Copy and Download.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { EditorView, basicSetup } from 'codemirror';
 import { EditorState } from '@codemirror/state';
 import { yaml } from '@codemirror/lang-yaml';
@@ -10,7 +10,9 @@ import { useDocStore } from '../../state/doc-store.ts';
 import { downloadText, yamlFileName } from '../../state/download.ts';
 
 export function YamlView() {
-  const model = useDocStore((s) => s.doc.model);
+  // Deferred: re-exporting every manifest (tens of ms on a 500-workload design) and replacing the
+  // editor's text must not hold up the canvas's answer to an edit; React renders it afterwards.
+  const model = useDeferredValue(useDocStore((s) => s.doc.model));
   const name = useDocStore((s) => s.doc.name);
   const text = useMemo(() => exportManifests(model), [model]);
   const host = useRef<HTMLDivElement>(null);
