@@ -8,6 +8,7 @@ import type { Event } from 'js-yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { readListItems } from './list-items.ts';
 import { KUBECTL_SCHEMA, firstOffset, pathIndex, rootItemsKey, skipNode } from './yaml-events.ts';
+import { readStreamDocuments, splitDocuments, splitEventsByDocument } from './yaml-stream.ts';
 import type { PathIndex } from './yaml-events.ts';
 import { shapeProblem } from '../model/json-limits.ts';
 
@@ -200,6 +201,16 @@ function readDocuments(file: string, text: string, lim: ParseLimits, diagnostics
     }, list.value);
     return out;
   }
+  // A `---` stream: one document at a time.
+  const stream = readStreamDocuments(text, { filename: file, maxDepth: lim.maxDepth, maxAliases: lim.maxAliases });
+  if (stream) {
+    for (const d of stream) {
+      let events: DocPositions | undefined;
+      const parsed = () => (events ??= eventPositions(d.events(), d.chunk.text, d.chunk.offset));
+      emit({ start: d.start, tree: d.tree, items: () => parsed().items(), whole: () => parsed().whole() }, d.value);
+    }
+    return out;
+  }
 
   const whole = loadAllAtOnce(file, text, lim);
   if (whole) {
@@ -322,47 +333,6 @@ function checkShape(value: unknown, lim: ParseLimits, file: string, doc: number,
 }
 
 // ------------------------------------------------------------------ YAML helpers
-
-interface Chunk { text: string; offset: number }
-
-/** Splits at `---` document markers at column 0 (they always start a new document in YAML). */
-function splitDocuments(text: string): Chunk[] {
-  const chunks: Chunk[] = [];
-  const marker = /^---(?=[ \t\r\n]|$)/gm;
-  let start = 0;
-  for (let m = marker.exec(text); m; m = marker.exec(text)) {
-    if (m.index > start || m.index > 0) {
-      chunks.push({ text: text.slice(start, m.index), offset: start });
-    }
-    start = m.index;
-    marker.lastIndex = m.index + 3;
-  }
-  chunks.push({ text: text.slice(start), offset: start });
-  // The part before the first marker is a document only if it holds something.
-  return chunks.filter((c, i) => i > 0 || c.text.startsWith('---') || hasContent(c.text));
-}
-
-function hasContent(text: string): boolean {
-  return text.split(/\r?\n/).some((l) => l.trim() !== '' && !l.trim().startsWith('#') && !l.startsWith('%'));
-}
-
-function splitEventsByDocument(events: Event[]): Event[][] {
-  const docs: Event[][] = [];
-  let current: Event[] | undefined;
-  let depth = 0;
-  for (const e of events) {
-    if (e.type === EVENT_ID.DOCUMENT && depth === 0) {
-      current = [e];
-      docs.push(current);
-      depth = 1;
-      continue;
-    }
-    current?.push(e);
-    if (e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING) depth += 1;
-    else if (e.type === EVENT_ID.POP) depth -= 1;
-  }
-  return docs;
-}
 
 /** Event ranges [starts[i], ends[i]) of the items of a document's list: `items` of a List, or the root list itself. */
 interface ItemRanges { path: 'items' | ''; starts: number[]; ends: number[] }
