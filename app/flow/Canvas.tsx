@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore as useFlowStore,
-  type Connection, type Edge, type FitViewOptions, type Node, type OnDelete,
+  type Connection, type Edge, type Node, type OnDelete,
 } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { deleteEntities } from '../../src/doc/commands.ts';
@@ -35,16 +35,16 @@ import { namespaceBoxes } from '../../src/canvas/geometry.ts';
 import { drawnRects } from '../../src/canvas/drawn.ts';
 import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
+import { useShareState } from '../share/read-only.ts';
 import { PeerLayer } from '../collab/PeerLayer.tsx';
 import { keptEdges } from '../../src/canvas/filters.ts';
 import { useCanvasFilter } from './use-canvas-filter.ts';
 import { CanvasFilterControl } from './CanvasFilterControl.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
+import { fitOptions } from './fit-options.ts';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
-// Room for the panels on the canvas (view switch top left, zoom controls and status bottom left).
-const FIT_OPTIONS: FitViewOptions = { padding: { top: '44px', bottom: '36px', left: '58px', right: '20px' }, duration: 0, maxZoom: 1 };
 /** Below this zoom node text is unreadable: it is not painted (see .canvas.zoomed-out in styles.css). */
 const ZOOMED_OUT = 0.4;
 /** Above this many nodes the minimap shows by default. */
@@ -80,13 +80,16 @@ export function Canvas() {
     if (prev && Math.abs(prev.zoom - view.zoom) < 1e-3 && Math.abs(prev.x - view.x) < 1 && Math.abs(prev.y - view.y) < 1 && Math.abs(prev.w - view.w) < 1) return;
     setSession({ view });
   }, [getViewport, flowSize.w, flowSize.h]);
+  // Fit leaves room for the panels over the canvas, measured now (fit-options.ts).
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const flowEl = () => canvasRef.current?.querySelector<HTMLElement>('.react-flow');
   const fitAll = useCallback(() => {
-    void fitView(FIT_OPTIONS).then(() => syncView());
+    void fitView(fitOptions(canvasRef.current?.querySelector<HTMLElement>('.react-flow'))).then(() => syncView());
   }, [fitView, syncView]);
   useFitViewRequests(fitAll);
   // An opened namespace is brought into view whole (never zoomed in past 1).
   useFitNodeRequests((ids) => {
-    void fitView({ ...FIT_OPTIONS, nodes: ids.map((id) => ({ id })) }).then(() => syncView());
+    void fitView(fitOptions(flowEl(), { nodes: ids.map((id) => ({ id })) })).then(() => syncView());
   });
   // Search jumps: centre the node, zoomed in far enough to read it.
   useCenterRequests((id) => {
@@ -200,6 +203,16 @@ export function Canvas() {
     if (sessionStore.getState().selection.length) setSession({ selection: [] });
   }, []);
 
+  // The read-only banner takes its own band above the flow: fit again once the flow has its new size.
+  const banner = useShareState((x) => x.readOnly || x.backupOffer);
+  const lastBanner = useRef(banner);
+  useEffect(() => {
+    if (lastBanner.current === banner) return;
+    lastBanner.current = banner;
+    let h = requestAnimationFrame(() => { h = requestAnimationFrame(() => fitRef.current()); });
+    return () => cancelAnimationFrame(h);
+  }, [banner]);
+
   // Fit once when the first design arrives (the autosave or sample loads after mount).
   const fitted = useRef(false);
   const hasNodes = nodes.length > 0;
@@ -212,7 +225,6 @@ export function Canvas() {
 
   // Rendering cost at scale (bench/ui.bench.ts): while the viewport moves, promote it to its own
   // layer; when zoomed out so far that text is unreadable, do not paint the text or the dots.
-  const canvasRef = useRef<HTMLDivElement>(null);
   const onMoveStart = useCallback(() => canvasRef.current?.classList.add('moving'), []);
   const onMoveEnd = useCallback(() => {
     canvasRef.current?.classList.remove('moving');
@@ -230,68 +242,73 @@ export function Canvas() {
     <div ref={canvasRef} className={`canvas${zoomedOut ? ' zoomed-out' : ''}${manyNodes ? ' large' : ''}`} data-testid="canvas"
       id="canvas" tabIndex={-1} onKeyDownCapture={keys.onKeyDownCapture} onFocusCapture={keys.onFocusCapture}>
       <ReadOnlyBanner />
-      <ReactFlow<AppNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={routeNodeChanges}
-        onEdgesChange={routeEdgeChanges}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onDelete={onDelete}
-        onEdgeClick={onEdgeClick}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        onPaneClick={onPaneClick}
-        edgesFocusable={false}
-        ariaLabelConfig={ARIA_LABELS}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
-        deleteKeyCode={readOnly ? null : DELETE_KEYS}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Control', 'Meta']}
-        connectionRadius={30}
-        minZoom={0.05}
-        maxZoom={2}
-        zIndexMode="basic"
-        elevateEdgesOnSelect
-      >
-        {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />}
-        {!empty && showMiniMap && <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />}
-        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} onFitView={syncView}>
-          <ControlButton onClick={() => setMiniMapChoice(!showMiniMap)} title={showMiniMap ? 'Hide minimap' : 'Show minimap'} aria-label={showMiniMap ? 'Hide minimap' : 'Show minimap'} aria-pressed={showMiniMap}>
-            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><rect x="8" y="8" width="5" height="4" fill="currentColor" /></svg>
-          </ControlButton>
-        </Controls>
-        <PeerLayer />
-        <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
-        <Panel position="top-left" className="mode-panel">
-          <button type="button" className="find-button" onClick={() => setSession({ searchOpen: true })} title="Find a workload, namespace or policy (/ or Ctrl+K)">
-            Find <kbd>/</kbd>
-          </button>
-          <CanvasFilterControl model={doc.model} result={filtered} />
-          {(large || overview.mode === 'overview') && (
-            <div className="seg" role="group" aria-label="Canvas view">
-              <button type="button" aria-pressed={overview.mode === 'overview'} onClick={() => setCanvasMode('overview')}
-                title="Every namespace as one node, packed to the screen (expand one to see its workloads)">Overview</button>
-              <button type="button" aria-pressed={overview.mode === 'layout'} onClick={() => setCanvasMode('layout')}
-                title="The design's own layout: zoom in to see workloads">Layout</button>
-            </div>
-          )}
-        </Panel>
-        <Panel position="top-center"><div className="pair-bars"><LayoutProgress /><ExplainPairBar /><AssertPairBar /></div></Panel>
-        {empty && (
-          <Panel position="top-center" className="empty-state">
-            <div data-testid="empty-state">
-              <strong>This design is empty.</strong>
-              <p>Drag a namespace from the palette, or load manifests with <em>File → Import</em>.</p>
-            </div>
+      <div className="canvas-flow">
+        <ReactFlow<AppNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={routeNodeChanges}
+          onEdgesChange={routeEdgeChanges}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onDelete={onDelete}
+          onEdgeClick={onEdgeClick}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          onPaneClick={onPaneClick}
+          edgesFocusable={false}
+          ariaLabelConfig={ARIA_LABELS}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          deleteKeyCode={readOnly ? null : DELETE_KEYS}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Control', 'Meta']}
+          connectionRadius={30}
+          minZoom={0.05}
+          maxZoom={2}
+          zIndexMode="basic"
+          elevateEdgesOnSelect
+        >
+          {!zoomedOut && <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />}
+          {!empty && showMiniMap && <MiniMap<AppNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeWidth={2} style={MINIMAP_STYLE} />}
+          <Controls showInteractive={false} showFitView={false}>
+            <ControlButton className="react-flow__controls-fitview" onClick={fitAll} title="Fit view" aria-label="Fit view">
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><path d="M1.5 5.5v-4h4M10.5 1.5h4v4M14.5 10.5v4h-4M5.5 14.5h-4v-4" fill="none" stroke="currentColor" strokeWidth="1.6" /></svg>
+            </ControlButton>
+            <ControlButton onClick={() => setMiniMapChoice(!showMiniMap)} title={showMiniMap ? 'Hide minimap' : 'Show minimap'} aria-label={showMiniMap ? 'Hide minimap' : 'Show minimap'} aria-pressed={showMiniMap}>
+              <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><rect x="8" y="8" width="5" height="4" fill="currentColor" /></svg>
+            </ControlButton>
+          </Controls>
+          <PeerLayer />
+          <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
+          <Panel position="top-left" className="mode-panel">
+            <button type="button" className="find-button" onClick={() => setSession({ searchOpen: true })} title="Find a workload, namespace or policy (/ or Ctrl+K)">
+              Find <kbd>/</kbd>
+            </button>
+            <CanvasFilterControl model={doc.model} result={filtered} />
+            {(large || overview.mode === 'overview') && (
+              <div className="seg" role="group" aria-label="Canvas view">
+                <button type="button" aria-pressed={overview.mode === 'overview'} onClick={() => setCanvasMode('overview')}
+                  title="Every namespace as one node, packed to the screen (expand one to see its workloads)">Overview</button>
+                <button type="button" aria-pressed={overview.mode === 'layout'} onClick={() => setCanvasMode('layout')}
+                  title="The design's own layout: zoom in to see workloads">Layout</button>
+              </div>
+            )}
           </Panel>
-        )}
-      </ReactFlow>
+          <Panel position="top-center"><div className="pair-bars"><LayoutProgress /><ExplainPairBar /><AssertPairBar /></div></Panel>
+          {empty && (
+            <Panel position="top-center" className="empty-state">
+              <div data-testid="empty-state">
+                <strong>This design is empty.</strong>
+                <p>Drag a namespace from the palette, or load manifests with <em>File → Import</em>.</p>
+              </div>
+            </Panel>
+          )}
+        </ReactFlow>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { clearance, FIT_GAP, FIT_MIN, fitPadding } from './fit-padding.ts';
+
+// A 772 x 530 canvas (1280x800 with the panels and the bottom drawer open).
+const canvas = { w: 772, h: 530 };
+const findBar = { x: 15, y: 15, w: 260, h: 26 };
+const statusLine = { x: 55, y: 530 - 33, w: 700, h: 18 };
+const zoomControls = { x: 15, y: 530 - 118, w: 26, h: 103 };
+const minimap = { x: 772 - 165, y: 530 - 111, w: 150, h: 96 };
+
+describe('clearance', () => {
+  it('clears each overlay from the side that costs the least of the canvas', () => {
+    expect(clearance(canvas, findBar)).toEqual({ side: 'top', px: 41 });
+    expect(clearance(canvas, statusLine)).toEqual({ side: 'bottom', px: 33 });
+    expect(clearance(canvas, zoomControls)).toEqual({ side: 'left', px: 41 });
+  });
+
+  it('ignores what has no size or lies outside the canvas', () => {
+    expect(clearance(canvas, { x: 10, y: 10, w: 0, h: 20 })).toBeNull();
+    expect(clearance(canvas, { x: 900, y: 10, w: 50, h: 20 })).toBeNull();
+  });
+});
+
+describe('fitPadding', () => {
+  it('leaves room for the Find bar, the status line and the zoom controls (plus a gap)', () => {
+    expect(fitPadding(canvas, [findBar, statusLine, zoomControls])).toEqual({
+      top: 41 + FIT_GAP, bottom: 33 + FIT_GAP, left: 41 + FIT_GAP, right: FIT_MIN,
+    });
+  });
+
+  it('a taller status line (wrapped text) or a minimap pushes the fit further in', () => {
+    const wrapped = { ...statusLine, y: 530 - 50, h: 35 };
+    expect(fitPadding(canvas, [wrapped]).bottom).toBe(50 + FIT_GAP);
+    const p = fitPadding(canvas, [statusLine, minimap]);
+    // The minimap costs 111/530 of the height or 165/772 of the width: it is cleared from the bottom.
+    expect(p.bottom).toBe(111 + FIT_GAP);
+  });
+
+  it('with no overlays keeps a small margin; never leaves less than a third of the canvas', () => {
+    expect(fitPadding(canvas, [])).toEqual({ top: FIT_MIN, right: FIT_MIN, bottom: FIT_MIN, left: FIT_MIN });
+    const small = { w: 300, h: 200 };
+    const p = fitPadding(small, [{ x: 0, y: 0, w: 300, h: 90 }, { x: 0, y: 110, w: 300, h: 90 }]);
+    expect(small.h - p.top - p.bottom).toBeGreaterThanOrEqual(small.h / 3 - 1);
+  });
+});
