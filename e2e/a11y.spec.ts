@@ -4,8 +4,8 @@
 // policies view, the Import dialog and the 500-workload overview.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { synthetic } from '../bench/synthetic.ts';
 import { IDS, expect, loadSmallDesign, test, toolbarAction } from './support/test.ts';
+import { importBig } from './support/big-design.ts';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
@@ -54,8 +54,6 @@ test('the Cluster policies view and the Import dialog', async ({ page, api }) =>
 
 test('the 500-workload overview', async ({ page, api }) => {
   test.setTimeout(180_000);
-  const big = synthetic(500, 200, 42);
-  await api.loadYaml(big.files.map((f) => f.text).join('\n---\n'));
-  await expect(page.getByTestId('ns-card').first()).toBeVisible();
+  await importBig(page, api);
   expect(await seriousViolations(page)).toEqual([]);
 });

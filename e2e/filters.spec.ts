@@ -1,22 +1,10 @@
 // Canvas filters as a user meets them: on the example design and on a 500-workload import,
 // in Overview and Layout mode, with the "N hidden by filters" indicator and Reset.
-import { synthetic } from '../bench/synthetic.ts';
 import { expect, test } from './support/test.ts';
+import { importBig, shot } from './support/big-design.ts';
 import type { Page } from '@playwright/test';
 
 test.describe.configure({ timeout: 180_000 });
-
-/** SCREENSHOTS=1: docs/screenshots/<name>-1280x800.png and -1920x1080.png (fitted again at that size). */
-async function shot(page: Page, name: string) {
-  if (!process.env.SCREENSHOTS) return;
-  await page.screenshot({ path: `docs/screenshots/${name}-1280x800.png` });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.locator('.react-flow__controls-fitview').click();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `docs/screenshots/${name}-1920x1080.png` });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.locator('.react-flow__controls-fitview').click();
-}
 
 async function openFilters(page: Page) {
   const panel = page.getByRole('dialog', { name: 'Canvas filters' });
@@ -55,9 +43,7 @@ test('the example design narrows to one namespace, then to what is exposed; Rese
 });
 
 test('a 500-workload import: filters work in the overview and in Layout mode', async ({ page, api }) => {
-  const big = synthetic(500, 200, 42);
-  await api.loadYaml(big.files.map((f) => f.text).join('\n---\n'));
-  const doc = await api.getDoc();
+  const doc = await importBig(page, api);
   const namespaces = Object.values(doc.model.namespaces).sort((a, b) => a.name.localeCompare(b.name));
   const cards = page.getByTestId('ns-card');
   await expect(cards).toHaveCount(namespaces.length);

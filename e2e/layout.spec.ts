@@ -3,14 +3,12 @@
 // step; an import is laid out to the canvas's shape and is readable at fit.
 import { synthetic } from '../bench/synthetic.ts';
 import { expect, test, toolbarAction } from './support/test.ts';
+import { importBig, shot, yamlOf } from './support/big-design.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
-const YAML = synthetic(500, 200, 42).files.map((f) => f.text).join('\n---\n');
-
 test('Auto layout of 500 workloads runs off the main thread with progress, in one undo step', async ({ page, api }) => {
-  await api.loadYaml(YAML);
-  await expect(page.getByTestId('canvas-status')).toContainText('endpoints');
+  await importBig(page, api);
   const depth = await api.undoDepth();
   // Frames keep coming while the layout runs (the main thread is not blocked for seconds).
   await page.evaluate(`(() => { const w = window; w.__gap = 0; let last = 0; const tick = (t) => { if (last) w.__gap = Math.max(w.__gap, t - last); last = t; w.__raf = requestAnimationFrame(tick); }; w.__raf = requestAnimationFrame(tick); })()`);
@@ -35,21 +33,8 @@ async function union(page: import('@playwright/test').Page, selector: string): P
   return { x: x0, y: y0, width: Math.max(...boxes.map((b) => b.x + b.width)) - x0, height: Math.max(...boxes.map((b) => b.y + b.height)) - y0 };
 }
 
-/** SCREENSHOTS=1: docs/screenshots/<name>-1280x800.png and -1920x1080.png (fitted again at that size). */
-async function shot(page: import('@playwright/test').Page, name: string) {
-  if (!process.env.SCREENSHOTS) return;
-  await page.screenshot({ path: `docs/screenshots/${name}-1280x800.png` });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.locator('.react-flow__controls-fitview').click();
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `docs/screenshots/${name}-1920x1080.png` });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.locator('.react-flow__controls-fitview').click();
-}
-
 test('an imported design is laid out to the canvas shape: at fit it fills the canvas both ways', async ({ page, api }) => {
-  await api.loadYaml(YAML);
-  await expect(page.getByTestId('canvas-status')).toContainText('endpoints');
+  await importBig(page, api);
   await page.getByRole('button', { name: 'Layout', exact: true }).click();
   await page.locator('.react-flow__controls-fitview').click();
   const canvas = (await page.locator('.react-flow').boundingBox())!;
@@ -66,7 +51,7 @@ test('merging an import into a design puts the new namespaces beside it as a blo
   const before = (await api.getDoc()).layout['ns:mine'];
   await toolbarAction(page, 'Import');
   const dialog = page.getByTestId('import-dialog');
-  const text = synthetic(80, 30, 7).files.map((f) => f.text).join('\n---\n');
+  const text = yamlOf(synthetic(80, 30, 7));
   await dialog.getByTestId('import-files').setInputFiles({ name: 'more.yaml', mimeType: 'text/yaml', buffer: Buffer.from(text) });
   await expect(dialog.getByRole('listitem').filter({ hasText: 'more.yaml' })).toBeVisible();
   await dialog.getByRole('radio', { name: /Merge into the current design/ }).check();

@@ -3,12 +3,10 @@
 // workloads and their edges, and search finds a workload and focuses it.
 import { synthetic } from '../bench/synthetic.ts';
 import { expect, test } from './support/test.ts';
+import { importBig, shot, yamlOf } from './support/big-design.ts';
 import type { Page } from '@playwright/test';
 
 test.describe.configure({ timeout: 180_000 });
-
-const big = synthetic(500, 200, 42);
-const YAML = big.files.map((f) => f.text).join('\n---\n');
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
@@ -21,8 +19,7 @@ async function boxes(page: Page, selector: string): Promise<Box[]> {
 }
 
 test('a 500-workload import opens as a readable overview; expanding and search reach the workloads', async ({ page, api }) => {
-  await api.loadYaml(YAML);
-  const doc = await api.getDoc();
+  const doc = await importBig(page, api);
   const namespaces = Object.values(doc.model.namespaces);
   expect(Object.keys(doc.model.workloads)).toHaveLength(500);
 
@@ -94,22 +91,9 @@ test('a 500-workload import opens as a readable overview; expanding and search r
   await expect(page.getByTestId('search-dialog')).toHaveCount(0);
 });
 
-/** SCREENSHOTS=1: docs/screenshots/<name>-1280x800.png and -1920x1080.png (fitted again at that size). */
-async function shot(page: Page, name: string) {
-  if (!process.env.SCREENSHOTS) return;
-  await page.screenshot({ path: `docs/screenshots/${name}-1280x800.png` });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.locator('.react-flow__controls-fitview').click();
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `docs/screenshots/${name}-1920x1080.png` });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.locator('.react-flow__controls-fitview').click();
-}
-
 test('the 500-workload import with 200 cluster policies shows the NetworkPolicy allows an Admin Deny overrides, without a selection', async ({ page, api }) => {
   const tiered = synthetic(500, 200, 42, { clusterPolicies: 200 });
-  await api.loadYaml(tiered.files.map((f) => f.text).join('\n---\n'));
-  const doc = await api.getDoc();
+  const doc = await importBig(page, api, yamlOf(tiered));
   const clusterPolicies = await page.evaluate(() => Object.keys((window as any).__netpol.getDoc().model.clusterPolicies ?? {}).length);
   expect(clusterPolicies).toBe(200);
   // Overview: the overridden pairs are purple edges between namespace cards, their label (or,
