@@ -93,3 +93,81 @@ test('E on a focused node explains its connections one after another (edges are 
   await page.keyboard.press('e');
   await expect(page.getByTestId('notice')).toContainText(/Explaining connection 2 of \d+/);
 });
+
+const activeEdge = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement?.closest('.react-flow__edge');
+    return el ? { id: el.getAttribute('data-id'), label: el.getAttribute('aria-label') ?? '', ring: el.classList.contains('kb-focus') } : null;
+  });
+
+test('] and [ walk a node\'s connections: the focused one has a ring and a name, Enter selects it, Delete removes an intent', async ({ page, api, canvas }) => {
+  await loadSmallDesign(api, canvas);
+  // An intent web -> db, drawn from the keyboard.
+  await canvas.node(IDS.web).click();
+  await page.keyboard.press('c');
+  await page.getByTestId('connect-dialog').getByRole('combobox').fill('db');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('intent-dialog').getByRole('button', { name: 'Add intent' }).click();
+  await expect(page.getByTestId('intent-dialog')).toHaveCount(0);
+  const intentId = Object.keys((await api.getDoc()).model.intents)[0]!;
+  await expect(canvas.edge(`intent:${intentId}`)).toBeAttached();
+
+  await canvas.node(IDS.web).focus();
+  await page.keyboard.press(']');
+  const first = await activeEdge(page);
+  expect(first?.ring).toBe(true);
+  expect(first?.label).toMatch(/ shop\/web|shop\/web → /);
+  // The ring is drawn: a wide blue band along the edge.
+  expect(await page.locator('.react-flow__edge.kb-focus .react-flow__edge-interaction').evaluate((el) => getComputedStyle(el).strokeOpacity)).toBe('0.35');
+  // Still one Tab stop on the canvas, and no edge is one.
+  await expect(page.locator('.react-flow__node[tabindex="0"]')).toHaveCount(1);
+  expect(await page.locator('.react-flow__edge[tabindex="0"]').count()).toBe(0);
+
+  // ] goes round every connection at web and comes back to the first; [ goes back.
+  const seen: string[] = [first!.id!];
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press(']');
+    const e = (await activeEdge(page))!;
+    if (e.id === first!.id) break;
+    seen.push(e.id!);
+  }
+  expect(seen.length).toBeGreaterThan(1);
+  expect(seen).toContain(`intent:${intentId}`);
+  await page.keyboard.press('[');
+  expect((await activeEdge(page))?.id).toBe(seen.at(-1));
+
+  // A connection that follows from the policies is not deleted (nor the selected node behind it).
+  await expect.poll(async () => (await activeEdge(page))?.id).toBe(seen.at(-1));
+  if (!seen.at(-1)!.startsWith('intent:')) {
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('notice')).toContainText('Only an intent can be deleted');
+    await expect(canvas.node(IDS.web)).toBeVisible();
+  }
+
+  // Walk to the intent; Enter selects it as a click does.
+  for (let i = 0; i < seen.length && (await activeEdge(page))?.id !== `intent:${intentId}`; i++) await page.keyboard.press(']');
+  const onIntent = (await activeEdge(page))!;
+  expect(onIntent.id).toBe(`intent:${intentId}`);
+  expect(onIntent.label).toMatch(/^Intent shop\/web → data\/db: TCP 5432.*Delete removes it/);
+  await page.keyboard.press('Enter');
+  await expect(canvas.edge(`intent:${intentId}`)).toHaveClass(/selected/);
+  await expect(page.getByRole('tab', { name: /Explain/ })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: /Inspect/ }).click();
+  await expect(page.locator('#side-panel').getByRole('button', { name: 'Delete intent' })).toBeVisible();
+  // Back on the edge, Delete removes the intent (one undo step) and focus returns to web.
+  await canvas.node(IDS.web).focus();
+  for (let i = 0; i < seen.length + 1 && (await activeEdge(page))?.id !== `intent:${intentId}`; i++) await page.keyboard.press(']');
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => Object.keys((await api.getDoc()).model.intents)).toEqual([]);
+  await expect(canvas.edge(`intent:${intentId}`)).toHaveCount(0);
+  expect(await activeNodeId(page)).toBe(IDS.web);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Object.keys((await api.getDoc()).model.intents)).toEqual([intentId]);
+
+  // Escape goes from a connection back to its node.
+  await page.keyboard.press(']');
+  expect(await activeEdge(page)).not.toBeNull();
+  await page.keyboard.press('Escape');
+  expect(await activeNodeId(page)).toBe(IDS.web);
+  await expect(page.locator('.react-flow__edge.kb-focus')).toHaveCount(0);
+});

@@ -77,3 +77,19 @@ test('at fit no panel covers a node: the example, and 500 workloads in Overview 
   await fit(page);
   expect(await coveredNodes(page)).toEqual([]);
 });
+
+test('screenshots: a connection focused from the keyboard on the example design', async ({ page, api }) => {
+  test.skip(!process.env.SCREENSHOTS, 'screenshots only');
+  void api;
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  const internet = page.locator('.react-flow__node-external').filter({ hasText: 'Internet' }).first();
+  for (const [w, h] of [[1280, 800], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await fit(page);
+    await internet.focus();
+    await page.keyboard.press(']');
+    await expect(page.locator('.react-flow__edge.kb-focus')).toBeFocused();
+    await page.screenshot({ path: `docs/screenshots/issue9-polish-keyboard-edge-focus-${w}x${h}.png` });
+    await page.keyboard.press('Escape');
+  }
+});

@@ -42,6 +42,7 @@ import { useCanvasFilter } from './use-canvas-filter.ts';
 import { CanvasFilterControl } from './CanvasFilterControl.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
 import { fitOptions } from './fit-options.ts';
+import { useEdgeFocus, withEdgeFocus } from './edge-focus.ts';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -54,7 +55,7 @@ const LARGE_DESIGN_NODES = 200;
 const MINIMAP_STYLE = { width: 150, height: 96 };
 /** What a screen reader says on a node: our keys (app/flow/use-canvas-keys.ts), not React Flow's. */
 const ARIA_LABELS = {
-  'node.a11yDescription.default': 'Arrow keys go to the nearest node that way. Enter or Space selects; Enter on a selected namespace opens or closes it. C connects to another node, E explains its connections one by one, Alt+arrow keys move the selected nodes, Delete removes them.',
+  'node.a11yDescription.default': 'Arrow keys go to the nearest node that way. Enter or Space selects; Enter on a selected namespace opens or closes it. C connects to another node, E explains its connections one by one, ] and [ go to its connections (Enter selects one, Delete removes an intent), Alt+arrow keys move the selected nodes, Delete removes them.',
 };
 
 /** Model id of a canvas node an intent can start or end at (LB nodes stand for their Service). */
@@ -135,8 +136,11 @@ export function Canvas() {
   }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner, overview, large]);
   const shown = useMemo(() => (hidden.size ? projected.filter((n) => !hidden.has(n.id)) : projected), [projected, hidden]);
   // One Tab stop for all nodes; arrow keys move between them (use-canvas-keys.ts).
-  const keys = useCanvasKeys(shown, s.selection, edges);
+  const keys = useCanvasKeys(shown, s.selection, edges, doc.model, readOnly);
   const nodes = keys.nodes;
+  // The edge the keyboard is on (`]` / `[`): focusable, named and ringed (edge-focus.ts).
+  const edgeFocus = useEdgeFocus();
+  const drawnEdges = useMemo(() => withEdgeFocus(edges, edgeFocus), [edges, edgeFocus]);
   // A new filter brings what is left into view.
   const filterKey = useSessionStore((x) => x.filter);
   const lastFilter = useRef(filterKey);
@@ -240,12 +244,13 @@ export function Canvas() {
   const empty = Object.keys(doc.model.namespaces).length === 0 && Object.keys(doc.model.externals).length === 0;
   return (
     <div ref={canvasRef} className={`canvas${zoomedOut ? ' zoomed-out' : ''}${manyNodes ? ' large' : ''}`} data-testid="canvas"
-      id="canvas" tabIndex={-1} onKeyDownCapture={keys.onKeyDownCapture} onFocusCapture={keys.onFocusCapture}>
+      id="canvas" tabIndex={-1} onKeyDownCapture={keys.onKeyDownCapture} onFocusCapture={keys.onFocusCapture} onBlurCapture={keys.onBlurCapture}>
+      {edgeFocus && <style>{edgeLabelRing(edgeFocus.id)}</style>}
       <ReadOnlyBanner />
       <div className="canvas-flow">
         <ReactFlow<AppNode, FlowEdge>
           nodes={nodes}
-          edges={edges}
+          edges={drawnEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={routeNodeChanges}
@@ -311,6 +316,12 @@ export function Canvas() {
       </div>
     </div>
   );
+}
+
+/** The focus ring on the keyboard edge's label (drawn outside the edge's own element). */
+function edgeLabelRing(id: string): string {
+  const sel = `[data-edge-id="${CSS.escape(id)}"]`;
+  return `.edge-label${sel}, .edge-badge${sel} { outline: 3px solid #1d4ed8; outline-offset: 2px; }`;
 }
 
 function miniMapColor(n: Node): string {

@@ -79,6 +79,9 @@ export function Palette() {
         <dt>C</dt><dd>connect to…</dd>
         <dt>Arrows</dt><dd>next node</dd>
         <dt>E</dt><dd>explain its links</dd>
+        <dt>] / [</dt><dd>its connections</dd>
+        <dt>Enter</dt><dd>select node / connection</dd>
+        <dt>Esc</dt><dd>back to the node</dd>
       </dl>
     </nav>
   );

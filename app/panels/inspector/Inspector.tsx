@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Doc, Id } from '../../../src/model/types.ts';
 import { serviceIdOfLoadBalancer } from '../../../src/layout/sizes.ts';
 import { deleteEntities } from '../../../src/doc/commands.ts';
+import { parseEdgeId } from '../../../src/canvas/ids.ts';
 import { commitDoc, useDocStore } from '../../state/doc-store.ts';
 import { setSession, useSessionStore } from '../../state/session-store.ts';
 import { useDesignLocked } from '../../collab/live-store.ts';
@@ -30,6 +31,9 @@ export function resolveSelection(doc: Doc, id: Id): Selected {
   const lb = serviceIdOfLoadBalancer(id);
   if (lb && m.services[lb]) return { kind: 'service', id: lb };
   if (m.intents[id]) return { kind: 'intent', id };
+  // An intent's edge on the canvas (clicked, or Enter on it from the keyboard) inspects the intent.
+  const edge = parseEdgeId(id);
+  if (edge?.kind === 'intent' && m.intents[edge.intentId]) return { kind: 'intent', id: edge.intentId };
   if (m.policies[id]) return { kind: 'policy', id };
   return { kind: 'unknown', id };
 }
