@@ -149,8 +149,10 @@ interface RunResult {
   panMoved: boolean;
   /** Click on a namespace node until a frame shows it selected (ms). */
   clickToSelected?: number;
+  /** Main-thread CPU time from the click until the selected frame (ms, from a trace: load-independent). */
+  clickCpu?: number;
   /** Per edit kind: ms until the new evaluation is in the store, and until the frame after it was rendered. */
-  edits: Record<string, { sync?: number; evalMs?: number; result?: number; frame?: number; why?: string }>;
+  edits: Record<string, { sync?: number; evalMs?: number; result?: number; frame?: number; cpu?: number; why?: string }>;
   heapAfterMB: number;
   /** Main-thread long tasks (> 50 ms) from navigation until the canvas settled. */
   load: { longTasks: number; longTaskMs: number; longestMs: number; longestAt: number };
@@ -326,13 +328,19 @@ async function runOnce(browser: Browser, url: string, designText: string, expect
     await sleep(300);
     const zoomStats = await measureGesture(page, cdp, () => zoom(page, at));
     await sleep(500);
+    const traceClick = !(PROFILE && run === 1) && !TRACE;
+    if (traceClick) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
     const clickToSelected = await clickSelect(page);
+    const clickCpu = traceClick ? mainThreadCpu(await browser.stopTracing(), 'bench-click-start', 'bench-click-end') : undefined;
     await page.keyboard.press('Escape');
     await sleep(300);
     const edits: RunResult['edits'] = {};
     for (const kind of EDIT_KINDS) {
       if (PROFILE && run === 1 && kind === EDIT_KINDS[0]) await startProfile(cdp);
+      const traced = !(PROFILE && run === 1) && !TRACE;
+      if (traced) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
       edits[kind] = (await page.evaluate(`(${EDIT_SCRIPT})(${JSON.stringify(kind)})`)) as RunResult['edits'][string];
+      if (traced) edits[kind].cpu = mainThreadCpu(await browser.stopTracing(), 'bench-edit-start', 'bench-edit-end');
       if (PROFILE && run === 1 && kind === EDIT_KINDS[0]) await printProfile(cdp, `the edit (${kind}), main thread`);
       if (edits[kind].why) console.log(`edit ${kind}: ${edits[kind].why}`);
       await sleep(800); // let lint and the canvas settle before the next edit
@@ -340,11 +348,35 @@ async function runOnce(browser: Browser, url: string, designText: string, expect
     const heapAfterMB = ((await cdpMetrics(cdp)).JSHeapUsedSize ?? 0) / 2 ** 20;
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     const loadLongest = loadTasks.reduce((a, t) => (t[1] > a[1] ? t : a), [0, 0]);
-    return { marks, counts, heapMB, heapAfterMB, clickToSelected, edits, pan: panStats, zoom: zoomStats, panMoved: before !== after,
+    return { marks, counts, heapMB, heapAfterMB, clickToSelected, clickCpu, edits, pan: panStats, zoom: zoomStats, panMoved: before !== after,
       load: { longTasks: loadTasks.length, longTaskMs: loadTasks.reduce((a, [, d]) => a + d, 0), longestMs: loadLongest[1], longestAt: loadLongest[0] } };
   } finally {
     await context.close();
   }
+}
+
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }
+
+/**
+ * CPU time (thread time, so a loaded machine does not inflate it) of the renderer main thread's
+ * tasks between two `performance.mark`s, from a Chrome trace with the `toplevel` category.
+ */
+function mainThreadCpu(trace: Buffer, from: string, to: string): number | undefined {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const evs = Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
+  const a = evs.find((e) => e.name === from);
+  const b = evs.find((e) => e.name === to);
+  if (!a || !b) return undefined;
+  const tasks = evs.filter((e) => e.pid === a.pid && e.tid === a.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask'
+    && e.ts + (e.dur ?? 0) >= a.ts && e.ts <= b.ts);
+  let us = 0;
+  for (const t of tasks) {
+    const dur = t.dur ?? 0;
+    // A task cut by the window counts in proportion (thread time is not split inside a task).
+    const inside = Math.min(t.ts + dur, b.ts) - Math.max(t.ts, a.ts);
+    us += dur > 0 ? ((t.tdur ?? dur) * Math.max(0, inside)) / dur : 0;
+  }
+  return us / 1000;
 }
 
 // ---------------------------------------------------------------- click and edits
@@ -361,10 +393,11 @@ async function clickSelect(page: Page): Promise<number | undefined> {
     st.click = undefined;
     document.addEventListener('pointerdown', (e) => {
       const t0 = performance.now();
+      performance.mark('bench-click-start');
       const node = e.target instanceof Element ? e.target.closest('.react-flow__node') : null;
       if (!node) { st.click = -1; return; }
       const tick = () => {
-        if (node.classList.contains('selected')) { st.click = performance.now() - t0; return; }
+        if (node.classList.contains('selected')) { st.click = performance.now() - t0; performance.mark('bench-click-end'); return; }
         if (performance.now() - t0 < 5000) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -394,6 +427,7 @@ const EDIT_SCRIPT = `async (kind) => {
   // An older build (--ref) may lack a method: that row stays empty.
   if ((kind === 'a workload label' && !api.setPodLabels) || (kind === 'a default-deny switch' && !api.setNamespaceDefaults)) return { why: 'this build has no test API method for it' };
   const before = api.getReachability();
+  performance.mark('bench-edit-start');
   const t0 = performance.now();
   if (kind === 'a workload label') api.setPodLabels(w.id, { ...w.podLabels, app: (w.podLabels.app || 'x') + '-edited' });
   else if (kind === 'a policy rule (port)') {
@@ -412,6 +446,7 @@ const EDIT_SCRIPT = `async (kind) => {
   const evalMs = api.getReachability().stats.ms;
   await new Promise((r) => setTimeout(r, 0));
   const frame = (await new Promise((r) => requestAnimationFrame(r))) - t0;
+  performance.mark('bench-edit-end');
   return { sync, evalMs, result, frame };
 }`;
 
@@ -467,11 +502,13 @@ function report(results: RunResult[]): void {
     row('JS heap used (MB)', (r) => r.heapMB, (v) => (v === undefined ? '-' : v.toFixed(1))),
     row('JS heap used after the edits (MB)', (r) => r.heapAfterMB, (v) => (v === undefined ? '-' : v.toFixed(1))),
     row('click -> node selected (frame)', (r) => r.clickToSelected, ms),
+    row('click: main-thread CPU (trace)', (r) => r.clickCpu, ms),
     ...EDIT_KINDS.flatMap((k) => [
       row(`edit ${k} -> document updated (sync part)`, (r) => r.edits[k]?.sync, ms),
       row(`edit ${k}: evaluation itself (stats.ms)`, (r) => r.edits[k]?.evalMs, ms),
       row(`edit ${k} -> new evaluation`, (r) => r.edits[k]?.result, ms),
       row(`edit ${k} -> edges rendered (frame)`, (r) => r.edits[k]?.frame, ms),
+      row(`edit ${k}: main-thread CPU (trace)`, (r) => r.edits[k]?.cpu, ms),
     ]),
   ])}`);
   console.log(`\nmain thread during the gesture (median of runs; ms unless a count):`);

@@ -11,7 +11,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { deleteEntities } from '../../src/doc/commands.ts';
 import { serviceIdOfLoadBalancer } from '../../src/layout/sizes.ts';
 import type { Id } from '../../src/model/types.ts';
-import { commitDoc, useDocStore } from '../state/doc-store.ts';
+import { commitDoc } from '../state/doc-store.ts';
+import { useCanvasDoc } from '../state/canvas-doc.ts';
 import { notify, setSession, sessionStore, useSessionStore } from '../state/session-store.ts';
 import { useCenterRequests, useFitNodeRequests, useFitViewRequests } from '../state/view-requests.ts';
 import { EdgeProjector } from './build-edges.ts';
@@ -64,7 +65,8 @@ function intentEndpointId(nodeId: string): Id {
 }
 
 export function Canvas() {
-  const doc = useDocStore((s) => s.doc);
+  // The last evaluated design (app/state/canvas-doc.ts): one render per edit, with its edges.
+  const doc = useCanvasDoc();
   const s = useSessionStore(useShallow((x) => ({
     selection: x.selection, dragOverrides: x.dragOverrides, sizeOverrides: x.sizeOverrides,
     measured: x.measured, highlight: x.highlight, highlightPeers: x.highlightPeers, edgeView: x.edgeView,

@@ -4,13 +4,13 @@
 import { useShallow } from 'zustand/react/shallow';
 import { endpointIdOf } from '../../src/policy/reachability.ts';
 import { useDocStore } from '../state/doc-store.ts';
-import { useReachability } from '../state/reachability.ts';
+import { useEvaluated } from '../state/reachability.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
 
 export function ExplainPairBar() {
   const selection = useSessionStore(useShallow((s) => s.selection));
   const model = useDocStore((s) => s.doc.model);
-  const { reach } = useReachability();
+  const { reach } = useEvaluated();
   const picked = selection.filter((id) => model.workloads[id] || model.externals[id]);
   if (picked.length !== 2 || selection.length !== 2 || !reach) return null;
   const name = (id: string) => model.workloads[id]?.name ?? model.externals[id]?.name ?? id;

@@ -4,13 +4,13 @@
 import { useMemo } from 'react';
 import { buildCanvasEdges, type CanvasEdgeOutput, type EdgeView } from '../../src/canvas/edges.ts';
 import type { Id, Model } from '../../src/model/types.ts';
-import { useReachability } from '../state/reachability.ts';
+import { useEvaluated } from '../state/reachability.ts';
 import { useIntentStates } from '../state/intent-states.ts';
 import { assertionResultsOf, pathList } from '../lb/derived.ts';
 import { useReviewChanges } from '../review/review-store.ts';
 
 export function useCanvasEdges(model: Model, selection: ReadonlySet<Id>, view: EdgeView, collapsed: ReadonlySet<Id>): CanvasEdgeOutput {
-  const { reach, model: reachModel } = useReachability();
+  const { reach, model: reachModel } = useEvaluated();
   const intents = useIntentStates();
   const review = useReviewChanges();
   return useMemo(() => buildCanvasEdges({

@@ -6,7 +6,7 @@ import type { Model } from '../../src/model/types.ts';
 import { applyCanvasFilter, filterFacts, isFilterActive, type FilterResult } from '../../src/canvas/filters.ts';
 import { canvasPairs } from '../../src/canvas/pairs.ts';
 import { overriddenPairs } from '../../src/canvas/cluster-denials.ts';
-import { useLintFindings, useReachability } from '../state/reachability.ts';
+import { useLintFindings, useEvaluated } from '../state/reachability.ts';
 import { useIntentStates } from '../state/intent-states.ts';
 import { assertionResultsOf } from '../lb/derived.ts';
 import { useSessionStore } from '../state/session-store.ts';
@@ -14,7 +14,7 @@ import { useSessionStore } from '../state/session-store.ts';
 export function useCanvasFilter(model: Model): FilterResult {
   const filter = useSessionStore((s) => s.filter);
   const active = isFilterActive(filter);
-  const { reach, model: reachModel } = useReachability();
+  const { reach, model: reachModel } = useEvaluated();
   const intents = useIntentStates();
   const findings = useLintFindings();
   // Facts are only worked out while a filter is on (lint and pairs are cheap to read, the cluster-deny search is not).

@@ -7,7 +7,7 @@ import type { Doc, Id } from '../../src/model/types.ts';
 import { namespaceBoxes, type Rect } from '../../src/canvas/geometry.ts';
 import { collapsedNamespaces, defaultMode, namespaceSummaries, type CanvasMode, type NamespaceSummary } from '../../src/canvas/overview.ts';
 import { overviewLayout } from '../../src/canvas/overview-layout.ts';
-import { useReachability } from '../state/reachability.ts';
+import { useEvaluated } from '../state/reachability.ts';
 import { assertionResultsOf } from '../lb/derived.ts';
 import { useSessionStore } from '../state/session-store.ts';
 import { useShallow } from 'zustand/react/shallow';
@@ -31,7 +31,7 @@ const NONE: ReadonlySet<Id> = new Set();
 export function useOverview(doc: Doc, aspect: number, hidden: ReadonlySet<Id> = NONE): Overview {
   const s = useSessionStore(useShallow((x) => ({ expanded: x.expanded, collapsed: x.collapsed, view: x.view, mode: x.canvasMode })));
   const mode = s.mode ?? defaultMode(doc.model);
-  const { reach, model: reachModel } = useReachability();
+  const { reach, model: reachModel } = useEvaluated();
   const boxes = useMemo(() => namespaceBoxes(doc), [doc]);
   // Until the first fit, a large design counts as zoomed out (it opens showing everything).
   const zoom = s.view?.zoom ?? 0;

@@ -7,7 +7,7 @@ import type { Model } from '../../src/model/types.ts';
 import type { Reachability } from '../../src/policy/reachability-types.ts';
 import { externalPaths, type PathResult } from '../../src/services/paths.ts';
 import { checkAssertions, type AssertionResult } from '../../src/assertions/check.ts';
-import { useReachability } from '../state/reachability.ts';
+import { useEvaluated, useReachability } from '../state/reachability.ts';
 
 const pathCache = new WeakMap<Model, PathResult[] | { error: string }>();
 
@@ -34,7 +34,7 @@ export function pathList(model: Model): PathResult[] {
 
 /** External paths of the model reachability was computed from (ids match the reach result). */
 export function useExternalPaths(): { model: Model; paths: PathResult[]; error: string | null } {
-  const { model } = useReachability();
+  const { model } = useEvaluated();
   return useMemo(() => {
     const p = pathsOf(model);
     return Array.isArray(p) ? { model, paths: p, error: null } : { model, paths: EMPTY_PATHS, error: p.error };

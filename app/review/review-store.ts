@@ -8,7 +8,7 @@ import type { Reachability } from '../../src/policy/reachability-types.ts';
 import { reviewChangesFrom, reviewMarks, type ReviewChange, type ReviewMarks } from '../../src/review/changes.ts';
 import { manifestDiff, type ManifestDiff } from '../../src/review/manifest-diff.ts';
 import { useDocStore } from '../state/doc-store.ts';
-import { useReachability } from '../state/reachability.ts';
+import { useEvaluated } from '../state/reachability.ts';
 
 export interface ReviewBaseline {
   model: Model;
@@ -71,7 +71,7 @@ const NONE: { changes: ReviewChange[]; marks: ReviewMarks } | null = null;
 export function useReviewChanges(): { changes: ReviewChange[]; marks: ReviewMarks } | null {
   const base = useReviewState((s) => s.baseline);
   const model = useDocStore((s) => s.doc.model);
-  const { reach, model: reachModel } = useReachability();
+  const { reach, model: reachModel } = useEvaluated();
   if (!base) return NONE;
   return changesFor(base, model, reachModel === model && reach ? reach : undefined);
 }

@@ -5,10 +5,10 @@ import type { Id } from '../../src/model/types.ts';
 import { intentStatus } from '../../src/policy/intent-status.ts';
 import type { IntentState } from '../../src/canvas/types.ts';
 import type { UnknownSetting } from '../../src/services/paths.ts';
-import { useReachability } from './reachability.ts';
+import { useEvaluated } from './reachability.ts';
 
 export function useIntentStates(): { state: (intentId: Id) => IntentState | undefined; needs: (intentId: Id) => readonly UnknownSetting[] | undefined } {
-  const { reach, model } = useReachability();
+  const { reach, model } = useEvaluated();
   const statuses = useMemo(() => {
     if (!reach || Object.keys(model.intents).length === 0) return {};
     try {

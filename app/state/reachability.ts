@@ -14,6 +14,7 @@ import type { LintFinding, LintOptions } from '../../src/lint/types.ts';
 import { docStore } from './doc-store.ts';
 import type { EvalRequest, EvalResponse } from '../worker/eval.worker.ts';
 import type { LintRequest, LintResponse } from '../worker/lint.worker.ts';
+import { afterPaint } from './after-paint.ts';
 
 /** Above this many workloads evaluation moves to a worker. */
 export const WORKER_THRESHOLD = 150;
@@ -60,8 +61,13 @@ function getWorker(): Worker | null {
       if ('error' in e.data) reachStore.setState({ pending: false, error: e.data.error });
       else {
         const evaluated = model ?? reachStore.getState().model;
-        reachStore.setState({ reach: e.data.reach, findings: null, model: evaluated, pending: false, error: null });
-        requestLint(e.data.seq, evaluated, e.data.reach);
+        const mine = e.data.seq;
+        const reach = e.data.reach;
+        reachStore.setState({ reach, findings: null, model: evaluated, pending: false, error: null });
+        // Posting to the lint worker copies the model and the result: after the edges have painted.
+        afterPaint(() => {
+          if (mine === seq) requestLint(mine, evaluated, reach);
+        });
       }
     };
     worker.onerror = () => {
@@ -152,9 +158,17 @@ export function requestEvaluation(model: Model): void {
 requestEvaluation(docStore.getState().doc.model);
 docStore.subscribe((s) => requestEvaluation(s.doc.model));
 
-/** The reachability of the design; re-renders when a new result arrives. */
+/** The reachability of the design; re-renders when a new result arrives and when an evaluation starts. */
 export function useReachability(): { reach: Reachability | null; model: Model; pending: boolean } {
   return useStore(reachStore, useShallow((s) => ({ reach: s.reach, model: s.model, pending: s.pending })));
+}
+
+/**
+ * The latest result and the model it belongs to, without `pending`: a component that only draws
+ * results re-renders once per evaluation, not also when one starts.
+ */
+export function useEvaluated(): { reach: Reachability | null; model: Model } {
+  return useStore(reachStore, useShallow((s) => ({ reach: s.reach, model: s.model })));
 }
 
 const NO_FINDINGS: LintFinding[] = [];

@@ -16,6 +16,7 @@ import { connBetween } from '../policy/reachability.ts';
 import { union } from '../policy/portset.ts';
 import { connIsEmpty, formatConnSet } from '../report/conn-format.ts';
 import { serviceBackends, resolveTargetPort } from '../services/backends.ts';
+import { withSelectionIndex } from '../policy/selection-index.ts';
 import { UNKNOWN_SETTING_LABEL, type PathResult, type UnknownSetting } from '../services/paths.ts';
 import type { AssertionResult } from '../assertions/check.ts';
 import type { ReviewChange } from '../review/changes.ts';
@@ -102,6 +103,11 @@ function selectedNodes(model: Model, selection: ReadonlySet<Id>): Set<Id> {
 }
 
 export function buildCanvasEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
+  // Backends of every LoadBalancer, intents' policies: per-namespace lists, built once.
+  return withSelectionIndex(() => buildEdges(input));
+}
+
+function buildEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
   const { model, reach, reachModel, selection, view, collapsed } = input;
   const edges: CanvasEdge[] = [];
   const sel = selectedNodes(model, selection);

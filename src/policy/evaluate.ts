@@ -25,6 +25,7 @@ import type { Direction, LabelSelector, Model, NetworkPolicy, PolicyPeer, Worklo
 import { ipIntersect, ipSetOf, ipSubsetOf, toCidrs } from '../net/ipset.ts';
 import { andInto, forEachBit, hasBit, newBits, orInto, popcount, setBit, type Bits } from './bitset.ts';
 import { buildEndpoints, ipBlockKey, splitByBlocks } from './endpoints.ts';
+import { policiesOfNamespace } from './selection-index.ts';
 import {
   effectiveTypes, ipBlockSet, isPolicyPod, namespaceOf, peersOfRule, resolveNamedPort, ruleConnToward,
   rulesFor, workloadIpSet, ruleMatchesPeer, type PeerRef,
@@ -733,8 +734,7 @@ export function ingressPolicies(model: Model, dst: Workload): NetworkPolicy[] {
 
 export function policiesSelecting(model: Model, w: Workload, dir: Direction): NetworkPolicy[] {
   if (!isPolicyPod(w, model.cluster.profile)) return [];
-  return Object.values(model.policies)
-    .filter((np) => np.namespaceId === w.namespaceId && effectiveTypes(np).has(dir) && matchesSelector(np.podSelector, w.podLabels))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Sorted by id already.
+  return policiesOfNamespace(model, w.namespaceId).filter((np) => effectiveTypes(np).has(dir) && matchesSelector(np.podSelector, w.podLabels));
 }
 

@@ -8,6 +8,7 @@
 //   servicePortLabel(servicePort): string
 
 import type { Id, Model, Protocol, Service, ServicePort, Workload } from '../model/types.ts';
+import { workloadsOfNamespace } from '../policy/selection-index.ts';
 
 /** One backend serving one Service port. */
 export interface PortEndpoint {
@@ -64,7 +65,7 @@ export function selectsWorkload(svc: Service, w: Workload): boolean {
 export function serviceBackends(model: Model, svc: Service): ServiceBackends {
   const hasSelector = !!svc.selector && Object.keys(svc.selector).length > 0;
   const backends = hasSelector
-    ? Object.values(model.workloads).filter((w) => selectsWorkload(svc, w)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    ? workloadsOfNamespace(model, svc.namespaceId).filter((w) => selectsWorkload(svc, w)) // sorted by id
     : [];
   const ports = svc.ports.map((sp, index): ResolvedServicePort => {
     const endpoints: PortEndpoint[] = [];

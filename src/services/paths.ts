@@ -17,6 +17,7 @@ import { splitByBlocks } from '../policy/endpoints.ts';
 import { namespaceOf } from '../policy/np-rules.ts';
 import { contains, describeConn } from '../policy/portset.ts';
 import { serviceBackends, servicePortLabel, type ResolvedServicePort } from './backends.ts';
+import { withSelectionIndex } from '../policy/selection-index.ts';
 import { ingressBlocks, ingressFromAddresses, validIpSet } from './ingress-side.ts';
 
 export type HopKind = 'source-range' | 'node-port' | 'delivery' | 'port-map' | 'ingress-policy';
@@ -305,7 +306,8 @@ export function externalPaths(model: Model, sources: PathSource[] = externalSour
   const services = Object.values(model.services)
     .filter((s) => s.type === 'LoadBalancer' || s.type === 'NodePort')
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return services.flatMap((svc) => sources.flatMap((src) => pathsFromSource(model, src, svc)));
+  // Every backend's policies are looked up per source part, via and port: index them once.
+  return withSelectionIndex(() => services.flatMap((svc) => sources.flatMap((src) => pathsFromSource(model, src, svc))));
 }
 
 /** Addresses not in the cluster's own ranges: the default "Internet" (semantics 2.8). */

@@ -4,7 +4,7 @@
 import type { Diagnostic } from '../../../src/k8s/diagnostics.ts';
 import { diagnosticObjectId, formatDiagnostic } from '../../../src/k8s/diagnostics.ts';
 import type { Id, Model } from '../../../src/model/types.ts';
-import { useLintFindings, useReachability } from '../../state/reachability.ts';
+import { useLintFindings, useEvaluated } from '../../state/reachability.ts';
 import { setSession } from '../../state/session-store.ts';
 import { useLastImport } from '../import-result.ts';
 
@@ -15,7 +15,7 @@ function reveal(model: Model, id: Id | undefined) {
 }
 
 export function ProblemsView() {
-  const { model } = useReachability();
+  const { model } = useEvaluated();
   const last = useLastImport();
   const findings = useLintFindings();
   const diags: Diagnostic[] = last?.diagnostics ?? [];

@@ -7,7 +7,7 @@ import { PROTOCOLS } from '../../../src/model/types.ts';
 import type { ChainStep, Explanation, SideExplanation } from '../../../src/policy/reachability-types.ts';
 import { explain, sideAllows } from '../../../src/policy/explain.ts';
 import { formatConnSet } from '../../../src/report/conn-format.ts';
-import { useReachability } from '../../state/reachability.ts';
+import { useEvaluated } from '../../state/reachability.ts';
 import { setSession, useSessionStore } from '../../state/session-store.ts';
 import { portNumberError } from '../fields/parse.ts';
 
@@ -27,7 +27,7 @@ const CHAIN_STATUS_TEXT: Partial<Record<SideExplanation['status'], string>> = {
 
 export function ExplainPanel() {
   const target = useSessionStore((s) => s.explain);
-  const { model } = useReachability();
+  const { model } = useEvaluated();
   const result = useMemo(() => {
     if (!target) return null;
     try {
