@@ -35,6 +35,8 @@ import { isLargeDesign } from '../../src/canvas/overview.ts';
 import { namespaceBoxes } from '../../src/canvas/geometry.ts';
 import { drawnRects } from '../../src/canvas/drawn.ts';
 import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
+import { Router } from '../../src/canvas/routing.ts';
+import { routeCanvasEdges } from '../../src/canvas/edge-routes.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 import { useShareState } from '../share/read-only.ts';
 import { PeerLayer } from '../collab/PeerLayer.tsx';
@@ -121,16 +123,26 @@ export function Canvas() {
   // Labels never cover each other or a node (src/canvas/labels.ts), placed for the settled zoom.
   const viewZoom = useSessionStore((x) => x.view?.zoom ?? 1);
   const scale = labelScale(viewZoom);
-  const placements = useMemo(() => {
+  // What is drawn where (canvas units): the obstacles edges are routed around and labels avoid.
+  const rects = useMemo(() => {
     const boxes = namespaceBoxes(doc, s.dragOverrides, s.sizeOverrides);
-    const rects = drawnRects(doc, boxes, overview.collapsed, overview.zoom, s.dragOverrides, overview.placed);
+    const r = drawnRects(doc, boxes, overview.collapsed, overview.zoom, s.dragOverrides, overview.placed);
     for (const id of hidden) {
-      rects.nodes.delete(id);
-      rects.containers.delete(id);
+      r.nodes.delete(id);
+      r.containers.delete(id);
     }
-    return placeLabels({ edges: built.edges, nodes: rects.nodes, containers: rects.containers, scale });
-  }, [doc, s.dragOverrides, s.sizeOverrides, overview.collapsed, overview.zoom, overview.placed, built.edges, scale, hidden]);
-  const edges = useMemo(() => edgeProjector.current.project(built.edges, selection, placements, scale), [built.edges, selection, placements, scale]);
+    return r;
+  }, [doc, s.dragOverrides, s.sizeOverrides, overview.collapsed, overview.zoom, overview.placed, hidden]);
+  // Edges around the nodes (src/canvas/routing.ts): the router reuses every route the change did
+  // not touch, so panning never reroutes and a drag reroutes only the edges near what moved.
+  const router = useRef(new Router());
+  const routeUnit = overview.collapsed.size ? labelScale(overview.zoom) : 1;
+  const routes = useMemo(() => routeCanvasEdges(router.current, doc, built.edges, rects, routeUnit), [doc, built.edges, rects, routeUnit]);
+  const placements = useMemo(
+    () => placeLabels({ edges: built.edges, nodes: rects.nodes, containers: rects.containers, scale, routes }),
+    [built.edges, rects, scale, routes],
+  );
+  const edges = useMemo(() => edgeProjector.current.project(built.edges, selection, placements, scale, routes), [built.edges, selection, placements, scale, routes]);
   const projected = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
     focus: built.focus, highlight, highlightPeers, inner: built.inner,

@@ -5,23 +5,26 @@
 import { MarkerType } from '@xyflow/react';
 import type { CanvasEdge } from '../../src/canvas/types.ts';
 import type { LabelPlacement } from '../../src/canvas/labels.ts';
+import type { Route } from '../../src/canvas/routing.ts';
 import type { FlowEdge } from './flow-types.ts';
 
 export class EdgeProjector {
   private cache = new Map<string, Cached>();
 
-  project(edges: readonly CanvasEdge[], selection: ReadonlySet<string>, placements: ReadonlyMap<string, LabelPlacement> = new Map(), scale = 1): FlowEdge[] {
+  project(edges: readonly CanvasEdge[], selection: ReadonlySet<string>, placements: ReadonlyMap<string, LabelPlacement> = new Map(), scale = 1,
+    routes: ReadonlyMap<string, Route> = new Map()): FlowEdge[] {
     const next = new Map<string, Cached>();
     const out = edges.map((e) => {
       const selected = selection.has(e.id);
       const placement = placements.get(e.id);
+      const route = routes.get(e.id);
       const hit = this.cache.get(e.id);
-      if (hit && hit.selected === selected && hit.scale === scale && samePlacement(hit.placement, placement) && sameEdge(hit.from, e)) {
+      if (hit && hit.selected === selected && hit.scale === scale && hit.route === route && samePlacement(hit.placement, placement) && sameEdge(hit.from, e)) {
         next.set(e.id, hit);
         return hit.edge;
       }
-      const edge = toFlowEdge(e, selected, placement, scale);
-      next.set(e.id, { from: e, selected, placement, scale, edge });
+      const edge = toFlowEdge(e, selected, placement, scale, route);
+      next.set(e.id, { from: e, selected, placement, scale, route, edge });
       return edge;
     });
     this.cache = next;
@@ -34,6 +37,7 @@ interface Cached {
   selected: boolean;
   placement: LabelPlacement | undefined;
   scale: number;
+  route: Route | undefined;
   edge: FlowEdge;
 }
 
@@ -44,7 +48,7 @@ const sameEdge = (a: CanvasEdge, b: CanvasEdge) => a.source === b.source && a.ta
   && a.className === b.className && a.state === b.state && a.review === b.review && a.color === b.color
   && a.explain?.src === b.explain?.src && a.explain?.dst === b.explain?.dst && a.tooltip === b.tooltip;
 
-function toFlowEdge(e: CanvasEdge, selected: boolean, placement: LabelPlacement | undefined, scale: number): FlowEdge {
+function toFlowEdge(e: CanvasEdge, selected: boolean, placement: LabelPlacement | undefined, scale: number, route: Route | undefined): FlowEdge {
   return {
     id: e.id,
     source: e.source,
@@ -61,6 +65,7 @@ function toFlowEdge(e: CanvasEdge, selected: boolean, placement: LabelPlacement 
       ...(e.tooltip ? { tooltip: e.tooltip } : {}),
       ...(placement ? { placement } : {}),
       ...(scale !== 1 ? { labelScale: scale } : {}),
+      ...(route ? { route } : {}),
     },
     ...(e.className ? { className: e.className } : {}),
     markerEnd: { type: MarkerType.ArrowClosed, color: e.color, width: 16, height: 16 },

@@ -5,6 +5,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { CanvasEdgeKind, ExplainTarget, IntentState } from '../../src/canvas/types.ts';
 import type { NamespaceSummary } from '../../src/canvas/overview.ts';
 import type { LabelPlacement } from '../../src/canvas/labels.ts';
+import type { Route } from '../../src/canvas/routing.ts';
 
 /** A namespace drawn as one compact node: its summary, drawn `scale` times larger than at zoom 1. */
 export interface CompactNamespaceData {
@@ -42,6 +43,8 @@ export interface FlowEdgeData extends Record<string, unknown> {
   /** Where the label goes (src/canvas/labels.ts), and how much larger than at zoom 1 it is drawn. */
   placement?: LabelPlacement;
   labelScale?: number;
+  /** The path around the drawn nodes (src/canvas/routing.ts); without one, a curve between the nodes. */
+  route?: Route;
 }
 
 export type FlowEdge = Edge<FlowEdgeData, 'floating'>;

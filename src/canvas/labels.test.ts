@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelScale, labelSize, placeLabels } from './labels.ts';
+import { labelScale, labelSize, placeLabels, type LabelPlacement } from './labels.ts';
+import { pointOnRoute, routeEdges } from './routing.ts';
 import { edgeCurve, pointAt } from './edge-geometry.ts';
 import { makeEdge } from './edges.ts';
 import type { Rect } from './geometry.ts';
@@ -74,5 +75,28 @@ describe('placeLabels frame', () => {
     const left = c.x + (p.dx ?? 0) - labelSize(long.label, 1).w / 2;
     expect(p.dx ?? 0).toBeGreaterThan(0);
     expect(left).toBeGreaterThanOrEqual(-30);
+  });
+});
+
+describe('placeLabels on routed edges', () => {
+  it('puts labels on the routed path and never on an open namespace header band', () => {
+    // a (drawn in namespace ns) -> b runs straight through ns's header band.
+    const nodes = new Map([['a', box(0, 0, 100, 40)], ['b', box(700, 0, 100, 40)]]);
+    const containers = new Map([['ns', box(120, 0, 360, 200)]]);
+    const parents = new Map([['a', 'ns']]);
+    const edges = [makeEdge('reach:a>b', 'a', 'b', 'allow', 'TCP 8080')];
+    const routes = routeEdges({ edges, nodes, containers, parents });
+    expect(routes.get('reach:a>b')!.points).toHaveLength(2);
+    const rectOf = (p: LabelPlacement) => {
+      const on = pointOnRoute(routes.get('reach:a>b')!, p.t);
+      const size = p.mode === 'label' ? labelSize('TCP 8080', 1) : { w: 16, h: 16 };
+      return { x: on.x + (p.dx ?? 0) - size.w / 2, y: on.y + (p.dy ?? 0) - size.h / 2, w: size.w, h: size.h };
+    };
+    // Without the namespace, the label sits in the middle (over where the header would be).
+    const free = placeLabels({ edges, nodes, scale: 1, routes }).get('reach:a>b')!;
+    expect(overlap(rectOf(free), { x: 120, y: 0, w: 360, h: 40 })).toBe(true);
+    const p = placeLabels({ edges, nodes, containers, scale: 1, routes }).get('reach:a>b')!;
+    expect(p.mode).toBe('label');
+    expect(overlap(rectOf(p), { x: 120, y: 0, w: 360, h: 40 })).toBe(false);
   });
 });

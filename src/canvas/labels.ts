@@ -12,15 +12,19 @@
 import type { Id } from '../model/types.ts';
 import type { Rect } from './geometry.ts';
 import { edgeCurve, pointAt } from './edge-geometry.ts';
+import { pointOnRoute, type Route } from './routing.ts';
 import type { CanvasEdge } from './types.ts';
+import { NAMESPACE_HEADER } from '../layout/sizes.ts';
 
 /** Screen size of label text: average character width and line height (styles.css .edge-label). */
 export const LABEL_CHAR_W = 6.1;
 export const LABEL_H = 17;
 const LABEL_PAD = 12;
 export const BADGE_H = 16;
+/** Width of a review mark before a label's text (app/comments/CommentBadge.tsx ReviewEdgeBadge). */
+const REVIEW_MARK_W = 16;
 /** Spots tried along an edge, middle first. */
-const SPOTS = [0.5, 0.38, 0.62, 0.28, 0.72];
+const SPOTS = [0.5, 0.38, 0.62, 0.28, 0.72, 0.18, 0.82];
 /** Labels may reach this far (screen px) past the outermost nodes. */
 const FRAME_PAD = 30;
 /** Labels keep this much space (screen px) from nodes and each other. */
@@ -60,7 +64,8 @@ function badgeSize(text: string, scale: number): { w: number; h: number } {
   return { w: Math.max(BADGE_H, text.length * LABEL_CHAR_W + 8) * scale, h: BADGE_H * scale };
 }
 
-function priority(e: CanvasEdge): number {
+/** Which edges matter most (0 first): labels are placed, and edges routed, in this order. */
+export function edgePriority(e: CanvasEdge): number {
   if (e.className?.includes('is-focus')) return 0;
   if (e.kind === 'intent' || e.assertionId) return 1;
   if (e.review) return 2;
@@ -107,6 +112,8 @@ export interface LabelInput {
   scale: number;
   /** Labels stay inside this rectangle (default: around the nodes), so fitting the view shows them whole. */
   bounds?: Rect;
+  /** The routed paths (routing.ts), by edge id: labels go on them (else on the plain curve). */
+  routes?: ReadonlyMap<string, Route>;
 }
 
 function around(rects: Iterable<Rect>): Rect | undefined {
@@ -119,7 +126,7 @@ function around(rects: Iterable<Rect>): Rect | undefined {
 }
 
 /** Placement of every labelled edge, by edge id. */
-export function placeLabels({ edges, nodes, containers, scale, bounds }: LabelInput): Map<string, LabelPlacement> {
+export function placeLabels({ edges, nodes, containers, scale, bounds, routes }: LabelInput): Map<string, LabelPlacement> {
   const out = new Map<string, LabelPlacement>();
   const near = around([...nodes.values(), ...(containers?.values() ?? [])]);
   // A little room around the nodes: the fitted view has some padding.
@@ -129,8 +136,10 @@ export function placeLabels({ edges, nodes, containers, scale, bounds }: LabelIn
   const index = new RectIndex(Math.max(200, 120 * scale));
   const m = MARGIN * scale;
   for (const r of nodes.values()) index.add(r);
+  // An open namespace's header band (name, count, badges) is never covered either.
+  for (const c of containers?.values() ?? []) index.add({ x: c.x, y: c.y, w: c.w, h: Math.min(c.h, NAMESPACE_HEADER) });
   const order = edges
-    .map((e, i) => ({ e, i, p: priority(e) }))
+    .map((e, i) => ({ e, i, p: edgePriority(e) }))
     .filter((x) => x.e.label)
     .sort((a, b) => a.p - b.p || (b.e.count ?? 0) - (a.e.count ?? 0) || a.i - b.i);
   const boxOf = (id: Id) => nodes.get(id) ?? containers?.get(id);
@@ -141,7 +150,9 @@ export function placeLabels({ edges, nodes, containers, scale, bounds }: LabelIn
       out.set(e.id, { mode: 'hidden', t: 0.5 });
       continue;
     }
-    const curve = edgeCurve(a, b);
+    const route = routes?.get(e.id);
+    const curve = route ? null : edgeCurve(a, b);
+    const at = (t: number) => (route ? pointOnRoute(route, t) : pointAt(curve!, t));
     // Centred on the edge first; then beside it (touching the edge at its end, above or below).
     const offsets = (size: { w: number; h: number }): [number, number][] => [
       [0, 0], [size.w / 2 + m, 0], [-size.w / 2 - m, 0], [0, -size.h / 2 - m], [0, size.h / 2 + m],
@@ -149,7 +160,7 @@ export function placeLabels({ edges, nodes, containers, scale, bounds }: LabelIn
     const tryPlace = (size: { w: number; h: number }): { t: number; dx: number; dy: number } | null => {
       for (const [dx, dy] of offsets(size)) {
         for (const t of SPOTS) {
-          const c = pointAt(curve, t);
+          const c = at(t);
           const r = { x: c.x + dx - size.w / 2 - m, y: c.y + dy - size.h / 2 - m, w: size.w + 2 * m, h: size.h + 2 * m };
           if (inFrame(r) && !index.hits(r)) {
             index.add(r);
@@ -160,7 +171,9 @@ export function placeLabels({ edges, nodes, containers, scale, bounds }: LabelIn
       return null;
     };
     const where = (p: { t: number; dx: number; dy: number }) => ({ t: p.t, ...(p.dx ? { dx: p.dx } : {}), ...(p.dy ? { dy: p.dy } : {}) });
-    const full = tryPlace(labelSize(e.label, scale));
+    const size = labelSize(e.label, scale);
+    // Review marks (+ / − / ±) take a little room before the text.
+    const full = tryPlace(e.review ? { w: size.w + REVIEW_MARK_W * scale, h: size.h } : size);
     if (full !== null) {
       out.set(e.id, { mode: 'label', ...where(full) });
       continue;

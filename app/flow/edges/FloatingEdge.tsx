@@ -1,12 +1,13 @@
-// One edge component for every edge kind: a gentle curve between the borders of the two nodes
-// (nodes in different namespaces have no sensible fixed handles). A->B and B->A bend to
-// opposite sides, so both directions stay visible.
+// One edge component for every edge kind: it draws the path the core routed around the nodes
+// (src/canvas/routing.ts, from border to border; A->B and B->A side by side). Without a route
+// (a node not yet known to the core), a gentle curve between the borders of the two nodes.
 
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, useInternalNode, useStore as useFlowStore, type EdgeProps, type InternalNode } from '@xyflow/react';
 import type { FlowEdge } from '../flow-types.ts';
 import type { Rect } from '../../../src/canvas/geometry.ts';
 import { curvePath, edgeCurve, pointAt } from '../../../src/canvas/edge-geometry.ts';
+import { pointOnRoute } from '../../../src/canvas/routing.ts';
 import { EdgeCommentBadge, ReviewEdgeBadge } from '../../comments/CommentBadge.tsx';
 
 function boxOf(n: InternalNode): Rect {
@@ -26,18 +27,19 @@ function FloatingEdgeImpl({ id, source, target, data, markerEnd, selected }: Edg
     return hasClass(c, 'is-dimmed') ? ' is-dimmed' : hasClass(c, 'is-focus') ? ' is-focus' : '';
   });
   if (!s || !t || !data) return null;
-  const curve = edgeCurve(boxOf(s), boxOf(t));
-  const path = curvePath(curve);
+  const route = data.route;
+  const curve = route ? null : edgeCurve(boxOf(s), boxOf(t));
+  const path = route ? route.path : curvePath(curve!);
   // Where the label goes and whether it fits (src/canvas/labels.ts); without a placement, the middle.
   const placement = data.placement ?? { mode: 'label' as const, t: 0.5 };
-  const on = pointAt(curve, placement.t);
+  const on = route ? pointOnRoute(route, placement.t) : pointAt(curve!, placement.t);
   const at = { x: on.x + (placement.dx ?? 0), y: on.y + (placement.dy ?? 0) };
   const scale = data.labelScale ?? 1;
   const cls = `edge-${data.kind}${data.state ? ` intent-${data.state}` : ''}${data.review ? ` review-${data.review}` : ''}${selected ? ' is-selected' : ''}`;
   const labelStyle = { transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)${scale !== 1 ? ` scale(${scale})` : ''}` };
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={14} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={14} data-source={source} data-target={target} />
       {/* The text stays on the line itself (tooltip) when there is no room for the label. */}
       {data.label && <title>{data.label}</title>}
       {data.label && placement.mode === 'badge' && (
