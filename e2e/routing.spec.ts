@@ -3,10 +3,10 @@
 // sampled (SVGPathElement.getPointAtLength) in screen pixels, on the example design at 1280x800
 // and 1920x1080 and on a 500-workload import with a namespace opened.
 import type { Page } from '@playwright/test';
-import { synthetic } from '../bench/synthetic.ts';
 import { edgeEnds, parseEdgeId } from '../src/canvas/ids.ts';
 import type { Model } from '../src/model/types.ts';
 import { expect, test, type Api } from './support/test.ts';
+import { importBig } from './support/big-design.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -142,12 +142,10 @@ test('dragging a node reroutes its edges around the others', async ({ page, api,
 
 test('a 500-workload import: the overview and an opened namespace route around nodes and keep labels clear', async ({ page, api }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await api.loadYaml(synthetic(500, 200, 42).files.map((f) => f.text).join('\n---\n'));
-  await expect(page.getByTestId('ns-card').first()).toBeVisible();
+  const doc = await importBig(page, api);
   await fit(page);
   expect(await problems(page, api), 'overview').toEqual([]);
   await shot(page, '500-overview');
-  const doc = await api.getDoc();
   const ns = Object.values(doc.model.namespaces).find((n) => n.name !== 'kube-system')!;
   await page.getByRole('button', { name: `Show the workloads of ${ns.name}`, exact: true }).click();
   await expect(page.locator('.react-flow__node-workload').first()).toBeVisible();
