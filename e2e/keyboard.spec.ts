@@ -1,5 +1,5 @@
 // Keyboard and accessibility (issue 9 §5): an intent drawn from the keyboard ("Connect to…").
-import { IDS, expect, loadSmallDesign, test } from './support/test.ts';
+import { IDS, drawIntentFromKeyboard, expect, loadSmallDesign, test } from './support/test.ts';
 
 test('Connect to… draws an intent from the keyboard: a filtered target list, then the port dialog', async ({ page, api, canvas }) => {
   await loadSmallDesign(api, canvas);
@@ -103,13 +103,7 @@ const activeEdge = (page: import('@playwright/test').Page) =>
 test('] and [ walk a node\'s connections: the focused one has a ring and a name, Enter selects it, Delete removes an intent', async ({ page, api, canvas }) => {
   await loadSmallDesign(api, canvas);
   // An intent web -> db, drawn from the keyboard.
-  await canvas.node(IDS.web).click();
-  await page.keyboard.press('c');
-  await page.getByTestId('connect-dialog').getByRole('combobox').fill('db');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('intent-dialog').getByRole('button', { name: 'Add intent' }).click();
-  await expect(page.getByTestId('intent-dialog')).toHaveCount(0);
-  const intentId = Object.keys((await api.getDoc()).model.intents)[0]!;
+  const intentId = await drawIntentFromKeyboard(page, api, canvas, IDS.web, 'db');
   await expect(canvas.edge(`intent:${intentId}`)).toBeAttached();
 
   await canvas.node(IDS.web).focus();

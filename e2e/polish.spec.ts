@@ -3,7 +3,7 @@
 // status line, minimap), measured, on the example and on the 500-workload design with the
 // bottom panel open at 1280x800.
 import type { Page } from '@playwright/test';
-import { expect, test, toolbarAction } from './support/test.ts';
+import { IDS, drawIntentFromKeyboard, expect, loadSmallDesign, openAsSharedLink, test, toolbarMenu } from './support/test.ts';
 import { importBig, shot } from './support/big-design.ts';
 
 test.describe.configure({ timeout: 180_000 });
@@ -34,13 +34,7 @@ async function fit(page: Page) {
 
 async function openSharedExample(page: Page): Promise<void> {
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
-  await toolbarAction(page, 'Share');
-  const link = await page.getByTestId('share-link').inputValue();
-  await page.keyboard.press('Escape');
-  await page.goto('about:blank');
-  await page.goto(link);
-  await page.waitForFunction(() => !!(window as any).__netpol);
-  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+  await openAsSharedLink(page);
 }
 
 test('the read-only banner takes its own band: no node is drawn under it, the Internet node title shows', async ({ page, api }) => {
@@ -92,4 +86,82 @@ test('screenshots: a connection focused from the keyboard on the example design'
     await page.screenshot({ path: `docs/screenshots/issue9-polish-keyboard-edge-focus-${w}x${h}.png` });
     await page.keyboard.press('Escape');
   }
+});
+
+test('read-only: every editing menu item, the design name, undo, Assert, the assertion and Import dialogs are disabled up front', async ({ page, api, canvas }) => {
+  await loadSmallDesign(api, canvas);
+  // An intent web -> db and an assertion on web -> db, so their controls are there to check.
+  const intentId = await drawIntentFromKeyboard(page, api, canvas, IDS.web, 'db');
+  await canvas.node(IDS.db).click({ modifiers: ['Control'] });
+  await page.getByRole('button', { name: /^Assert / }).click();
+  await page.getByTestId('assert-dialog').getByRole('button', { name: 'Add assertion' }).click();
+  await expect(page.getByTestId('assert-dialog')).toHaveCount(0);
+
+  await openAsSharedLink(page);
+  await expect(canvas.node(IDS.web)).toBeVisible();
+
+  // Menus: what would change the design is disabled; reading, exporting and sharing are not.
+  const items = async (menu: 'File' | 'Design' | 'Review') => {
+    await toolbarMenu(page, menu).click();
+    const list = page.getByRole('menu');
+    await expect(list).toBeVisible();
+    const out: Record<string, boolean> = {};
+    for (const el of await list.getByRole('menuitem').all()) {
+      const name = (await el.locator('.mi-label').innerText()).trim();
+      out[name] = await el.isDisabled();
+    }
+    await page.keyboard.press('Escape');
+    return out;
+  };
+  expect(await items('File')).toMatchObject({
+    'New design': true, Import: true, 'Open design file': true, 'Save design file': false, 'Download YAML': false, 'Download YAML with workloads': false,
+  });
+  expect(await items('Design')).toMatchObject({ 'Auto layout': true, Patterns: true, 'Connect to…': true, Cluster: false });
+  expect(await items('Review')).toMatchObject({ Share: false, Review: false, 'Export report': false });
+
+  // The design name cannot take typing; undo and redo are off.
+  const name = page.getByRole('textbox', { name: 'Design name' });
+  await expect(name).toHaveAttribute('readonly', '');
+  const before = await name.inputValue();
+  await name.click();
+  await page.keyboard.type('xyz');
+  await expect(name).toHaveValue(before);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeDisabled();
+
+  // Two nodes selected: "Assert …" is offered but disabled.
+  await canvas.node(IDS.web).click();
+  await canvas.node(IDS.db).click({ modifiers: ['Control'] });
+  await expect(page.getByRole('button', { name: /^Assert / })).toBeDisabled();
+  // The assertion list: Delete is disabled.
+  await page.getByRole('tab', { name: /Assertions/ }).click();
+  await expect(page.getByRole('button', { name: 'Delete assertion' })).toBeDisabled();
+
+  // Manifests dropped on the canvas: the Import dialog opens with its fields and Import disabled.
+  const dt = await page.evaluateHandle(() => {
+    const d = new DataTransfer();
+    d.items.add(new File(['apiVersion: v1\nkind: Namespace\nmetadata: {name: more}\n'], 'more.yaml', { type: 'text/yaml' }));
+    return d;
+  });
+  await page.locator('.react-flow__pane').first().dispatchEvent('dragover', { dataTransfer: dt });
+  await page.locator('.react-flow__pane').first().dispatchEvent('drop', { dataTransfer: dt });
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('import-locked')).toBeVisible();
+  await expect(dialog.getByTestId('import-text')).toBeDisabled();
+  await expect(dialog.getByRole('radio', { name: /Merge into/ })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // From the keyboard: Delete on the intent's edge does not remove it, and says why.
+  await canvas.node(IDS.web).focus();
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press(']');
+    const id = await page.evaluate(() => document.activeElement?.closest('.react-flow__edge')?.getAttribute('data-id'));
+    if (id === `intent:${intentId}`) break;
+  }
+  await expect(page.locator('.react-flow__edge.kb-focus')).toHaveAttribute('aria-label', /^Intent .*Enter selects;/);
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('notice')).toContainText('Read-only');
+  expect(Object.keys((await api.getDoc()).model.intents)).toEqual([intentId]);
 });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { IDS, expect, loadSmallDesign, test, toolbarAction } from './support/test.ts';
+import { IDS, expect, loadSmallDesign, test, toolbarAction, toolbarMenu } from './support/test.ts';
 
 const AUTOSAVE = 'netpol-designer:autosave';
 
@@ -125,10 +125,9 @@ test('read-only: the policy editor, cluster policies and the Cluster and Pattern
   await page.getByTestId('cluster-dialog').getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('cluster-dialog')).toHaveCount(0);
 
-  // Design → Patterns: Apply is off, and says why.
-  await toolbarAction(page, 'Patterns');
-  await expect(page.getByTestId('templates-locked')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Apply pattern' })).toBeDisabled();
+  // Design → Patterns is disabled in the menu (the dialog's Apply is locked too).
+  await toolbarMenu(page, 'Design').click();
+  await expect(page.getByRole('menu').getByRole('menuitem', { name: /^Patterns/ })).toBeDisabled();
   await page.keyboard.press('Escape');
 
   // Connect to… does not open either.

@@ -6,6 +6,8 @@ import { PROTOCOLS, type Protocol } from '../../src/model/types.ts';
 import { addAssertion, assertionError, duplicateAssertion } from '../../src/doc/commands-lb.ts';
 import { commitDoc, docStore, useDocStore } from '../state/doc-store.ts';
 import { notify } from '../state/session-store.ts';
+import { useDesignLocked } from '../collab/live-store.ts';
+import { LockedFieldset } from '../share/LockedFieldset.tsx';
 import { Modal } from '../panels/Modal.tsx';
 import { openAssertDialog, useAssertDraft, type AssertDraft } from './assert-ui.ts';
 import { isLb, shortName, suggestedPorts } from './endpoints.ts';
@@ -29,8 +31,9 @@ function AssertForm({ initial }: { initial: AssertDraft }) {
   const candidate = { ...ends, protocol, port, expect, note };
   const error = portText.trim() === '' ? 'Enter a port.' : assertionError(candidate);
   const close = () => openAssertDialog(null);
+  const locked = useDesignLocked();
   const submit = () => {
-    if (error) return;
+    if (error || locked) return;
     if (duplicateAssertion(docStore.getState().doc, candidate)) {
       notify('This assertion already exists.', 'info');
       close();
@@ -45,6 +48,7 @@ function AssertForm({ initial }: { initial: AssertDraft }) {
   return (
     <Modal title="Add assertion" onClose={close} testId="assert-dialog">
       <form className="form" onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <LockedFieldset testId="assert-fields">
         <p className="intent-ends">
           From <strong>{shortName(model, ends.fromId)}</strong> to <strong>{shortName(model, ends.toId)}</strong>{' '}
           {canSwap && (
@@ -80,9 +84,10 @@ function AssertForm({ initial }: { initial: AssertDraft }) {
           <input value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. PCI: the database is private" />
         </label>
         {error && <p className="field-error">{error}</p>}
+        </LockedFieldset>
         <div className="dialog-buttons">
           <button type="button" onClick={close}>Cancel</button>
-          <button type="submit" className="primary" disabled={!!error}>Add assertion</button>
+          <button type="submit" className="primary" disabled={!!error || locked}>Add assertion</button>
         </div>
       </form>
     </Modal>

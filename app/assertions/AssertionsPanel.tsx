@@ -6,6 +6,7 @@ import type { Assertion } from '../../src/model/types.ts';
 import type { AssertionResult } from '../../src/assertions/check.ts';
 import { exportAssertionsFile } from '../../src/assertions/file.ts';
 import { deleteAssertion } from '../../src/doc/commands-lb.ts';
+import { useDesignLocked } from '../collab/live-store.ts';
 import { commitDoc, docStore, useDocStore } from '../state/doc-store.ts';
 import { notify, setSession } from '../state/session-store.ts';
 import { getReachability } from '../state/reachability.ts';
@@ -87,6 +88,7 @@ function AssertionItem({ a, r, name }: { a: Assertion; r: AssertionResult | unde
   const model = useDocStore((s) => s.doc.model);
   const enforceable = !!r && !r.ok && a.expect === 'no-reach' && adminDenyFor(model, a).ok;
   const status = !r ? 'pending' : r.ok ? 'pass' : 'fail';
+  const locked = useDesignLocked();
   return (
     <li className={`assert-item assert-${status}`} data-testid={`assertion-${a.id}`}>
       <div className="assert-row">
@@ -96,7 +98,7 @@ function AssertionItem({ a, r, name }: { a: Assertion; r: AssertionResult | unde
         </span>
         <span className="item-actions">
           <button type="button" onClick={() => explainAssertion(a)} title="Show why">Explain</button>
-          <button type="button" className="danger" aria-label="Delete assertion" onClick={() => commitDoc((d) => deleteAssertion(d, a.id))}>Delete</button>
+          <button type="button" className="danger" aria-label="Delete assertion" disabled={locked} onClick={() => commitDoc((d) => deleteAssertion(d, a.id))}>Delete</button>
         </span>
       </div>
       {a.note && <p className="hint">{a.note}</p>}
@@ -104,7 +106,7 @@ function AssertionItem({ a, r, name }: { a: Assertion; r: AssertionResult | unde
         <div className="assert-reason">
           <p>{r.message}</p>
           {a.expect === 'no-reach' && enforceable && (
-            <button type="button" onClick={() => enforceWithAdminDeny(a)} title="Add a ClusterNetworkPolicy (Admin tier) that denies this port before any NetworkPolicy">
+            <button type="button" disabled={locked} onClick={() => enforceWithAdminDeny(a)} title="Add a ClusterNetworkPolicy (Admin tier) that denies this port before any NetworkPolicy">
               Enforce with an Admin Deny
             </button>
           )}

@@ -17,6 +17,7 @@ import { sessionStore, setSession, useSessionStore } from '../state/session-stor
 import { importHere, importInWorker, needsWorker, nextPaint, readingStatus } from './import-run.ts';
 import type { ImportJob } from './import-run.ts';
 import { setLastImport } from './import-result.ts';
+import { useDesignLocked } from '../collab/live-store.ts';
 import { Modal } from './Modal.tsx';
 
 type Phase =
@@ -62,6 +63,8 @@ function ImportForm() {
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const close = () => setSession({ importOpen: false, importFiles: [] });
+  // A read-only design (shared link, live reviewer) takes no import: disabled up front.
+  const locked = useDesignLocked();
 
   const addFiles = async (list: FileList | null) => {
     if (!list) return;
@@ -137,6 +140,8 @@ function ImportForm() {
   const busy = phase.kind === 'busy';
   return (
     <Modal title="Import manifests" onClose={busy ? cancel : close} testId="import-dialog" wide>
+      {locked && <p className="hint" data-testid="import-locked">Read-only: importing is off for this design.</p>}
+      <fieldset className="ro-fieldset" disabled={locked}>
       <div
         className={`drop-zone ${dragging ? 'dragging' : ''}`}
         data-testid="import-drop"
@@ -221,12 +226,13 @@ function ImportForm() {
           {phase.note}
         </p>
       )}
+      </fieldset>
       {phase.kind === 'done' && <ImportReport phase={phase} />}
       <div className="dialog-buttons">
         <button type="button" onClick={busy ? cancel : close}>
           {phase.kind === 'done' && phase.imported > 0 ? 'Close' : 'Cancel'}
         </button>
-        <button type="button" className="primary" disabled={busy || inputs().length === 0} onClick={() => void run()}>
+        <button type="button" className="primary" disabled={locked || busy || inputs().length === 0} onClick={() => void run()}>
           Import
         </button>
       </div>

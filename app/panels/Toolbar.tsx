@@ -25,7 +25,7 @@ import { MenuButton, type MenuItem } from './Menu.tsx';
 import { SessionBar } from '../collab/SessionBar.tsx';
 import { SessionDialog } from '../collab/SessionDialog.tsx';
 import { leaveLiveSession, startLiveSession } from '../collab/live-session.ts';
-import { liveStore, useLive } from '../collab/live-store.ts';
+import { liveStore, useDesignLocked, useLive } from '../collab/live-store.ts';
 
 const VIEWS: { view: EdgeView; label: string; hint: string }[] = [
   { view: 'allowed', label: 'Allowed', hint: 'Show allowed connections' },
@@ -37,6 +37,7 @@ type ToolbarDialog = 'share' | 'cluster' | 'patterns' | null;
 
 function DesignName() {
   const name = useDocStore((s) => s.doc.name);
+  const locked = useDesignLocked();
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
     if (draft !== null && draft.trim()) commitDoc((d) => renameDoc(d, draft.trim()));
@@ -48,6 +49,8 @@ function DesignName() {
       aria-label="Design name"
       title={name}
       value={draft ?? name}
+      readOnly={locked}
+      aria-readonly={locked || undefined}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
@@ -66,6 +69,9 @@ export function Toolbar() {
   const live = useLive((s) => s.active);
   const fileInput = useRef<HTMLInputElement>(null);
   const [dialog, setDialog] = useState<ToolbarDialog>(null);
+  // Read-only (shared link, live reviewer): what would change the design is disabled up front.
+  const locked = useDesignLocked();
+  const edits = (item: MenuItem): MenuItem => (locked ? { ...item, disabled: true, hint: 'Read-only: editing is off' } : item);
 
   const downloadYaml = (withWorkloads = false) => {
     const doc = docStore.getState().doc;
@@ -94,18 +100,18 @@ export function Toolbar() {
   };
 
   const fileItems: MenuItem[] = [
-    { label: 'New design', hint: 'An empty design (Undo brings this one back)', onSelect: newDesign },
-    { label: 'Import', hint: 'Kubernetes manifests (YAML or JSON): replace or merge', onSelect: () => setSession({ importOpen: true }), separator: true },
-    { label: 'Open design file', hint: `A saved design (${FILE_EXTENSION})`, onSelect: () => fileInput.current?.click(), separator: true },
+    edits({ label: 'New design', hint: 'An empty design (Undo brings this one back)', onSelect: newDesign }),
+    edits({ label: 'Import', hint: 'Kubernetes manifests (YAML or JSON): replace or merge', onSelect: () => setSession({ importOpen: true }), separator: true }),
+    edits({ label: 'Open design file', hint: `A saved design (${FILE_EXTENSION})`, onSelect: () => fileInput.current?.click(), separator: true }),
     { label: 'Save design file', hint: 'The design with its layout, comments and versions', onSelect: saveFile },
     { label: 'Download YAML', hint: 'Namespaces, Services, NetworkPolicies and cluster policies', onSelect: () => downloadYaml(), separator: true },
     { label: 'Download YAML with workloads', hint: 'Also Deployments etc. with the designed labels and ports, so netpol analyze sees the canvas', onSelect: () => downloadYaml(true) },
   ];
   const designItems: MenuItem[] = [
-    { label: 'Auto layout', hint: 'Arrange namespaces and workloads', onSelect: () => void autoLayoutDesign() },
-    { label: 'Patterns', hint: 'Public entry, strict egress, namespace isolation', onSelect: () => setDialog('patterns'), separator: true },
+    edits({ label: 'Auto layout', hint: 'Arrange namespaces and workloads', onSelect: () => void autoLayoutDesign() }),
+    edits({ label: 'Patterns', hint: 'Public entry, strict egress, namespace isolation', onSelect: () => setDialog('patterns'), separator: true }),
     { label: 'Cluster', hint: `Cluster assumptions (profile: ${profile})`, onSelect: () => setDialog('cluster') },
-    { label: 'Connect to…', hint: 'An intent from the selected node to one you pick from a list', shortcut: shortcutKeys('Connect to…'), onSelect: startConnect, separator: true },
+    edits({ label: 'Connect to…', hint: 'An intent from the selected node to one you pick from a list', shortcut: shortcutKeys('Connect to…'), onSelect: startConnect, separator: true }),
   ];
   const reviewItems: MenuItem[] = [
     { label: 'Share', hint: 'A read-only link to this design', onSelect: () => setDialog('share') },
@@ -137,8 +143,8 @@ export function Toolbar() {
           <input ref={fileInput} type="file" accept=".json,application/json" hidden onChange={openFile} data-testid="open-file" />
         </nav>
         <div className="tool-group">
-          <button type="button" className="icon" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
-          <button type="button" className="icon" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
+          <button type="button" className="icon" onClick={undo} disabled={locked || !canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+          <button type="button" className="icon" onClick={redo} disabled={locked || !canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
         </div>
         <span className="toolbar-spacer" />
         <SessionBar />

@@ -161,4 +161,32 @@ export async function loadSmallDesign(api: Api, canvas: Canvas): Promise<void> {
   await expect(canvas.node(IDS.db)).toBeVisible();
 }
 
+/**
+ * Draws an intent from the keyboard: selects `fromId`, C (Connect to…), types `target` into the
+ * list and takes the first match, then Add intent with the suggested ports. Returns the new intent's id.
+ */
+export async function drawIntentFromKeyboard(page: Page, api: Api, canvas: Canvas, fromId: string, target: string): Promise<string> {
+  const before = new Set(Object.keys((await api.getDoc()).model.intents));
+  await canvas.node(fromId).click();
+  await page.keyboard.press('c');
+  await page.getByTestId('connect-dialog').getByRole('combobox').fill(target);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('intent-dialog').getByRole('button', { name: 'Add intent' }).click();
+  await expect(page.getByTestId('intent-dialog')).toHaveCount(0);
+  const id = Object.keys((await api.getDoc()).model.intents).find((i) => !before.has(i));
+  if (!id) throw new Error('no intent was added');
+  return id;
+}
+
+/** Review → Share, then opens the link as its recipient would (read-only, with the banner). */
+export async function openAsSharedLink(page: Page): Promise<void> {
+  await toolbarAction(page, 'Share');
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.keyboard.press('Escape');
+  await page.goto('about:blank');
+  await page.goto(link);
+  await page.waitForFunction(() => !!(window as any).__netpol);
+  await expect(page.getByTestId('read-only-banner')).toBeVisible();
+}
+
 export { expect };

@@ -2,12 +2,15 @@
 
 import { takeOverPolicy } from '../../../src/doc/commands-panels.ts';
 import { commitDoc, docStore } from '../../state/doc-store.ts';
+import { useDesignLocked } from '../../collab/live-store.ts';
 import { setSession } from '../../state/session-store.ts';
 
 export function TakeOverButton({ policyId }: { policyId: string }) {
+  const locked = useDesignLocked();
   return (
     <button
       type="button"
+      disabled={locked}
       onClick={() => {
         const { doc, id } = takeOverPolicy(docStore.getState().doc, policyId);
         commitDoc(() => doc);
