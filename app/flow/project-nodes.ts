@@ -10,6 +10,7 @@ import type { XY } from '../state/session-store.ts';
 import type { NamespaceFlows } from '../../src/canvas/edges.ts';
 import { compactCard, type NamespaceSummary } from '../../src/canvas/overview.ts';
 import type { Rect } from '../../src/canvas/geometry.ts';
+import { fitHeaderWidth } from '../../src/canvas/namespace-header.ts';
 import type { AppNode } from './flow-types.ts';
 
 export interface ProjectionInput {
@@ -118,12 +119,14 @@ export class NodeProjector {
       const hiddenFlows = flows && !flows.drawn ? flows.count : 0;
       const collapsible = input.large;
       const at = placed?.get(ns.id);
-      emit(ns.id, [l, over, size, m, selected, cls, hiddenFlows, collapsible, at?.x, at?.y], () => ({
+      const header = [ns.name, doc.model.namespaceDefaults[ns.id]];
+      emit(ns.id, [l, over, size, m, selected, cls, hiddenFlows, collapsible, at?.x, at?.y, ...header], () => ({
         id: ns.id,
         type: 'namespace',
         position: pos(ns.id, l),
         ...fixed,
-        width: size?.w ?? l?.w ?? MIN_NAMESPACE_SIZE.w,
+        // Grown to fit its header (src/canvas/namespace-header.ts), as the core's geometry has it.
+        width: size?.w ?? fitHeaderWidth(doc, ns.id, l?.w ?? MIN_NAMESPACE_SIZE.w),
         height: size?.h ?? l?.h ?? MIN_NAMESPACE_SIZE.h,
         data: { entityId: ns.id, ...(hiddenFlows ? { hiddenFlows } : {}), ...(collapsible ? { collapsible } : {}) },
         selected,

@@ -3,6 +3,7 @@
 
 import type { Doc, Id } from '../model/types.ts';
 import { MIN_NAMESPACE_SIZE, NAMESPACE_HEADER, NAMESPACE_PADDING, WORKLOAD_SIZE } from '../layout/sizes.ts';
+import { fitHeaderWidth } from './namespace-header.ts';
 
 export interface XY {
   x: number;
@@ -16,11 +17,12 @@ export interface Rect {
   h: number;
 }
 
+/** A namespace's rectangle as drawn: its layout, at least as wide as its header (namespace-header.ts). */
 export function namespaceRect(doc: Doc, nsId: Id, override?: XY): Rect | null {
   const l = doc.layout[nsId];
   if (!l) return null;
   const p = override ?? l;
-  return { x: p.x, y: p.y, w: l.w ?? MIN_NAMESPACE_SIZE.w, h: l.h ?? MIN_NAMESPACE_SIZE.h };
+  return { x: p.x, y: p.y, w: fitHeaderWidth(doc, nsId, l.w ?? MIN_NAMESPACE_SIZE.w), h: l.h ?? MIN_NAMESPACE_SIZE.h };
 }
 
 /** The innermost (smallest) namespace containing the point, or null. */

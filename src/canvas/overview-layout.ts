@@ -9,6 +9,7 @@ import type { Doc, Id } from '../model/types.ts';
 import { COLUMN_GAP, EXTERNAL_SIZE, LOAD_BALANCER_SIZE, MIN_NAMESPACE_SIZE, loadBalancerLayoutId, loadBalancerServices } from '../layout/sizes.ts';
 import type { Rect } from './geometry.ts';
 import { CARD_SIZE } from './overview.ts';
+import { fitHeaderWidth } from './namespace-header.ts';
 
 /** Space between namespaces in the overview: room for a label on the edges between them. */
 export const OVERVIEW_GAP = { x: 84, y: 58 } as const;
@@ -79,7 +80,7 @@ export function overviewLayout(doc: Doc, open: ReadonlySet<Id>, aspect: number, 
   const nsItems: Item[] = Object.keys(model.namespaces).filter(shown).sort(byPlace).map((id) => {
     if (!open.has(id)) return { id, ...CARD_SIZE };
     const l = layout[id];
-    return { id, w: l?.w ?? MIN_NAMESPACE_SIZE.w, h: l?.h ?? MIN_NAMESPACE_SIZE.h };
+    return { id, w: fitHeaderWidth(doc, id, l?.w ?? MIN_NAMESPACE_SIZE.w), h: l?.h ?? MIN_NAMESPACE_SIZE.h };
   });
   const side: Item[] = [
     ...Object.values(model.externals).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)).map((e) => ({ id: e.id, ...EXTERNAL_SIZE })),

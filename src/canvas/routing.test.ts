@@ -74,6 +74,20 @@ describe('routeEdges', () => {
     expect(own.points).toHaveLength(2);
   });
 
+  it('keeps off a namespace header title, even into its own namespace', () => {
+    // a above the namespace; b inside it right under the title: the straight line crosses the title.
+    const nodes = new Map([['a', box(0, -300)], ['b', box(20, 60)]]);
+    const containers = new Map([['ns', box(0, 0, 600, 200)]]);
+    const headers = new Map([['ns', box(0, 0, 260, 40)]]);
+    const parents = new Map([['b', 'ns']]);
+    const edges = [{ id: 'e', source: 'a', target: 'b' }];
+    const free = routeEdges({ edges, nodes, containers, parents }).get('e')!;
+    expect(free.points).toHaveLength(2);
+    const r = routeEdges({ edges, nodes, containers, parents, headers }).get('e')!;
+    for (const p of samples(r)) expect(strictlyInside(p, headers.get('ns')!), `${p.x},${p.y}`).toBe(false);
+    expectClear(new Map([['e', r]]), edges, nodes);
+  });
+
   it('draws edges between the same two nodes side by side, both directions apart', () => {
     const nodes = new Map([['a', box(0, 0)], ['b', box(400, 0)]]);
     const edges = [{ id: 'ab', source: 'a', target: 'b' }, { id: 'ba', source: 'b', target: 'a' }];

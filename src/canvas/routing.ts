@@ -35,6 +35,8 @@ const BOW = 5;
 const BOW_SHARE = 0.05;
 /** Extra cost per unit of length inside a namespace the edge does not belong to. */
 const CONTAINER_COST = 2;
+/** Extra cost per unit of length across a namespace's header title (any edge: text under a line is hard to read). */
+const HEADER_COST = 6;
 /** Work (segment tests and links relaxed) one routing pass may spend: a few tens of ms on this machine. */
 export const ROUTE_BUDGET = 250_000;
 
@@ -52,6 +54,8 @@ export interface RouteInput {
   containers?: ReadonlyMap<Id, Rect>;
   /** The container each node is drawn in (workload -> namespace). */
   parents?: ReadonlyMap<Id, Id>;
+  /** Header titles of open namespaces (name, count, badges): every edge avoids crossing them, by namespace id. */
+  headers?: ReadonlyMap<Id, Rect>;
   /** Size multiplier for margins and lanes (compact nodes drawn larger when zoomed out). */
   unit?: number;
   /** Segment tests this pass may spend before the remaining edges are drawn straight. */
@@ -278,7 +282,8 @@ class Scene {
   readonly index = new Map<Id, number>();
   readonly hard: Rect[];
   readonly grid: ObstacleGrid;
-  readonly containers: { id: Id; rect: Rect }[];
+  /** Soft obstacles: open namespaces (free for their own edges) and header titles (never free). */
+  readonly containers: { id: Id; rect: Rect; cost: number; always: boolean }[];
   /** Corner vertices: positions and the obstacle (or container) each belongs to. */
   readonly corners: XY[] = [];
   readonly owners: Id[] = [];
@@ -287,7 +292,7 @@ class Scene {
   work = 0;
   private ends = new Map<string, Link[]>();
 
-  constructor(nodes: ReadonlyMap<Id, Rect>, containers: ReadonlyMap<Id, Rect>, unit: number) {
+  constructor(nodes: ReadonlyMap<Id, Rect>, containers: ReadonlyMap<Id, Rect>, unit: number, headers: ReadonlyMap<Id, Rect> = new Map()) {
     const margin = ROUTE_MARGIN * unit;
     const clear = CLEARANCE * unit;
     this.ids = [...nodes.keys()].sort();
@@ -296,7 +301,8 @@ class Scene {
     this.hard = raw.map((r) => inflate(r, clear));
     const size = raw.reduce((m, r) => Math.max(m, r.w, r.h), 100);
     this.grid = new ObstacleGrid(this.hard, size * 1.5);
-    this.containers = [...containers.keys()].sort().map((id) => ({ id, rect: containers.get(id)! }));
+    this.containers = [...containers.keys()].sort().map((id) => ({ id, rect: containers.get(id)!, cost: CONTAINER_COST, always: false }));
+    for (const id of [...headers.keys()].sort()) this.containers.push({ id: `header:${id}`, rect: headers.get(id)!, cost: HEADER_COST, always: true });
     const addCorners = (r: Rect, owner: Id) => {
       const g = inflate(r, margin);
       for (const p of [{ x: g.x, y: g.y }, { x: g.x + g.w, y: g.y }, { x: g.x, y: g.y + g.h }, { x: g.x + g.w, y: g.y + g.h }]) {
@@ -312,6 +318,7 @@ class Scene {
     this.reach = Math.max(320 * unit, size * 2);
     // Long sides (open namespaces) get stops in between, so a path can follow them.
     for (const c of this.containers) {
+      if (c.always) continue;
       const g = inflate(c.rect, margin);
       const step = this.reach / 2;
       const sides: [XY, XY][] = [[{ x: g.x, y: g.y }, { x: g.x + g.w, y: g.y }], [{ x: g.x, y: g.y + g.h }, { x: g.x + g.w, y: g.y + g.h }],
@@ -361,7 +368,7 @@ class Scene {
   cost(p: XY, q: XY, penalised: readonly boolean[]): number {
     const l = this.link(p, 0, q);
     let c = l.len;
-    if (l.over) for (const o of l.over) if (penalised[o.c]) c += o.len * CONTAINER_COST;
+    if (l.over) for (const o of l.over) if (penalised[o.c]) c += o.len * this.containers[o.c].cost;
     return c;
   }
 
@@ -472,10 +479,10 @@ type End = [Id, Rect, boolean];
 function searchFrom(scene: Scene, hub: End, others: End[], related: ReadonlySet<Id>): (PairRoute | null)[] {
   const [aId, a, aCont] = hub;
   const s = center(a);
-  const penalised = scene.containers.map((c) => !related.has(c.id));
+  const penalised = scene.containers.map((c) => c.always || !related.has(c.id));
   const cost = (l: Link) => {
     let c = l.len;
-    if (l.over) for (const o of l.over) if (penalised[o.c]) c += o.len * CONTAINER_COST;
+    if (l.over) for (const o of l.over) if (penalised[o.c]) c += o.len * scene.containers[o.c].cost;
     return c;
   };
   const ia = scene.index.get(aId) ?? -1;
@@ -605,12 +612,14 @@ export class Router {
     const unit = input.unit ?? 1;
     const nodes = input.nodes;
     const containers = input.containers ?? new Map<Id, Rect>();
+    const headers = input.headers ?? new Map<Id, Rect>();
     const parents = input.parents ?? new Map<Id, Id>();
     const budget = input.budget ?? ROUTE_BUDGET;
     const nodeKeys = new Map<Id, string>();
     for (const [id, r] of nodes) nodeKeys.set(id, rectKey(r));
     const contKeys = new Map<Id, string>();
     for (const [id, r] of containers) contKeys.set(id, rectKey(r));
+    for (const [id, r] of headers) contKeys.set(`header:${id}`, rectKey(r));
     // What changed since the last pass: rectangles (old and new) a reused path must not touch.
     const changed: Rect[] = [];
     let changedContainers = false;
@@ -644,7 +653,7 @@ export class Router {
     const grown = changed.map((r) => inflate(r, ROUTE_MARGIN * unit));
 
     let scene: Scene | null = null;
-    const sceneOf = () => (scene ??= new Scene(nodes, containers, unit));
+    const sceneOf = () => (scene ??= new Scene(nodes, containers, unit, headers));
     const boxOf = (id: Id) => nodes.get(id) ?? containers.get(id);
     const groups = new Map<string, RouteEdge[]>();
     for (const e of input.edges) {
