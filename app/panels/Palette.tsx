@@ -80,8 +80,8 @@ export function Palette() {
         <dt>Arrows</dt><dd>next node</dd>
         <dt>E</dt><dd>explain its links</dd>
         <dt>] / [</dt><dd>its connections</dd>
-        <dt>Enter</dt><dd>select node / connection</dd>
-        <dt>Esc</dt><dd>back to the node</dd>
+        <dt>Enter</dt><dd>select</dd>
+        <dt>Esc</dt><dd>back to node</dd>
       </dl>
     </nav>
   );
