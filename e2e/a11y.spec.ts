@@ -24,6 +24,19 @@ test('the canvas with the example design, the Inspector with a selection and the
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('a connection focused from the keyboard (] on a node) and selected with Enter', async ({ page, api }) => {
+  void api;
+  const node = page.locator('.react-flow__node-workload').first();
+  await expect(node).toBeVisible();
+  await node.focus();
+  await page.keyboard.press(']');
+  await expect(page.locator('.react-flow__edge.kb-focus')).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__edge.kb-focus')).toHaveClass(/selected/);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('the review and YAML diff views', async ({ page, api, canvas }) => {
   await loadSmallDesign(api, canvas);
   await toolbarAction(page, 'Versions');
