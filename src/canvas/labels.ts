@@ -24,7 +24,7 @@ export const BADGE_H = 16;
 /** Width of a review mark before a label's text (app/comments/CommentBadge.tsx ReviewEdgeBadge). */
 const REVIEW_MARK_W = 16;
 /** Spots tried along an edge, middle first. */
-const SPOTS = [0.5, 0.38, 0.62, 0.28, 0.72, 0.18, 0.82];
+const SPOTS = [0.5, 0.35, 0.65, 0.2, 0.8];
 /** Labels may reach this far (screen px) past the outermost nodes. */
 const FRAME_PAD = 30;
 /** Labels keep this much space (screen px) from nodes and each other. */
