@@ -48,6 +48,7 @@ test('a 500-workload import opens as a readable overview; expanding and search r
     for (let j = i + 1; j < labels.length; j++) expect(overlap(labels[i], labels[j]), `labels ${i} and ${j} overlap`).toBe(false);
     for (const n of nodes) expect(overlap(labels[i], n), `label ${i} covers a node`).toBe(false);
   }
+  await shot(page, 'issue9-500-overview');
 
   // Expanding a namespace shows its workloads and their own edges.
   const ns = namespaces.find((n) => n.name !== 'kube-system')!;

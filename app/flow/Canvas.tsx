@@ -35,6 +35,7 @@ import { isLargeDesign } from '../../src/canvas/overview.ts';
 import { namespaceBoxes } from '../../src/canvas/geometry.ts';
 import { drawnRects } from '../../src/canvas/drawn.ts';
 import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
+import { steppedLabelScale } from '../../src/canvas/label-steps.ts';
 import { Router } from '../../src/canvas/routing.ts';
 import { routeCanvasEdges } from '../../src/canvas/edge-routes.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
@@ -116,23 +117,23 @@ export function Canvas() {
   const highlightPeers = useMemo(() => (s.highlightPeers.length ? new Set(s.highlightPeers) : EMPTY), [s.highlightPeers]);
 
   // Every edge (reachability, intents, LB paths, assertions, review marks) from the core.
-  const allEdges = useCanvasEdges(doc.model, selection, s.edgeView, overview.collapsed);
+  const allEdges = useCanvasEdges(doc.model, selection, s.edgeView, overview.collapsed, overview.folded);
   const built = useMemo(() => ({ ...allEdges, edges: keptEdges(allEdges.edges, hidden) }), [allEdges, hidden]);
   const readOnly = useDesignLocked();
   const edgeProjector = useRef(new EdgeProjector());
-  // Labels never cover each other or a node (src/canvas/labels.ts), placed for the settled zoom.
-  const viewZoom = useSessionStore((x) => x.view?.zoom ?? 1);
-  const scale = labelScale(viewZoom);
+  // Labels never cover each other or a node (src/canvas/labels.ts), placed for the settled zoom
+  // in steps (src/canvas/label-steps.ts): a zoom gesture re-places them only when a step is crossed.
+  const scale = useSessionStore((x) => steppedLabelScale(x.view?.zoom ?? 1));
   // What is drawn where (canvas units): the obstacles edges are routed around and labels avoid.
   const rects = useMemo(() => {
     const boxes = namespaceBoxes(doc, s.dragOverrides, s.sizeOverrides);
     const r = drawnRects(doc, boxes, overview.collapsed, overview.zoom, s.dragOverrides, overview.placed);
-    for (const id of hidden) {
+    for (const id of [...hidden, ...overview.folded]) {
       r.nodes.delete(id);
       r.containers.delete(id);
     }
     return r;
-  }, [doc, s.dragOverrides, s.sizeOverrides, overview.collapsed, overview.zoom, overview.placed, hidden]);
+  }, [doc, s.dragOverrides, s.sizeOverrides, overview.collapsed, overview.zoom, overview.placed, overview.folded, hidden]);
   // Edges around the nodes (src/canvas/routing.ts): the router reuses every route the change did
   // not touch, so panning never reroutes and a drag reroutes only the edges near what moved.
   const router = useRef(new Router());
@@ -145,10 +146,11 @@ export function Canvas() {
   const edges = useMemo(() => edgeProjector.current.project(built.edges, selection, placements, scale, routes), [built.edges, selection, placements, scale, routes]);
   const projected = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
-    focus: built.focus, highlight, highlightPeers, inner: built.inner,
+    focus: built.focus, highlight, highlightPeers, inner: built.inner, tails: built.tails,
     collapsed: overview.collapsed, boxes: overview.boxes, summaries: overview.summaries, zoom: overview.zoom, large, placed: overview.placed,
-  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner, overview, large]);
-  const shown = useMemo(() => (hidden.size ? projected.filter((n) => !hidden.has(n.id)) : projected), [projected, hidden]);
+  }), [doc, selection, s.dragOverrides, s.sizeOverrides, s.measured, built.focus, highlight, highlightPeers, built.inner, built.tails, overview, large]);
+  const folded = overview.folded;
+  const shown = useMemo(() => (hidden.size || folded.size ? projected.filter((n) => !hidden.has(n.id) && !folded.has(n.id)) : projected), [projected, hidden, folded]);
   // One Tab stop for all nodes; arrow keys move between them (use-canvas-keys.ts).
   const keys = useCanvasKeys(shown, s.selection, edges, doc.model, readOnly);
   const nodes = keys.nodes;
@@ -302,7 +304,7 @@ export function Canvas() {
             </ControlButton>
           </Controls>
           <PeerLayer />
-          <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} /></Panel>
+          <Panel position="bottom-left" className="status-panel"><CanvasStatus aggregated={built.aggregated} bundled={built.bundled} /></Panel>
           <Panel position="top-left" className="mode-panel">
             <button type="button" className="find-button" onClick={() => setSession({ searchOpen: true })} title="Find a workload, namespace or policy (/ or Ctrl+K)">
               Find <kbd>/</kbd>

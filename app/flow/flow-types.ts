@@ -4,6 +4,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { CanvasEdgeKind, ExplainTarget, IntentState } from '../../src/canvas/types.ts';
 import type { NamespaceSummary } from '../../src/canvas/overview.ts';
+import type { NodeTailInfo } from '../../src/canvas/edges.ts';
 import type { LabelPlacement } from '../../src/canvas/labels.ts';
 import type { Route } from '../../src/canvas/routing.ts';
 
@@ -13,12 +14,17 @@ export interface CompactNamespaceData {
   summary?: NamespaceSummary;
   /** Connections between its own workloads (counted, not drawn). */
   innerFlows: number;
+  /** Crowded overview: its connections that are not drawn (hub summaries, "+N more"). */
+  tail?: NodeTailInfo;
+  /** Many namespaces: the dense card (src/canvas/overview.ts DENSE_CARD_SIZE). */
+  dense?: boolean;
 }
 
 /** `hiddenFlows`: connections inside the namespace that are counted, not drawn (too many to read). */
 export type NamespaceNode = Node<{ entityId: string; hiddenFlows?: number; compact?: CompactNamespaceData; collapsible?: boolean }, 'namespace'>;
 export type WorkloadNode = Node<{ entityId: string }, 'workload'>;
-export type ExternalNode = Node<{ entityId: string }, 'external'>;
+/** `tail`: crowded overview, its connections that are not drawn (src/canvas/overview-bundles.ts). */
+export type ExternalNode = Node<{ entityId: string; tail?: NodeTailInfo }, 'external'>;
 /** `entityId` is the Service id; the node id is `lb:<serviceId>`. */
 export type LoadBalancerNode = Node<{ entityId: string }, 'loadbalancer'>;
 export type AppNode = NamespaceNode | WorkloadNode | ExternalNode | LoadBalancerNode;

@@ -8,7 +8,8 @@ import {
 } from '../../src/layout/sizes.ts';
 import type { XY } from '../state/session-store.ts';
 import type { NamespaceFlows } from '../../src/canvas/edges.ts';
-import { compactCard, type NamespaceSummary } from '../../src/canvas/overview.ts';
+import { cardSizeOf, compactCard, isDenseOverview, type NamespaceSummary } from '../../src/canvas/overview.ts';
+import type { NodeTailInfo } from '../../src/canvas/edges.ts';
 import type { Rect } from '../../src/canvas/geometry.ts';
 import { fitHeaderWidth } from '../../src/canvas/namespace-header.ts';
 import type { AppNode } from './flow-types.ts';
@@ -27,6 +28,8 @@ export interface ProjectionInput {
   highlightPeers?: ReadonlySet<Id>;
   /** Connections inside each namespace (src/canvas/edges.ts): shown on its header when not drawn. */
   inner: Record<Id, NamespaceFlows>;
+  /** Crowded overview (src/canvas/overview-bundles.ts): per node, the connections not drawn. */
+  tails?: Record<Id, NodeTailInfo>;
   /** Namespaces drawn as one compact node (src/canvas/overview.ts), their boxes and summaries. */
   collapsed: ReadonlySet<Id>;
   boxes: ReadonlyMap<Id, Rect>;
@@ -87,15 +90,19 @@ export class NodeProjector {
       list.push(w.id);
       children.set(w.namespaceId, list);
     }
+    const cardSize = cardSizeOf(doc.model);
+    const dense = isDenseOverview(doc.model);
     for (const ns of namespaces) {
       const l = doc.layout[ns.id];
       const box = input.boxes.get(ns.id);
       if (input.collapsed.has(ns.id) && box) {
-        const card = compactCard(box, input.zoom);
+        const card = compactCard(box, input.zoom, cardSize);
         const { selected, cls } = flags(ns.id);
         const summary = input.summaries[ns.id];
         const innerFlows = input.inner[ns.id]?.count ?? 0;
-        emit(ns.id, ['card', card.x, card.y, card.w, card.h, selected, cls, summary, innerFlows], () => ({
+        const tail = input.tails?.[ns.id];
+        const tailKey = tail ? JSON.stringify(tail) : '';
+        emit(ns.id, ['card', card.x, card.y, card.w, card.h, selected, cls, summary, innerFlows, tailKey, dense], () => ({
           id: ns.id,
           type: 'namespace',
           position: { x: card.x, y: card.y },
@@ -103,7 +110,7 @@ export class NodeProjector {
           height: card.h,
           // Not draggable: the card stands in for the box, which moves when the namespace is open.
           draggable: false,
-          data: { entityId: ns.id, compact: { scale: card.scale, ...(summary ? { summary } : {}), innerFlows } },
+          data: { entityId: ns.id, compact: { scale: card.scale, ...(summary ? { summary } : {}), innerFlows, ...(tail ? { tail } : {}), ...(dense ? { dense } : {}) } },
           selected,
           className: `${cls} is-compact`.trim(),
           zIndex: 0,
@@ -159,14 +166,15 @@ export class NodeProjector {
       const m = input.measured[e.id];
       const f = flags(e.id);
       const at = placed?.get(e.id);
-      emit(e.id, [l, over, m, f.selected, f.cls, at?.x, at?.y], () => ({
+      const tail = input.tails?.[e.id];
+      emit(e.id, [l, over, m, f.selected, f.cls, at?.x, at?.y, tail ? JSON.stringify(tail) : ''], () => ({
         id: e.id,
         type: 'external',
         position: pos(e.id, l),
         ...fixed,
         width: EXTERNAL_SIZE.w,
         height: EXTERNAL_SIZE.h,
-        data: { entityId: e.id },
+        data: { entityId: e.id, ...(tail ? { tail } : {}) },
         selected: f.selected,
         className: f.cls,
         ...(m ? { measured: m } : {}),

@@ -5,7 +5,7 @@
 import type { Doc, Id } from '../model/types.ts';
 import { EXTERNAL_SIZE, LOAD_BALANCER_SIZE, WORKLOAD_SIZE, loadBalancerLayoutId, loadBalancerServices } from '../layout/sizes.ts';
 import type { Rect, XY } from './geometry.ts';
-import { compactCard } from './overview.ts';
+import { cardSizeOf, compactCard } from './overview.ts';
 
 export interface DrawnRects {
   nodes: Map<Id, Rect>;
@@ -17,10 +17,11 @@ export function drawnRects(doc: Doc, boxes: ReadonlyMap<Id, Rect>, collapsed: Re
   const top = (id: Id): XY | undefined => placed?.get(id) ?? overrides[id] ?? doc.layout[id];
   const nodes = new Map<Id, Rect>();
   const containers = new Map<Id, Rect>();
+  const card = cardSizeOf(doc.model);
   for (const id of Object.keys(doc.model.namespaces)) {
     const box = placed?.get(id) ?? boxes.get(id);
     if (!box) continue;
-    if (collapsed.has(id)) nodes.set(id, compactCard(box, zoom));
+    if (collapsed.has(id)) nodes.set(id, compactCard(box, zoom, card));
     else containers.set(id, box);
   }
   for (const w of Object.values(doc.model.workloads)) {

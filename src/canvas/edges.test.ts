@@ -95,3 +95,52 @@ describe('buildCanvasEdges', () => {
     }
   });
 });
+
+describe('buildCanvasEdges in a crowded overview', () => {
+  const nsPairs = (out: ReturnType<typeof buildCanvasEdges>, model: Model) =>
+    out.edges.filter((e) => e.kind === 'ns-allow' && model.namespaces[e.source] && model.namespaces[e.target]);
+
+  it('summarises namespaces reached from most others on the node instead of drawing every edge; the counts add up', () => {
+    const { model } = sampleDoc(8, 1); // no policies: every namespace reaches every other
+    const collapsed = new Set(Object.keys(model.namespaces));
+    const out = buildCanvasEdges(input(model, { collapsed }));
+    expect(nsPairs(out, model)).toHaveLength(0);
+    for (const ns of collapsed) {
+      // The 7 other namespaces and the 2 external networks.
+      expect(out.tails[ns].from).toMatchObject({ nodes: 9, flows: 9 });
+      expect(out.tails[ns].to).toMatchObject({ nodes: 9 });
+      expect(out.tails[ns].from!.ports).toBe('all');
+    }
+    expect(out.bundled).toBe(8 * 7 + 2 * 8 * 2);
+    expect(out.edges.filter((e) => e.kind === 'ns-allow')).toHaveLength(0);
+    expect(out.aggregated).toBe(true);
+  });
+
+  it('draws all of a selected namespace\'s connections, the others stay summarised', () => {
+    const { model } = sampleDoc(8, 1);
+    const collapsed = new Set(Object.keys(model.namespaces));
+    const out = buildCanvasEdges(input(model, { collapsed, selection: new Set(['ns-0']) }));
+    const mine = nsPairs(out, model);
+    expect(mine).toHaveLength(14);
+    expect(mine.every((e) => e.source === 'ns-0' || e.target === 'ns-0')).toBe(true);
+    expect(out.tails['ns-1'].from!.nodes).toBe(8);
+  });
+
+  it('leaves a small expanded design alone', () => {
+    const { model } = sampleDoc(8, 1);
+    const out = buildCanvasEdges(input(model, { collapsed: new Set(['ns-0']) }));
+    expect(out.tails).toEqual({});
+    expect(out.bundled).toBe(0);
+  });
+});
+
+describe('buildCanvasEdges with folded load balancers', () => {
+  it('draws a folded load balancer by its namespace card: no edge ends at it, its backends are not wired again', () => {
+    const { model } = sampleDoc(3, 2);
+    const collapsed = new Set(Object.keys(model.namespaces));
+    const plain = buildCanvasEdges(input(model, { collapsed }));
+    expect(plain.edges.some((e) => e.source === 'lb:svc-lb')).toBe(true);
+    const out = buildCanvasEdges(input(model, { collapsed, folded: new Set(['lb:svc-lb']) }));
+    expect(out.edges.some((e) => e.source === 'lb:svc-lb' || e.target === 'lb:svc-lb')).toBe(false);
+  });
+});

@@ -8,6 +8,10 @@
 // namespace reports how many it holds (NamespaceFlows) instead of dropping them silently.
 // Between namespaces that are both shown, more than CROSS_LIMIT pairs are grouped per namespace
 // pair. Pairs touching the selection are always drawn individually.
+//
+// In a crowded overview the namespace-pair edges are bundled (overview-bundles.ts): a namespace
+// reached from most others says so on its node instead of drawing every edge, and past a budget
+// the lighter edges are counted on their nodes ("+N more"); selecting a node draws all of its own.
 
 import type { Id, Model, PolicyPort } from '../model/types.ts';
 import { protocolOf } from '../model/ports.ts';
@@ -20,12 +24,13 @@ import { withSelectionIndex } from '../policy/selection-index.ts';
 import { UNKNOWN_SETTING_LABEL, type PathResult, type UnknownSetting } from '../services/paths.ts';
 import type { AssertionResult } from '../assertions/check.ts';
 import type { ReviewChange } from '../review/changes.ts';
-import { endpointNodeId, formatEdgeId, loadBalancerNodeId, parseNodeId } from './ids.ts';
+import { endpointNodeId, formatEdgeId, loadBalancerNodeId, parseEdgeId, parseNodeId, serviceIdOfLoadBalancerNode } from './ids.ts';
 import { canvasPairs, endpointCanvasId, type CanvasPair } from './pairs.ts';
 import { lbEdges } from './lb-edges.ts';
 import { applyReviewMarks } from './review-edges.ts';
 import { clusterDenialOf, overriddenPairs, type ClusterDenial } from './cluster-denials.ts';
 import { EDGE_COLORS, type CanvasEdge, type CanvasEdgeKind, type IntentState } from './types.ts';
+import { bundleLinks, DEFAULT_BUNDLE_OPTIONS, type HubSummary, type Link } from './overview-bundles.ts';
 
 /** Above this many connections inside one shown namespace, they are counted, not drawn. */
 export const INNER_LIMIT = 80;
@@ -48,6 +53,8 @@ export interface CanvasEdgeInput {
   intentNeeds?: (intentId: Id) => readonly UnknownSetting[] | undefined;
   /** Namespaces drawn as one compact node (their workloads are not drawn). */
   collapsed: ReadonlySet<Id>;
+  /** Load balancer nodes drawn by their namespace's card (overview.ts foldedLoadBalancers). */
+  folded?: ReadonlySet<Id>;
   /** External paths and assertion results of `reachModel` (empty when there are none). */
   paths: readonly PathResult[];
   assertions: readonly AssertionResult[];
@@ -61,6 +68,25 @@ export interface NamespaceFlows {
   drawn: boolean;
 }
 
+/** A hub's summarised connections: how many nodes, workload pairs, and on which ports. */
+export interface TailSummary {
+  nodes: number;
+  flows: number;
+  ports: string;
+}
+
+/** What a node of a crowded overview says about its connections that are not drawn. */
+export interface NodeTailInfo {
+  /** Not drawn and not in its own summaries (select the node to draw them). */
+  more: number;
+  /** Reached from `nodes` namespaces (a hub: DNS, monitoring). */
+  from?: TailSummary;
+  /** Reaches `nodes` namespaces. */
+  to?: TailSummary;
+  /** An external network: its paths to load balancers drawn on their namespace's card (not drawn). */
+  viaLoadBalancers?: number;
+}
+
 export interface CanvasEdgeOutput {
   edges: CanvasEdge[];
   /** Nodes around the selection (to dim the rest), or null without a selection. */
@@ -69,6 +95,10 @@ export interface CanvasEdgeOutput {
   aggregated: boolean;
   /** Per shown namespace with connections inside it. */
   inner: Record<Id, NamespaceFlows>;
+  /** Crowded overview: per node, the connections not drawn (exact counts); empty otherwise. */
+  tails: Record<Id, NodeTailInfo>;
+  /** Namespace-pair connections not drawn (each counted on its nodes' tails). */
+  bundled: number;
 }
 
 export function makeEdge(id: string, source: Id, target: Id, kind: CanvasEdgeKind, label: string, extra: Partial<CanvasEdge> = {}): CanvasEdge {
@@ -86,9 +116,14 @@ export function formatIntentPorts(ports: readonly PolicyPort[]): string {
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-/** The node drawing a canvas node: a workload of a collapsed namespace is drawn by its namespace. */
-export function drawnNodeOf(model: Model, collapsed: ReadonlySet<Id>, id: Id): Id {
-  const ns = model.workloads[id]?.namespaceId;
+const NONE: ReadonlySet<Id> = new Set();
+
+/**
+ * The node drawing a canvas node: a workload of a collapsed namespace is drawn by its namespace,
+ * and so is a folded load balancer.
+ */
+export function drawnNodeOf(model: Model, collapsed: ReadonlySet<Id>, id: Id, folded: ReadonlySet<Id> = NONE): Id {
+  const ns = model.workloads[id]?.namespaceId ?? (folded.has(id) ? model.services[serviceIdOfLoadBalancerNode(id) ?? '']?.namespaceId : undefined);
   return ns !== undefined && collapsed.has(ns) ? ns : id;
 }
 
@@ -109,15 +144,18 @@ export function buildCanvasEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
 
 function buildEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
   const { model, reach, reachModel, selection, view, collapsed } = input;
+  const folded = input.folded ?? NONE;
   const edges: CanvasEdge[] = [];
   const sel = selectedNodes(model, selection);
-  const drawn = (id: Id) => drawnNodeOf(model, collapsed, id);
+  const drawn = (id: Id) => drawnNodeOf(model, collapsed, id, folded);
   const touchesSel = (a: Id, b: Id) => sel.has(a) || sel.has(b);
 
   // Service wiring: every LoadBalancer Service to the (drawn) workloads behind it.
   for (const svc of Object.values(model.services)) {
     if (svc.type !== 'LoadBalancer') continue;
     const lb = loadBalancerNodeId(svc.id);
+    // Drawn by its namespace's card, which counts it ("LB n").
+    if (folded.has(lb)) continue;
     const grouped = new Map<Id, number>();
     for (const wid of serviceBackends(model, svc).backends) {
       const at = drawn(wid);
@@ -158,13 +196,15 @@ function buildEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
   }
 
   const inner: Record<Id, NamespaceFlows> = {};
+  const tails: Record<Id, NodeTailInfo> = {};
   let aggregated = false;
-  if (reach) aggregated = reachEdges(input, reach, sel, edges, inner);
+  let bundled = 0;
+  if (reach) ({ aggregated, bundled } = reachEdges(input, reach, sel, edges, inner, tails));
 
   if (reach) overrideEdges(input, reach, sel, edges);
-  if (reach && view === 'denied-too' && sel.size > 0) deniedEdges(reachModel, model, reach, sel, collapsed, edges);
+  if (reach && view === 'denied-too' && sel.size > 0) deniedEdges(reachModel, model, reach, sel, collapsed, edges, folded);
 
-  let out: CanvasEdgeOutput = { edges, focus: focusOf(sel, edges, model), aggregated, inner };
+  let out: CanvasEdgeOutput = { edges, focus: focusOf(sel, edges, model), aggregated, inner, tails, bundled };
   if (out.focus) {
     const f = out.focus;
     for (const e of edges) {
@@ -173,8 +213,28 @@ function buildEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
     }
   }
   out = lbEdges({ base: out, model, reach, paths: input.paths, results: input.assertions, selection, drawn });
+  if (folded.size) out = foldLoadBalancerPaths(out, folded, selection);
   if (input.review) out = { ...out, edges: applyReviewMarks(out.edges, input.review.changes, input.review.marks, model) };
   return out;
+}
+
+/**
+ * External network -> folded load balancer paths (drawn by the namespace card, "LB n"): counted
+ * on the external network's node instead of one edge per load balancer, unless selected.
+ */
+function foldLoadBalancerPaths(out: CanvasEdgeOutput, folded: ReadonlySet<Id>, selection: ReadonlySet<Id>): CanvasEdgeOutput {
+  const tails = { ...out.tails };
+  let bundled = out.bundled;
+  const edges = out.edges.filter((e) => {
+    const ref = parseEdgeId(e.id);
+    if (ref?.kind !== 'ext' || !folded.has(loadBalancerNodeId(ref.serviceId))) return true;
+    if (selection.has(e.source) || selection.has(e.target)) return true;
+    const t = tails[e.source] ?? { more: 0 };
+    tails[e.source] = { ...t, viaLoadBalancers: (t.viaLoadBalancers ?? 0) + 1 };
+    bundled++;
+    return false;
+  });
+  return { ...out, edges, tails, bundled };
 }
 
 interface Group {
@@ -185,11 +245,16 @@ interface Group {
   count: number;
 }
 
-/** Reachability edges into `edges`; returns whether some edge stands for several pairs. */
-function reachEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, edges: CanvasEdge[], inner: Record<Id, NamespaceFlows>): boolean {
+/** Bundling starts once this many namespaces are compact nodes. */
+const BUNDLE_MIN_COLLAPSED = 2;
+
+const tailSummary = (h: HubSummary | undefined): TailSummary | undefined => h && { nodes: h.nodes, flows: h.flows, ports: formatConnSet(h.conn) };
+
+/** Reachability edges into `edges`; returns whether some edge stands for several pairs, and how many were bundled away. */
+function reachEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, edges: CanvasEdge[], inner: Record<Id, NamespaceFlows>, tails: Record<Id, NodeTailInfo>): { aggregated: boolean; bundled: number } {
   const { model, view, collapsed } = input;
   const pairs = canvasPairs(reach, model);
-  const drawn = (id: Id) => drawnNodeOf(model, collapsed, id);
+  const drawn = (id: Id) => drawnNodeOf(model, collapsed, id, input.folded);
   const nsOf = (id: Id) => model.workloads[id]?.namespaceId ?? id;
   const touchesSel = (p: CanvasPair) => sel.has(p.src) || sel.has(p.dst);
 
@@ -236,7 +301,30 @@ function reachEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, e
     else edges.push(allowEdge(p.src, p.dst, p.conn, p.explain));
   }
   let aggregated = false;
-  for (const g of groups.values()) {
+  // Between compact namespaces of a crowded overview: hubs and a ranked budget (overview-bundles.ts).
+  // Between compact namespaces, or a compact namespace and an external network.
+  const compactNs = (id: Id) => collapsed.has(id) && !!model.namespaces[id];
+  const nsPair = (g: Group) => (compactNs(g.src) || !!model.externals[g.src]) && (compactNs(g.dst) || !!model.externals[g.dst]) && (compactNs(g.src) || compactNs(g.dst));
+  let keep: Set<string> | null = null;
+  let bundled = 0;
+  if (collapsed.size >= BUNDLE_MIN_COLLAPSED) {
+    const links: Link[] = [];
+    for (const [key, g] of groups) {
+      if (nsPair(g)) links.push({ key, src: g.src, dst: g.dst, flows: g.count, conn: g.conn, pinned: sel.has(g.src) || sel.has(g.dst) });
+    }
+    const r = bundleLinks(links, DEFAULT_BUNDLE_OPTIONS);
+    keep = r.drawn;
+    bundled = r.hidden;
+    for (const [id, t] of r.tails) {
+      if (t.more === 0 && !t.from && !t.to) continue;
+      const from = tailSummary(t.from);
+      const to = tailSummary(t.to);
+      tails[id] = { more: t.more, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    }
+    if (bundled > 0) aggregated = true;
+  }
+  for (const [key, g] of groups) {
+    if (keep && nsPair(g) && !keep.has(key)) continue;
     if (g.count === 1 && !model.namespaces[g.src] && !model.namespaces[g.dst]) {
       edges.push(allowEdge(g.src, g.dst, g.conn, g.explain));
       continue;
@@ -246,7 +334,7 @@ function reachEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, e
       explain: g.explain, count: g.count,
     }));
   }
-  return aggregated;
+  return { aggregated, bundled };
 }
 
 function allowEdge(src: Id, dst: Id, conn: ConnSet, explain: { src: string; dst: string }): CanvasEdge {
@@ -272,8 +360,8 @@ function overrideEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>
     if (!model.workloads[p.src] && !model.externals[p.src]) continue; // gone from the current model
     if (!model.workloads[p.dst] && !model.externals[p.dst]) continue;
     if (view === 'selection' && !sel.has(p.src) && !sel.has(p.dst)) continue;
-    const a = drawnNodeOf(model, collapsed, p.src);
-    const b = drawnNodeOf(model, collapsed, p.dst);
+    const a = drawnNodeOf(model, collapsed, p.src, input.folded);
+    const b = drawnNodeOf(model, collapsed, p.dst, input.folded);
     if (a === b) continue;
     const key = `${a}>${b}`;
     const g = drawnAt.get(key);
@@ -284,11 +372,11 @@ function overrideEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>
 }
 
 /** Denied edges between the selection and the other drawn endpoints (at most DENY_LIMIT). */
-function deniedEdges(reachModel: Model, model: Model, reach: Reachability, sel: Set<Id>, collapsed: ReadonlySet<Id>, edges: CanvasEdge[]): void {
+function deniedEdges(reachModel: Model, model: Model, reach: Reachability, sel: Set<Id>, collapsed: ReadonlySet<Id>, edges: CanvasEdge[], folded: ReadonlySet<Id>): void {
   const allowed = new Set(edges.filter((e) => e.kind === 'allow' || e.kind === 'cluster-deny').map((e) => `${e.source}>${e.target}`));
   const onCanvas = reach.endpoints
     .map((e) => ({ e, id: endpointCanvasId(e, model) }))
-    .filter((x): x is { e: Endpoint; id: Id } => x.id !== null && drawnNodeOf(model, collapsed, x.id) === x.id);
+    .filter((x): x is { e: Endpoint; id: Id } => x.id !== null && drawnNodeOf(model, collapsed, x.id, folded) === x.id);
   let n = 0;
   const seen = new Set<string>();
   for (const a of onCanvas) {

@@ -83,7 +83,8 @@ export function lbEdges(input: LbEdgeInput): CanvasEdgeOutput {
     // A path that waits for an unknown cluster assumption is drawn as conditional, saying what to set.
     const needs = unknownSettings(group);
     extra.push({
-      id: formatEdgeId({ kind: 'ext', externalId: sourceId, serviceId }), source: sourceId, target: loadBalancerNodeId(serviceId),
+      // A folded load balancer (overview.ts) is drawn by its namespace's card: the path ends there.
+      id: formatEdgeId({ kind: 'ext', externalId: sourceId, serviceId }), source: sourceId, target: drawn(loadBalancerNodeId(serviceId)),
       kind: 'service', label: `${ports.map((p) => p.port).join(', ')}${needs.length ? ` ◐ if ${needs.join(', ')} set` : ''}`,
       color: COLOR.external, className: needs.length ? 'lb-ext lb-conditional' : 'lb-ext',
       ...(needs.length ? { needs, state: 'conditional' as const } : {}),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDoc } from '../layout/test-docs.ts';
-import { overviewLayout, OVERVIEW_GAP } from './overview-layout.ts';
-import { CARD_SIZE } from './overview.ts';
+import { DENSE_GAP, overviewLayout, OVERVIEW_GAP } from './overview-layout.ts';
+import { CARD_SIZE, DENSE_CARD_SIZE, DENSE_MIN_NAMESPACES } from './overview.ts';
 import type { Rect } from './geometry.ts';
 
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -31,6 +31,33 @@ describe('overviewLayout', () => {
       expect(b.w / b.h).toBeGreaterThan(aspect * 0.6);
       expect(b.w / b.h).toBeLessThan(aspect * 1.7);
       expect(at.get('ns-0')).toMatchObject({ w: CARD_SIZE.w, h: CARD_SIZE.h });
+    }
+  });
+
+  it('packs 80 namespaces as dense cards that fill the viewport (each column count tried)', () => {
+    const doc = tallDoc(80);
+    doc.model.externals = {};
+    doc.model.services = {};
+    expect(80).toBeGreaterThan(DENSE_MIN_NAMESPACES);
+    for (const aspect of [1.5, 1.8]) {
+      const at = overviewLayout(doc, new Set(), aspect);
+      const cards = Object.keys(doc.model.namespaces).map((id) => at.get(id)!);
+      expect(cards[0]).toMatchObject({ w: DENSE_CARD_SIZE.w, h: DENSE_CARD_SIZE.h });
+      for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) expect(overlap(cards[i], cards[j])).toBe(false);
+      // The zoom that fits it into a 1000-wide viewport is that of the best grid of cards.
+      const b = bounds([...at.values()]);
+      const vw = 1000;
+      const vh = vw / aspect;
+      const zoom = Math.min(vw / b.w, vh / b.h);
+      let ideal = 0;
+      for (let c = 1; c <= 80; c++) {
+        const w = c * (DENSE_CARD_SIZE.w + DENSE_GAP.x) - DENSE_GAP.x;
+        const h = Math.ceil(80 / c) * (DENSE_CARD_SIZE.h + DENSE_GAP.y) - DENSE_GAP.y;
+        ideal = Math.max(ideal, Math.min(vw / w, vh / h));
+      }
+      expect(zoom).toBeGreaterThanOrEqual(ideal * 0.97);
+      const cols = new Set(cards.map((r) => r.x)).size;
+      expect(cols).toBeGreaterThan(5);
     }
   });
 

@@ -8,11 +8,15 @@
 import type { Doc, Id } from '../model/types.ts';
 import { COLUMN_GAP, EXTERNAL_SIZE, LOAD_BALANCER_SIZE, MIN_NAMESPACE_SIZE, loadBalancerLayoutId, loadBalancerServices } from '../layout/sizes.ts';
 import type { Rect } from './geometry.ts';
-import { CARD_SIZE } from './overview.ts';
+import { cardSizeOf, isDenseOverview } from './overview.ts';
 import { fitHeaderWidth } from './namespace-header.ts';
 
 /** Space between namespaces in the overview: room for a label on the edges between them. */
 export const OVERVIEW_GAP = { x: 84, y: 58 } as const;
+/** Dense overviews (many namespaces, few drawn edges: overview-bundles.ts) pack the cards closer. */
+export const DENSE_GAP = { x: 24, y: 18 } as const;
+
+type Gap = { readonly x: number; readonly y: number };
 const SIDE_GAP = 28;
 
 interface Item {
@@ -22,7 +26,7 @@ interface Item {
 }
 
 /** Rows of items, each row at most `width` wide (an item wider than that gets a row of its own). */
-function shelves(items: Item[], width: number): { rows: Item[][]; w: number; h: number } {
+function shelves(items: Item[], width: number, gap: Gap): { rows: Item[][]; w: number; h: number } {
   const rows: Item[][] = [];
   let row: Item[] = [];
   let x = 0;
@@ -33,11 +37,11 @@ function shelves(items: Item[], width: number): { rows: Item[][]; w: number; h: 
       x = 0;
     }
     row.push(it);
-    x += it.w + OVERVIEW_GAP.x;
+    x += it.w + gap.x;
   }
   if (row.length) rows.push(row);
-  const w = Math.max(0, ...rows.map((r) => r.reduce((s, it) => s + it.w, 0) + OVERVIEW_GAP.x * (r.length - 1)));
-  const h = rows.reduce((s, r) => s + Math.max(...r.map((it) => it.h)), 0) + OVERVIEW_GAP.y * Math.max(0, rows.length - 1);
+  const w = Math.max(0, ...rows.map((r) => r.reduce((s, it) => s + it.w, 0) + gap.x * (r.length - 1)));
+  const h = rows.reduce((s, r) => s + Math.max(...r.map((it) => it.h)), 0) + gap.y * Math.max(0, rows.length - 1);
   return { rows, w, h };
 }
 
@@ -77,8 +81,10 @@ export function overviewLayout(doc: Doc, open: ReadonlySet<Id>, aspect: number, 
     if (!la || !lb) return la ? -1 : lb ? 1 : a < b ? -1 : 1;
     return la.y - lb.y || la.x - lb.x || (a < b ? -1 : 1);
   };
+  const card = cardSizeOf(model);
+  const gap = isDenseOverview(model) ? DENSE_GAP : OVERVIEW_GAP;
   const nsItems: Item[] = Object.keys(model.namespaces).filter(shown).sort(byPlace).map((id) => {
-    if (!open.has(id)) return { id, ...CARD_SIZE };
+    if (!open.has(id)) return { id, ...card };
     const l = layout[id];
     return { id, w: fitHeaderWidth(doc, id, l?.w ?? MIN_NAMESPACE_SIZE.w), h: l?.h ?? MIN_NAMESPACE_SIZE.h };
   });
@@ -90,13 +96,20 @@ export function overviewLayout(doc: Doc, open: ReadonlySet<Id>, aspect: number, 
   // Try row widths from one item per row to all in one row; keep the packing (side columns
   // included) that shows everything at the largest zoom in the viewport.
   const widest = Math.max(0, ...nsItems.map((it) => it.w));
-  const total = nsItems.reduce((s, it) => s + it.w + OVERVIEW_GAP.x, 0);
+  const total = nsItems.reduce((s, it) => s + it.w + gap.x, 0);
   let best: { rows: Item[][]; side: ReturnType<typeof sideColumns>; left: number; score: number } | null = null;
   const steps = Math.max(1, Math.min(nsItems.length, 40));
   const sideHeight = side.reduce((s, it) => s + it.h + SIDE_GAP, 0);
-  for (let i = 1; i <= steps; i++) {
-    const width = Math.max(widest, (total * i) / steps);
-    const packed = shelves(nsItems, width);
+  // Row widths: even steps of the total, and every whole number of average items per row (up
+  // to 60), so that a grid of equal cards gets each column count tried.
+  const avg = nsItems.length ? total / nsItems.length : 0;
+  const widths = [
+    ...Array.from({ length: steps }, (_, i) => (total * (i + 1)) / steps),
+    ...Array.from({ length: Math.min(nsItems.length, 60) }, (_, k) => (k + 1) * avg - gap.x + 0.5),
+  ];
+  for (const candidate of widths) {
+    const width = Math.max(widest, candidate);
+    const packed = shelves(nsItems, width, gap);
     for (let cols = 1; cols <= Math.max(1, Math.min(4, side.length)); cols++) {
       const sideCols = sideColumns(side, Math.max(sideHeight / cols, EXTERNAL_SIZE.h + SIDE_GAP));
       const left = sideCols.w ? sideCols.w + COLUMN_GAP : 0;
@@ -120,9 +133,9 @@ export function overviewLayout(doc: Doc, open: ReadonlySet<Id>, aspect: number, 
       // Compact nodes sit on the middle of their row; open namespaces at its top.
       const dy = open.has(it.id) ? 0 : (rowH - it.h) / 2;
       out.set(it.id, { x, y: y + dy, w: it.w, h: it.h });
-      x += it.w + OVERVIEW_GAP.x;
+      x += it.w + gap.x;
     }
-    y += rowH + OVERVIEW_GAP.y;
+    y += rowH + gap.y;
   }
   return out;
 }

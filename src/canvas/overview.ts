@@ -11,7 +11,7 @@
 //   closing never moves anything). On a small design everything is shown unless the user
 //   collapses a namespace.
 
-import type { Direction, Id, Model, NetworkPolicy } from '../model/types.ts';
+import type { Direction, Doc, Id, Model, NetworkPolicy } from '../model/types.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 import type { AssertionResult } from '../assertions/check.ts';
 import { effectiveTypes } from '../policy/np-rules.ts';
@@ -19,6 +19,7 @@ import { isEmptySelector } from '../policy/selectors.ts';
 import { selectsWorkload } from '../services/backends.ts';
 import { canvasPairs } from './pairs.ts';
 import { loadBalancerNodeId, serviceIdOfLoadBalancerNode } from './ids.ts';
+import { loadBalancerServices } from '../layout/sizes.ts';
 import type { Rect } from './geometry.ts';
 
 /** A design with more workloads than this opens in the overview. */
@@ -72,6 +73,23 @@ export function collapsedNamespaces(model: Model, boxes: ReadonlyMap<Id, Rect>, 
     const inView = detail && box !== undefined && (view.viewport === null || intersects(box, view.viewport));
     if (!inView) out.add(id);
   }
+  return out;
+}
+
+/** An overview with more load balancers than this draws them on their namespace's card ("LB n"). */
+export const LB_FOLD_MIN = 12;
+
+/**
+ * Load balancer nodes the overview does not draw on their own: with many of them (a column of
+ * 50 nodes and an edge each), a load balancer in front of a compact namespace is drawn by that
+ * namespace's card (its "LB n" badge); its edges end at the card. Canvas node ids.
+ */
+export function foldedLoadBalancers(doc: Doc, collapsed: ReadonlySet<Id>, mode: CanvasMode): Set<Id> {
+  const out = new Set<Id>();
+  if (mode !== 'overview') return out;
+  const lbs = loadBalancerServices(doc);
+  if (lbs.length <= LB_FOLD_MIN) return out;
+  for (const s of lbs) if (collapsed.has(s.namespaceId)) out.add(loadBalancerNodeId(s.id));
   return out;
 }
 
@@ -155,16 +173,32 @@ export function namespaceSummaries({ model, reach, reachModel = model, assertion
 
 /** Screen size of a compact namespace node (app/flow/nodes/NamespaceNode.tsx draws it at this size). */
 export const CARD_SIZE = { w: 200, h: 84 } as const;
+/**
+ * With more namespaces than this, cards are dense: a larger title on a smaller card (name, one
+ * line of counts and badges, one of connections not drawn), so that some 80 namespaces stay
+ * readable at fit on a laptop screen with the panels open.
+ */
+export const DENSE_MIN_NAMESPACES = 40;
+export const DENSE_CARD_SIZE = { w: 200, h: 62 } as const;
+
+export function isDenseOverview(model: Model): boolean {
+  return Object.keys(model.namespaces).length > DENSE_MIN_NAMESPACES;
+}
+
+/** The size of a compact namespace node of this design. */
+export function cardSizeOf(model: Model): { readonly w: number; readonly h: number } {
+  return isDenseOverview(model) ? DENSE_CARD_SIZE : CARD_SIZE;
+}
 
 /**
  * Where a compact namespace node is drawn: centred in the namespace's box, at its screen size
  * whatever the zoom (so it stays readable at fit), never larger than the box. `scale` is how
  * much the card is enlarged in canvas units.
  */
-export function compactCard(box: Rect, zoom: number): Rect & { scale: number } {
+export function compactCard(box: Rect, zoom: number, size: { readonly w: number; readonly h: number } = CARD_SIZE): Rect & { scale: number } {
   const want = zoom > 0 ? Math.max(1, 1 / zoom) : 1;
-  const scale = Math.min(want, box.w / CARD_SIZE.w, box.h / CARD_SIZE.h);
-  const w = Math.min(box.w, CARD_SIZE.w * scale);
-  const h = Math.min(box.h, CARD_SIZE.h * scale);
+  const scale = Math.min(want, box.w / size.w, box.h / size.h);
+  const w = Math.min(box.w, size.w * scale);
+  const h = Math.min(box.h, size.h * scale);
   return { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h, scale };
 }

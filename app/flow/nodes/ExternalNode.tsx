@@ -2,10 +2,29 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDocStore } from '../../state/doc-store.ts';
 import type { ExternalNode as ExternalNodeType } from '../flow-types.ts';
+import type { NodeTailInfo } from '../../../src/canvas/edges.ts';
 import { ConnectHandles } from './ConnectHandles.tsx';
 import { NodeBadges } from '../../review/NodeBadges.tsx';
 
-function ExternalNodeImpl({ id }: NodeProps<ExternalNodeType>) {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Crowded overview: what this network reaches or is reached from that is not drawn (src/canvas/overview-bundles.ts). */
+function ExternalTail({ tail }: { tail: NodeTailInfo }) {
+  return (
+    <div className="ext-tail" data-testid="ext-tail">
+      {tail.to && <span className="ns-hub" title={`Reaches ${plural(tail.to.nodes, 'namespace')} on ${tail.to.ports}: select to draw them`}>⇢ {tail.to.nodes} ns</span>}
+      {tail.from && <span className="ns-hub" title={`Reached from ${plural(tail.from.nodes, 'namespace')} on ${tail.from.ports}: select to draw them`}>⇠ {tail.from.nodes} ns</span>}
+      {tail.viaLoadBalancers ? (
+        <span className="ns-badge ns-badge-lb" title={`Reaches ${plural(tail.viaLoadBalancers, 'load balancer')} drawn on their namespace's card ("LB n"): select it to draw the path`}>
+          LB {tail.viaLoadBalancers}
+        </span>
+      ) : null}
+      {tail.more > 0 && <span className="ns-more" title={`${plural(tail.more, 'more connection')}, not drawn: select to draw them`}>+{tail.more} more</span>}
+    </div>
+  );
+}
+
+function ExternalNodeImpl({ id, data }: NodeProps<ExternalNodeType>) {
   const e = useDocStore((s) => s.doc.model.externals[id]);
   if (!e) return null;
   return (
@@ -13,6 +32,7 @@ function ExternalNodeImpl({ id }: NodeProps<ExternalNodeType>) {
     <div className="ext-node" title={e.description ?? e.cidrs.join(', ')}>
       <div className="ext-title"><span className="ext-icon">◍</span> {e.name}</div>
       <div className="ext-cidrs">{e.cidrs.length ? e.cidrs.join(', ') : <span className="muted">no addresses</span>}</div>
+      {data.tail && <ExternalTail tail={data.tail} />}
       <ConnectHandles />
     </div>
     <NodeBadges nodeId={id} />

@@ -2,12 +2,13 @@ import { memo } from 'react';
 import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
 import { useDocStore } from '../../state/doc-store.ts';
 import { MIN_NAMESPACE_SIZE } from '../../../src/layout/sizes.ts';
-import { CARD_SIZE } from '../../../src/canvas/overview.ts';
+import { CARD_SIZE, DENSE_CARD_SIZE } from '../../../src/canvas/overview.ts';
+import type { NodeTailInfo } from '../../../src/canvas/edges.ts';
 import type { CompactNamespaceData, NamespaceNode as NamespaceNodeType } from '../flow-types.ts';
 import { NodeBadges } from '../../review/NodeBadges.tsx';
 import { collapseNamespace, openNamespace } from '../../state/overview-actions.ts';
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function denyText(deny: { ingress: boolean; egress: boolean } | undefined): string {
   return [deny?.ingress ? 'ingress' : '', deny?.egress ? 'egress' : ''].filter(Boolean).join(' + ');
@@ -15,6 +16,38 @@ function denyText(deny: { ingress: boolean; egress: boolean } | undefined): stri
 
 function shortDeny(deny: { ingress: boolean; egress: boolean } | undefined): string {
   return deny?.ingress && deny.egress ? 'in + out' : deny?.ingress ? 'in' : 'out';
+}
+
+/** What a card of a crowded overview says about its connections that are not drawn (src/canvas/overview-bundles.ts). */
+function NodeTail({ tail, inner, only, split }: { tail: NodeTailInfo | undefined; inner?: number; only?: 'to'; split?: boolean }) {
+  if (only === 'to') return tail?.to ? <HubTo tail={tail} /> : null;
+  // `split`: with both directions summarised (kube-system), `to` is on the line above (only="to").
+  const both = !!tail?.from && !!tail.to;
+  return (
+    <div className="ns-card-tail" data-testid="ns-tail">
+      {tail?.from && (
+        <span className="ns-hub" data-testid="ns-hub-from" title={`Reached from ${plural(tail.from.nodes, 'namespace')} (${plural(tail.from.flows, 'flow')}) on ${tail.from.ports}: select to draw them`}>
+          ⇠ {tail.from.nodes} ns{both && !split ? '' : ` · ${tail.from.ports}`}
+        </span>
+      )}
+      {tail?.to && !(both && split) && <HubTo tail={tail} />}
+      {tail && tail.more > 0 && (
+        <span className="ns-more" data-testid="ns-more" title={`${plural(tail.more, 'more connection')} with other namespaces, not drawn: select the namespace to draw all of its own`}>
+          +{tail.more} more
+        </span>
+      )}
+      {inner ? <span className="ns-inner" title="Connections between its own workloads">{inner} inside</span> : null}
+    </div>
+  );
+}
+
+function HubTo({ tail }: { tail: NodeTailInfo }) {
+  const to = tail.to!;
+  return (
+    <span className="ns-hub" data-testid="ns-hub-to" title={`Reaches ${plural(to.nodes, 'namespace')} (${plural(to.flows, 'flow')}) on ${to.ports}: select to draw them`}>
+      ⇢ {to.nodes} ns{tail.from ? '' : ` · ${to.ports}`}
+    </span>
+  );
 }
 
 /** A namespace of the overview: one card with what it holds and how exposed it is (src/canvas/overview.ts). */
@@ -25,12 +58,28 @@ function CompactNamespace({ id, data }: { id: string; data: CompactNamespaceData
   const ext = s?.fromExternals ?? [];
   const lbs = s?.loadBalancers.length ?? 0;
   const failing = s?.failingAssertions ?? 0;
+  const tail = data.tail;
+  const dense = !!data.dense;
+  const size = dense ? DENSE_CARD_SIZE : CARD_SIZE;
+  const denyBadge = deny ? <span className="ns-deny" title={`Default deny: ${deny} (every pod isolated, nothing allowed unless a policy says so)`}>{dense ? '' : 'deny '}{shortDeny(s?.deny)}</span>
+    : <span className="ns-open" title="No default deny: pods not selected by a policy accept everything">{dense ? 'open' : 'no default deny'}</span>;
+  const badges = (
+    <>
+      {ext.length > 0 && (
+        <span className="ns-badge ns-badge-ext" data-testid="ns-badge-external" title={`Reachable from ${ext.join(', ')}`}>
+          ⇠ {dense ? `${ext.length} ext` : ext.length === 1 ? ext[0] : `${ext.length} networks`}
+        </span>
+      )}
+      {lbs > 0 && <span className="ns-badge ns-badge-lb" data-testid="ns-badge-lb" title="Workloads behind a load balancer">LB {lbs}</span>}
+      {failing > 0 && <span className="ns-badge ns-badge-fail" data-testid="ns-badge-assert" title="Assertions this design breaks">✗ {failing}</span>}
+    </>
+  );
   return (
     <div
-      className="ns-card"
+      className={`ns-card${dense ? ' dense' : ''}`}
       data-testid="ns-card"
       data-namespace={name}
-      style={{ width: CARD_SIZE.w, height: CARD_SIZE.h, transform: `scale(${data.scale})` }}
+      style={{ width: size.w, height: size.h, transform: `scale(${data.scale})` }}
       onDoubleClick={(e) => { e.stopPropagation(); openNamespace(id); }}
     >
       <div className="ns-card-title">
@@ -40,21 +89,29 @@ function CompactNamespace({ id, data }: { id: string; data: CompactNamespaceData
           ⊕
         </button>
       </div>
-      <div className="ns-card-line">
-        <span className="ns-count">{plural(s?.workloads ?? 0, 'workload')}</span>
-        {deny ? <span className="ns-deny" title={`Default deny: ${deny} (every pod isolated, nothing allowed unless a policy says so)`}>deny {shortDeny(s?.deny)}</span>
-          : <span className="ns-open" title="No default deny: pods not selected by a policy accept everything">no default deny</span>}
-      </div>
-      <div className="ns-card-badges">
-        {ext.length > 0 && (
-          <span className="ns-badge ns-badge-ext" data-testid="ns-badge-external" title={`Reachable from ${ext.join(', ')}`}>
-            ⇠ {ext.length === 1 ? ext[0] : `${ext.length} networks`}
-          </span>
-        )}
-        {lbs > 0 && <span className="ns-badge ns-badge-lb" data-testid="ns-badge-lb" title="Workloads behind a load balancer">LB {lbs}</span>}
-        {failing > 0 && <span className="ns-badge ns-badge-fail" data-testid="ns-badge-assert" title="Assertions this design breaks">✗ {failing}</span>}
-        {data.innerFlows > 0 && <span className="ns-inner" title="Connections between its own workloads">{plural(data.innerFlows, 'flow')} inside</span>}
-      </div>
+      {dense ? (
+        <>
+          <div className="ns-card-line">
+            <span className="ns-count" title={plural(s?.workloads ?? 0, 'workload')}>{s?.workloads ?? 0} wl</span>
+            {denyBadge}
+            {badges}
+            {tail?.from && tail.to && <NodeTail tail={tail} only="to" />}
+          </div>
+          <NodeTail tail={tail} inner={data.innerFlows} split />
+        </>
+      ) : (
+        <>
+          <div className="ns-card-line">
+            <span className="ns-count">{plural(s?.workloads ?? 0, 'workload')}</span>
+            {denyBadge}
+          </div>
+          <div className="ns-card-badges">
+            {badges}
+            {data.innerFlows > 0 && <span className="ns-inner" title="Connections between its own workloads">{plural(data.innerFlows, 'flow')} inside</span>}
+            {tail && <NodeTail tail={tail} />}
+          </div>
+        </>
+      )}
       <Handle type="source" position={Position.Right} className="hidden-handle" isConnectable={false} />
       <Handle type="target" position={Position.Left} className="hidden-handle" isConnectable={false} />
     </div>
