@@ -120,7 +120,7 @@ test('the example design: edges go around nodes, labels cover nothing, headers a
     await fit(page);
     const edges = await page.locator('.react-flow__edge').count();
     expect(edges).toBeGreaterThan(10);
-    expect(await problems(page, api), `at ${size.width}x${size.height}`).toEqual([]);
+    await expect.poll(() => problems(page, api), { timeout: 10_000, message: `at ${size.width}x${size.height}` }).toEqual([]);
     await shot(page, 'example');
   }
 });
@@ -137,23 +137,23 @@ test('dragging a node reroutes its edges around the others', async ({ page, api,
   await page.waitForTimeout(300);
   const after = await page.getByTestId(/^rf__edge-reach:ext:internet>/).first().locator('path.react-flow__edge-path').getAttribute('d');
   expect(after).not.toBe(before);
-  expect(await problems(page, api)).toEqual([]);
+  await expect.poll(() => problems(page, api), { timeout: 10_000 }).toEqual([]);
 });
 
 test('a 500-workload import: the overview and an opened namespace route around nodes and keep labels clear', async ({ page, api }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const doc = await importBig(page, api);
   await fit(page);
-  expect(await problems(page, api), 'overview').toEqual([]);
+  await expect.poll(() => problems(page, api), { timeout: 10_000, message: 'overview' }).toEqual([]);
   await shot(page, '500-overview');
   const ns = Object.values(doc.model.namespaces).find((n) => n.name !== 'kube-system')!;
   await page.getByRole('button', { name: `Show the workloads of ${ns.name}`, exact: true }).click();
   await expect(page.locator('.react-flow__node-workload').first()).toBeVisible();
   await page.waitForTimeout(600);
-  expect(await problems(page, api), 'expanded').toEqual([]);
+  await expect.poll(() => problems(page, api), { timeout: 10_000, message: 'expanded' }).toEqual([]);
   await shot(page, '500-expanded');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await fit(page);
-  expect(await problems(page, api), 'expanded at 1920x1080').toEqual([]);
+  await expect.poll(() => problems(page, api), { timeout: 10_000, message: 'expanded at 1920x1080' }).toEqual([]);
   await shot(page, '500-expanded');
 });
