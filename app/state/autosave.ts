@@ -5,7 +5,7 @@
 // aside, never thrown away silently. Presence is never saved.
 
 import type { Doc, Review } from '../../src/model/types.ts';
-import { parseDesignFile, parseReviewFile, serializeDoc, serializeReview } from '../../src/doc/file-format.ts';
+import { parseDesignFile, parseReviewFile, serializeDocCompact, serializeReview } from '../../src/doc/file-format.ts';
 import { docStore, readOnlyGate, type DocStore } from './doc-store.ts';
 import { reviewDocStore, type ReviewDocStore } from './review-doc-store.ts';
 
@@ -15,6 +15,8 @@ export const REVIEW_AUTOSAVE_KEY = 'netpol-designer:autosave-review';
 export const CORRUPT_AUTOSAVE_KEY = 'netpol-designer:autosave-corrupt';
 export const CORRUPT_REVIEW_AUTOSAVE_KEY = 'netpol-designer:autosave-review-corrupt';
 export const AUTOSAVE_DELAY_MS = 400;
+/** At the latest this long after the delay, even if the browser is never idle. */
+export const AUTOSAVE_IDLE_TIMEOUT_MS = 1000;
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
@@ -80,7 +82,8 @@ function write(storage: Storage, key: string, text: string): boolean {
 }
 
 export function writeAutosave(doc: Doc, storage: Storage = localStorage): boolean {
-  return write(storage, AUTOSAVE_KEY, serializeDoc(doc));
+  // Compact (unsorted, unindented): a large design serialises several times faster.
+  return write(storage, AUTOSAVE_KEY, serializeDocCompact(doc));
 }
 
 export function writeReviewAutosave(review: Review, storage: Storage = localStorage): boolean {
@@ -105,25 +108,39 @@ interface Saver {
   stop(): void;
 }
 
-/** Writes `get()` with `save` ~400 ms after each change seen by `subscribe`. */
+/** Writes `get()` with `save` ~400 ms after each change seen by `subscribe` (then when idle). */
 function saveOnChange<T>(subscribe: (fn: () => void) => () => void, get: () => T, save: (v: T) => boolean,
   skip: () => boolean, onError: () => void): Saver {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let idle: number | null = null;
   let last = get();
   const write = () => {
     timer = null;
+    idle = null;
     if (!skip() && !save(last)) onError();
+  };
+  // After the quiet delay, in the browser's idle time (not in the middle of the next edit's frame).
+  const due = () => {
+    timer = null;
+    if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(write, { timeout: AUTOSAVE_IDLE_TIMEOUT_MS });
+    else write();
+  };
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    if (idle !== null) cancelIdleCallback(idle);
+    timer = null;
+    idle = null;
   };
   const unsub = subscribe(() => {
     const v = get();
     if (v === last) return;
     last = v;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(write, AUTOSAVE_DELAY_MS);
+    cancel();
+    timer = setTimeout(due, AUTOSAVE_DELAY_MS);
   });
   const flush = () => {
-    if (!timer) return;
-    clearTimeout(timer);
+    if (!timer && idle === null) return;
+    cancel();
     write();
   };
   return { flush, stop: () => { unsub(); flush(); } };

@@ -15,6 +15,7 @@ import { docStore } from './doc-store.ts';
 import type { EvalRequest, EvalResponse } from '../worker/eval.worker.ts';
 import type { LintRequest, LintResponse } from '../worker/lint.worker.ts';
 import { afterPaint } from './after-paint.ts';
+import { ModelSender } from '../../src/model/patch.ts';
 
 /** Above this many workloads evaluation moves to a worker. */
 export const WORKER_THRESHOLD = 150;
@@ -55,6 +56,13 @@ function getWorker(): Worker | null {
   try {
     worker = new Worker(new URL('../worker/eval.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<EvalResponse>) => {
+      if ('resync' in e.data) {
+        // The worker had no model to apply a patch to: the next message carries the whole model.
+        sender.reset();
+        const latest = pendingModels.get(seq);
+        if (e.data.seq === seq && latest && worker) worker.postMessage({ seq, ...sender.message(latest) } satisfies EvalRequest);
+        return;
+      }
       if (e.data.seq !== seq) return; // an older request: a newer model is on its way
       const model = pendingModels.get(e.data.seq);
       pendingModels.clear();
@@ -72,6 +80,7 @@ function getWorker(): Worker | null {
     };
     worker.onerror = () => {
       workerBroken = true;
+      sender.reset();
       worker = null;
       evaluateNow(docStore.getState().doc.model);
     };
@@ -83,6 +92,8 @@ function getWorker(): Worker | null {
 }
 
 const pendingModels = new Map<number, Model>();
+/** The eval worker's copy of the model, kept in step by patches. */
+const sender = new ModelSender();
 
 // Lint of large designs, in its own worker so the edges never wait for it. A request while one
 // is running restarts the worker: only the findings of the design on screen matter.
@@ -152,7 +163,8 @@ export function requestEvaluation(model: Model): void {
   seq++;
   pendingModels.set(seq, model);
   reachStore.setState({ pending: true });
-  w.postMessage({ seq, model } satisfies EvalRequest);
+  // After the first design, only what changed crosses (src/model/patch.ts).
+  w.postMessage({ seq, ...sender.message(model) } satisfies EvalRequest);
 }
 
 requestEvaluation(docStore.getState().doc.model);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDoc, emptyReview } from '../model/factory.ts';
 import type { Doc } from '../model/types.ts';
-import { parseDesignFile, serializeDoc } from './file-format.ts';
+import { parseDesignFile, serializeDoc, serializeDocCompact } from './file-format.ts';
 import { DOC_VERSION } from '../model/types.ts';
 
 function shop(): Doc {
@@ -23,6 +23,14 @@ describe('design file format', () => {
     const doc = shop();
     const parsed = parseDesignFile(serializeDoc(doc));
     expect(parsed).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
+  });
+
+  it('the compact form (autosave) reads back to the same design as the pretty file', () => {
+    const doc = shop();
+    const compact = serializeDocCompact(doc);
+    expect(compact).not.toContain('\n');
+    expect(parseDesignFile(compact)).toEqual(parseDesignFile(serializeDoc(doc)));
+    expect(parseDesignFile(compact)).toEqual({ ok: true, doc, review: emptyReview(), warnings: [] });
   });
 
   it('writes the envelope and is deterministic whatever the key insertion order', () => {

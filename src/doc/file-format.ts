@@ -43,6 +43,16 @@ export function serializeDoc(doc: Doc, review?: Review): string {
 }
 
 /**
+ * The same design file without sorting keys or indenting, for the autosave: it reads back to
+ * the same design (parseDesignFile) in a fraction of the time on a large design, and nobody
+ * diffs it.
+ */
+export function serializeDocCompact(doc: Doc): string {
+  const { version: _ignored, name, model, layout, ...rest } = doc;
+  return JSON.stringify({ format: FILE_FORMAT, version: DOC_VERSION, doc: { version: DOC_VERSION, name, model, layout, ...rest } });
+}
+
+/**
  * Reads a saved design. Also accepts the autosave shape `{version, doc}` and a bare Doc, so
  * any JSON this app ever wrote can be opened from a file.
  */
