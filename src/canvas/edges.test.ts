@@ -55,6 +55,22 @@ describe('buildCanvasEdges', () => {
     expect(out.edges.some((e) => e.target.startsWith('wl-1-'))).toBe(false);
   });
 
+  it('draws many workloads of an open namespace into one compact namespace as one edge from the frame, the selected one apart', () => {
+    const { model } = sampleDoc(2, 6);
+    const out = buildCanvasEdges(input(model, { collapsed: new Set(['ns-1']) }));
+    const fan = out.edges.find((e) => e.id === 'nsreach:ns-0>ns-1')!;
+    expect(fan.count).toBe(36); // 6 workloads x 6 in ns-1
+    expect(fan.label).toMatch(/^36 flows · /);
+    expect(out.edges.find((e) => e.id === 'nsreach:ns-1>ns-0')!.count).toBe(36);
+    expect(out.edges.some((e) => e.source.startsWith('wl-0-') && e.target === 'ns-1')).toBe(false);
+    // Inside the open namespace, its workloads keep their own edges.
+    expect(out.edges.some((e) => e.id === 'reach:wl-0-0>wl-0-1')).toBe(true);
+
+    const picked = buildCanvasEdges(input(model, { collapsed: new Set(['ns-1']), selection: new Set(['wl-0-0']) }));
+    expect(picked.edges.find((e) => e.id === 'nsreach:wl-0-0>ns-1')!.count).toBe(6);
+    expect(picked.edges.find((e) => e.id === 'nsreach:ns-0>ns-1')!.count).toBe(30);
+  });
+
   it('never drops connections inside a namespace silently: past the limit they are counted, and the selection still shows its own', () => {
     const { model } = sampleDoc(1, 10); // 90 pairs inside ns-0 > INNER_LIMIT
     expect(90).toBeGreaterThan(INNER_LIMIT);

@@ -248,6 +248,47 @@ interface Group {
 /** Bundling starts once this many namespaces are compact nodes. */
 const BUNDLE_MIN_COLLAPSED = 2;
 
+/**
+ * Above this many workloads of one open namespace connected to the same compact namespace (in one
+ * direction), their edges are drawn as one, from the open namespace's frame, with the count.
+ */
+export const FAN_LIMIT = 4;
+
+/**
+ * Workload <-> compact namespace groups of an open namespace, merged per (open namespace, compact
+ * node, direction) when more than FAN_LIMIT workloads share them: twenty "1 flow · TCP 53" lines
+ * into kube-system become one "20 flows" edge from the namespace. A selected workload keeps its own.
+ */
+function mergeFans(model: Model, collapsed: ReadonlySet<Id>, sel: ReadonlySet<Id>, groups: Map<string, Group>): void {
+  const openNsOf = (id: Id): Id | undefined => {
+    const ns = model.workloads[id]?.namespaceId;
+    return ns !== undefined && !collapsed.has(ns) ? ns : undefined;
+  };
+  const compact = (id: Id) => collapsed.has(id) && !!model.namespaces[id];
+  const fans = new Map<string, { src: Id; dst: Id; keys: string[] }>();
+  for (const [key, g] of groups) {
+    const fromNs = compact(g.dst) && !sel.has(g.src) ? openNsOf(g.src) : undefined;
+    const toNs = compact(g.src) && !sel.has(g.dst) ? openNsOf(g.dst) : undefined;
+    if (fromNs === undefined && toNs === undefined) continue;
+    const src = fromNs ?? g.src;
+    const dst = toNs ?? g.dst;
+    const fkey = `${src}>${dst}`;
+    const fan = fans.get(fkey) ?? { src, dst, keys: [] };
+    fan.keys.push(key);
+    fans.set(fkey, fan);
+  }
+  for (const [fkey, fan] of fans) {
+    if (fan.keys.length <= FAN_LIMIT) continue;
+    const parts = fan.keys.map((k) => groups.get(k)!);
+    for (const k of fan.keys) groups.delete(k);
+    groups.set(fkey, {
+      src: fan.src, dst: fan.dst, explain: parts[0].explain,
+      conn: parts.slice(1).reduce((c, g) => union(c, g.conn), parts[0].conn),
+      count: parts.reduce((n, g) => n + g.count, 0),
+    });
+  }
+}
+
 const tailSummary = (h: HubSummary | undefined): TailSummary | undefined => h && { nodes: h.nodes, flows: h.flows, ports: formatConnSet(h.conn) };
 
 /** Reachability edges into `edges`; returns whether some edge stands for several pairs, and how many were bundled away. */
@@ -290,6 +331,7 @@ function reachEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, e
       innerPairs.set(na, list);
     } else single.push(p);
   }
+  mergeFans(model, collapsed, sel, groups);
   for (const [ns, list] of innerPairs) {
     const show = list.length <= INNER_LIMIT;
     inner[ns] = { count: list.length, drawn: show };
