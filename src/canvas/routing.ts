@@ -38,7 +38,7 @@ const CONTAINER_COST = 2;
 /** Extra cost per unit of length across a namespace's header title (any edge: text under a line is hard to read). */
 const HEADER_COST = 6;
 /** Work (segment tests and links relaxed) one routing pass may spend: a few tens of ms on this machine. */
-export const ROUTE_BUDGET = 250_000;
+export const ROUTE_BUDGET = 500_000;
 
 export interface RouteEdge {
   id: string;
