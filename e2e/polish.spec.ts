@@ -117,7 +117,7 @@ test('read-only: every editing menu item, the design name, undo, Assert, the ass
     'New design': true, Import: true, 'Open design file': true, 'Save design file': false, 'Download YAML': false, 'Download YAML with workloads': false,
   });
   expect(await items('Design')).toMatchObject({ 'Auto layout': true, Patterns: true, 'Connect to…': true, Cluster: false });
-  expect(await items('Review')).toMatchObject({ Share: false, Review: false, 'Export report': false });
+  expect(await items('Review')).toMatchObject({ Share: false, Review: false, 'Export report': false, 'Start live session': true });
 
   // The design name cannot take typing; undo and redo are off.
   const name = page.getByRole('textbox', { name: 'Design name' });

@@ -128,7 +128,10 @@ export function Toolbar() {
         { label: 'Live session links', hint: 'Links for editors and reviewers', onSelect: () => liveStore.setState({ linksDialog: true }) },
         { label: 'Leave live session', hint: 'Keep a local copy of the design', onSelect: leaveLiveSession },
       ]
-      : [{ label: 'Start live session', hint: 'Review this design together, live, with links for editors and reviewers', onSelect: () => void startLiveSession() }]),
+      // A shared read-only design is someone else's: a live session starts from a copy of it.
+      : [locked
+        ? { label: 'Start live session', hint: 'Read-only: Edit a copy first to start a live session', disabled: true, onSelect: () => undefined }
+        : { label: 'Start live session', hint: 'Review this design together, live, with links for editors and reviewers', onSelect: () => void startLiveSession() }]),
   ];
 
   return (
