@@ -160,3 +160,13 @@ describe('buildCanvasEdges with folded load balancers', () => {
     expect(out.edges.some((e) => e.source === 'lb:svc-lb' || e.target === 'lb:svc-lb')).toBe(false);
   });
 });
+
+describe('hub peers in words', () => {
+  it('says which of a hub\'s peers are namespaces and which external networks', async () => {
+    const { hubPeersShort, hubPeersLong } = await import('./edges.ts');
+    expect(hubPeersShort({ nodes: 19, networks: 0, flows: 40, ports: 'UDP 53' })).toBe('19 ns');
+    expect(hubPeersShort({ nodes: 24, networks: 5, flows: 40, ports: 'UDP 53' })).toBe('19 ns + 5 ext');
+    expect(hubPeersLong({ nodes: 24, networks: 5, flows: 40, ports: 'UDP 53' })).toBe('19 namespaces and 5 external networks');
+    expect(hubPeersLong({ nodes: 1, networks: 1, flows: 1, ports: 'TCP 443' })).toBe('1 external network');
+  });
+});

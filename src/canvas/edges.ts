@@ -71,6 +71,8 @@ export interface NamespaceFlows {
 /** A hub's summarised connections: how many nodes, workload pairs, and on which ports. */
 export interface TailSummary {
   nodes: number;
+  /** How many of those nodes are external networks (the rest are namespaces). */
+  networks: number;
   flows: number;
   ports: string;
 }
@@ -289,7 +291,23 @@ function mergeFans(model: Model, collapsed: ReadonlySet<Id>, sel: ReadonlySet<Id
   }
 }
 
-const tailSummary = (h: HubSummary | undefined): TailSummary | undefined => h && { nodes: h.nodes, flows: h.flows, ports: formatConnSet(h.conn) };
+const tailSummary = (model: Model, h: HubSummary | undefined): TailSummary | undefined => h && {
+  nodes: h.nodes, networks: h.peers.filter((id) => !!model.externals[id]).length, flows: h.flows, ports: formatConnSet(h.conn),
+};
+
+/** A hub's peers on a card, short: "19 ns", "19 ns + 5 ext". */
+export function hubPeersShort(t: TailSummary): string {
+  const ns = t.nodes - t.networks;
+  if (t.networks === 0) return `${ns} ns`;
+  return ns === 0 ? `${t.networks} ext` : `${ns} ns + ${t.networks} ext`;
+}
+
+/** A hub's peers in words: "19 namespaces and 5 external networks". */
+export function hubPeersLong(t: TailSummary): string {
+  const ns = t.nodes - t.networks;
+  const parts = [ns ? plural(ns, 'namespace') : '', t.networks ? plural(t.networks, 'external network') : ''].filter(Boolean);
+  return parts.join(' and ');
+}
 
 /** Reachability edges into `edges`; returns whether some edge stands for several pairs, and how many were bundled away. */
 function reachEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, edges: CanvasEdge[], inner: Record<Id, NamespaceFlows>, tails: Record<Id, NodeTailInfo>): { aggregated: boolean; bundled: number } {
@@ -359,8 +377,8 @@ function reachEdges(input: CanvasEdgeInput, reach: Reachability, sel: Set<Id>, e
     bundled = r.hidden;
     for (const [id, t] of r.tails) {
       if (t.more === 0 && !t.from && !t.to) continue;
-      const from = tailSummary(t.from);
-      const to = tailSummary(t.to);
+      const from = tailSummary(model, t.from);
+      const to = tailSummary(model, t.to);
       tails[id] = { more: t.more, ...(from ? { from } : {}), ...(to ? { to } : {}) };
     }
     if (bundled > 0) aggregated = true;

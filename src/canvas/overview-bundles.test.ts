@@ -43,6 +43,8 @@ describe('bundleLinks', () => {
     expect(r.drawn).toEqual(new Set(['a>b']));
     const hub = r.tails.get('dns')!;
     expect(hub.from).toMatchObject({ nodes: 6, flows: 18 });
+    // Which nodes they are, so the card can say how many are external networks.
+    expect([...hub.from!.peers].sort()).toEqual(srcs);
     expect(formatConnSet(hub.from!.conn)).toBe(formatConnSet(dns));
     expect(hub.more).toBe(0);
     // The hub lists them; the sources do not count them again.

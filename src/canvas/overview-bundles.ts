@@ -31,6 +31,8 @@ export interface Link {
 export interface HubSummary {
   /** How many nodes the hub's summarised connections come from (or go to). */
   nodes: number;
+  /** Those nodes (namespaces or external networks), to say which kinds they are. */
+  peers: Id[];
   flows: number;
   conn: ConnSet;
 }
@@ -88,9 +90,9 @@ export function bundleLinks(links: readonly Link[], opts: BundleOptions = DEFAUL
   const threshold = Math.max(opts.hubMin, Math.ceil(opts.hubShare * (nodes.size - 1)));
   const hubIn = (id: Id) => (indeg.get(id) ?? 0) >= threshold;
   const hubOut = (id: Id) => (outdeg.get(id) ?? 0) >= threshold;
-  const add = (s: HubSummary | undefined, l: Link): HubSummary => (s
-    ? { nodes: s.nodes + 1, flows: s.flows + l.flows, conn: union(s.conn, l.conn) }
-    : { nodes: 1, flows: l.flows, conn: l.conn });
+  const add = (s: HubSummary | undefined, l: Link, peer: Id): HubSummary => (s
+    ? { nodes: s.nodes + 1, peers: [...s.peers, peer], flows: s.flows + l.flows, conn: union(s.conn, l.conn) }
+    : { nodes: 1, peers: [peer], flows: l.flows, conn: l.conn });
 
   const rest: Link[] = [];
   const hubbed = new Set<string>();
@@ -107,8 +109,8 @@ export function bundleLinks(links: readonly Link[], opts: BundleOptions = DEFAUL
       rest.push(l);
       continue;
     }
-    if (atIn) tail(l.dst).from = add(tails.get(l.dst)?.from, l);
-    if (atOut) tail(l.src).to = add(tails.get(l.src)?.to, l);
+    if (atIn) tail(l.dst).from = add(tails.get(l.dst)?.from, l, l.src);
+    if (atOut) tail(l.src).to = add(tails.get(l.src)?.to, l, l.dst);
     hubbed.add(l.key);
   }
 

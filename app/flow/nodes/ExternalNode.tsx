@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDocStore } from '../../state/doc-store.ts';
 import type { ExternalNode as ExternalNodeType } from '../flow-types.ts';
-import type { NodeTailInfo } from '../../../src/canvas/edges.ts';
+import { hubPeersLong, hubPeersShort, type NodeTailInfo } from '../../../src/canvas/edges.ts';
 import { ConnectHandles } from './ConnectHandles.tsx';
 import { NodeBadges } from '../../review/NodeBadges.tsx';
 
@@ -12,8 +12,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function ExternalTail({ tail }: { tail: NodeTailInfo }) {
   return (
     <div className="ext-tail" data-testid="ext-tail">
-      {tail.to && <span className="ns-hub" title={`Reaches ${plural(tail.to.nodes, 'namespace')} on ${tail.to.ports}: select to draw them`}>⇢ {tail.to.nodes} ns</span>}
-      {tail.from && <span className="ns-hub" title={`Reached from ${plural(tail.from.nodes, 'namespace')} on ${tail.from.ports}: select to draw them`}>⇠ {tail.from.nodes} ns</span>}
+      {tail.to && <span className="ns-hub" title={`Reaches ${hubPeersLong(tail.to)} on ${tail.to.ports}: select to draw them`}>⇢ {hubPeersShort(tail.to)}</span>}
+      {tail.from && <span className="ns-hub" title={`Reached from ${hubPeersLong(tail.from)} on ${tail.from.ports}: select to draw them`}>⇠ {hubPeersShort(tail.from)}</span>}
       {tail.viaLoadBalancers ? (
         <span className="ns-badge ns-badge-lb" title={`Reaches ${plural(tail.viaLoadBalancers, 'load balancer')} drawn on their namespace's card ("LB n"): select it to draw the path`}>
           LB {tail.viaLoadBalancers}

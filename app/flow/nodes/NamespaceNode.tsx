@@ -3,7 +3,7 @@ import { Handle, NodeResizer, Position, type NodeProps } from '@xyflow/react';
 import { useDocStore } from '../../state/doc-store.ts';
 import { MIN_NAMESPACE_SIZE } from '../../../src/layout/sizes.ts';
 import { CARD_SIZE, DENSE_CARD_SIZE } from '../../../src/canvas/overview.ts';
-import type { NodeTailInfo } from '../../../src/canvas/edges.ts';
+import { hubPeersLong, hubPeersShort, type NodeTailInfo } from '../../../src/canvas/edges.ts';
 import type { CompactNamespaceData, NamespaceNode as NamespaceNodeType } from '../flow-types.ts';
 import { NodeBadges } from '../../review/NodeBadges.tsx';
 import { collapseNamespace, openNamespace } from '../../state/overview-actions.ts';
@@ -26,8 +26,8 @@ function NodeTail({ tail, inner, only, split }: { tail: NodeTailInfo | undefined
   return (
     <div className="ns-card-tail" data-testid="ns-tail">
       {tail?.from && (
-        <span className="ns-hub" data-testid="ns-hub-from" title={`Reached from ${plural(tail.from.nodes, 'namespace')} (${plural(tail.from.flows, 'flow')}) on ${tail.from.ports}: select to draw them`}>
-          ⇠ {tail.from.nodes} ns{both && !split ? '' : ` · ${tail.from.ports}`}
+        <span className="ns-hub" data-testid="ns-hub-from" title={`Reached from ${hubPeersLong(tail.from)} (${plural(tail.from.flows, 'flow')}) on ${tail.from.ports}: select to draw them`}>
+          ⇠ {hubPeersShort(tail.from)}{both && !split ? '' : ` · ${tail.from.ports}`}
         </span>
       )}
       {tail?.to && !(both && split) && <HubTo tail={tail} />}
@@ -44,8 +44,8 @@ function NodeTail({ tail, inner, only, split }: { tail: NodeTailInfo | undefined
 function HubTo({ tail }: { tail: NodeTailInfo }) {
   const to = tail.to!;
   return (
-    <span className="ns-hub" data-testid="ns-hub-to" title={`Reaches ${plural(to.nodes, 'namespace')} (${plural(to.flows, 'flow')}) on ${to.ports}: select to draw them`}>
-      ⇢ {to.nodes} ns{tail.from ? '' : ` · ${to.ports}`}
+    <span className="ns-hub" data-testid="ns-hub-to" title={`Reaches ${hubPeersLong(to)} (${plural(to.flows, 'flow')}) on ${to.ports}: select to draw them`}>
+      ⇢ {hubPeersShort(to)}{tail.from ? '' : ` · ${to.ports}`}
     </span>
   );
 }
