@@ -3,29 +3,22 @@
 import './panels.css';
 import type { BottomTab } from '../state/session-store.ts';
 import { setSession, useSessionStore } from '../state/session-store.ts';
-import { useLintFindings } from '../state/reachability.ts';
-import { useLastImport } from './import-result.ts';
+import { useProblemCounts } from './bottom/problem-counts.ts';
 import { MatrixView } from './bottom/MatrixView.tsx';
 import { ProblemsView } from './bottom/ProblemsView.tsx';
 import { YamlView } from './bottom/YamlView.tsx';
 import { Tabs } from './Tabs.tsx';
 import { DiffTab, ReviewTab } from '../review/ReviewTab.tsx';
 
-function useProblemCount(): number {
-  const last = useLastImport();
-  const findings = useLintFindings();
-  const errors = (last?.diagnostics ?? []).filter((d) => d.severity !== 'info').length;
-  return errors + findings.filter((f) => f.severity !== 'info').length;
-}
-
 export function BottomPanel() {
   const tab = useSessionStore((s) => s.bottomTab);
   const open = useSessionStore((s) => s.bottomOpen);
-  const problems = useProblemCount();
-  const tabs: { id: BottomTab; label: string; badge?: number }[] = [
+  // The badge counts errors and warnings; the Problems list states the same number and the info apart.
+  const problems = useProblemCounts().all.flagged;
+  const tabs: { id: BottomTab; label: string; badge?: number; badgeLabel?: string }[] = [
     { id: 'yaml', label: 'YAML' },
     { id: 'matrix', label: 'Matrix' },
-    { id: 'problems', label: 'Problems', badge: problems },
+    { id: 'problems', label: 'Problems', badge: problems, badgeLabel: problems === 1 ? 'error or warning' : 'errors and warnings' },
     { id: 'review', label: 'Review' },
     { id: 'diff', label: 'YAML diff' },
   ];

@@ -46,8 +46,8 @@ export function Tabs<T extends string>(props: { label: string; tabs: TabDef<T>[]
             aria-selected={active}
             tabIndex={active ? 0 : -1}
             className={`tab${active ? ' active' : ''}${t.icon ? ' icon-tab' : ''}`}
-            aria-label={t.icon ? name : undefined}
-            title={t.icon ? name : undefined}
+            aria-label={t.icon || t.badgeLabel ? name : undefined}
+            title={t.icon || t.badgeLabel ? name : undefined}
             onClick={() => props.onSelect(t.id)}
           >
             {t.icon && <span className="tab-icon" aria-hidden="true">{t.icon}</span>}

@@ -7,6 +7,8 @@ import type { Id, Model } from '../../../src/model/types.ts';
 import { useLintFindings, useEvaluated } from '../../state/reachability.ts';
 import { setSession } from '../../state/session-store.ts';
 import { useLastImport } from '../import-result.ts';
+import { formatSplit } from '../../../src/lint/problem-counts.ts';
+import { useProblemCounts } from './problem-counts.ts';
 
 function reveal(model: Model, id: Id | undefined) {
   if (!id) return;
@@ -19,15 +21,20 @@ export function ProblemsView() {
   const last = useLastImport();
   const findings = useLintFindings();
   const diags: Diagnostic[] = last?.diagnostics ?? [];
+  const counts = useProblemCounts();
 
   if (diags.length === 0 && findings.length === 0) {
     return <p className="empty-state pad">No problems found in the design{last ? ' or the last import' : ''}.</p>;
   }
   return (
     <div className="problems" data-testid="problems">
+      <p className="problems-summary" data-testid="problems-summary">
+        {formatSplit(counts.all)}
+        {counts.all.info > 0 && <span className="hint"> — the tab badge counts errors and warnings</span>}
+      </p>
       {diags.length > 0 && (
         <section aria-label="Import diagnostics">
-          <h4>Last import ({diags.length})</h4>
+          <h4 data-testid="problems-import-header">Last import: {formatSplit(counts.imports)}</h4>
           <ul>
             {diags.map((d, i) => {
               const id = diagnosticObjectId(model, d.object);
@@ -49,7 +56,7 @@ export function ProblemsView() {
       )}
       {findings.length > 0 && (
         <section aria-label="Lint findings">
-          <h4>Design checks ({findings.length})</h4>
+          <h4 data-testid="problems-design-header">Design checks: {formatSplit(counts.design)}</h4>
           <ul>
             {findings.map((f, i) => (
               <li key={i} className={`problem sev-${f.severity}`}>
