@@ -37,8 +37,8 @@ function SearchBox() {
           renderItem={(r) => (
             <>
               <span className={`search-kind kind-${r.kind}`}>{KIND_TEXT[r.kind]}</span>
-              <span className="search-title">{r.title}</span>
-              <span className="search-detail">{r.detail}</span>
+              <span className="search-title" title={r.title}>{r.title}</span>
+              <span className="search-detail" title={r.detail}>{r.detail}</span>
             </>
           )}
         />

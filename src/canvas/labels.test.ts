@@ -45,6 +45,19 @@ describe('placeLabels', () => {
     expect(Number(badge.badge)).toBeGreaterThan(1);
   });
 
+  it('gives a crowded single-pair edge a "…" badge, never an empty one', () => {
+    const nodes = new Map<string, Rect>();
+    const edges = [];
+    for (let i = 0; i < 12; i++) {
+      nodes.set(`l${i}`, box(0, i * 30, 100, 24));
+      nodes.set(`r${i}`, box(260, i * 30, 100, 24));
+      edges.push(makeEdge(`reach:l${i}>r${i}`, `l${i}`, `r${i}`, 'allow', 'TCP 80, 443, 8080-8090, 9090'));
+    }
+    const badges = [...placeLabels({ edges, nodes, scale: 1 }).values()].filter((p) => p.mode === 'badge');
+    expect(badges.length).toBeGreaterThan(0);
+    for (const b of badges) expect(b.badge).toBe('…');
+  });
+
   it('places the selection and intents first', () => {
     const nodes = new Map([['a', box(0, 0)], ['b', box(300, 0)]]);
     const edges = [

@@ -57,7 +57,8 @@ function badgeText(e: CanvasEdge): string {
   if (e.count !== undefined && e.count > 1) return String(e.count);
   // Verdict marks (intent and assertion labels carry them) say the most in one character.
   const mark = /[✓✗◐]/.exec(e.label);
-  return mark ? mark[0] : '';
+  // Otherwise "…": more here (hover for the label, click for the edge), never an empty circle.
+  return mark ? mark[0] : '…';
 }
 
 function badgeSize(text: string, scale: number): { w: number; h: number } {

@@ -44,7 +44,7 @@ function FloatingEdgeImpl({ id, source, target, data, markerEnd, selected }: Edg
       {data.label && <title>{data.label}</title>}
       {data.label && placement.mode === 'badge' && (
         <EdgeLabelRenderer>
-          <div className={`edge-badge ${cls}${emphasis}`} data-edge-id={id} data-label={data.label} title={data.label} style={labelStyle}>
+          <div className={`edge-badge ${cls}${emphasis}`} data-edge-id={id} data-label={data.label} title={data.label} aria-label={data.label} style={labelStyle}>
             {placement.badge}
           </div>
         </EdgeLabelRenderer>

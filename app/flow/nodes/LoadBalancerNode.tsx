@@ -15,7 +15,8 @@ function LoadBalancerNodeImpl({ id, data }: NodeProps<LoadBalancerNodeType>) {
     <>
     <div className="lb-node" title={`Service ${nsName}/${svc.name} (type LoadBalancer)`}>
       <div className="lb-title"><span className="lb-icon">⇶</span> {svc.name}</div>
-      <div className="lb-sub">LoadBalancer · {nsName} · {ports || 'no ports'}</div>
+      {/* "LB": the full "LoadBalancer" does not fit beside the namespace and ports in the node's width. */}
+      <div className="lb-sub" title={`LoadBalancer · ${nsName} · ${ports || 'no ports'}`}>LB · {nsName} · {ports || 'no ports'}</div>
       <ConnectHandles />
     </div>
     <NodeBadges nodeId={id} />

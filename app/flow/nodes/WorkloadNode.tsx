@@ -33,7 +33,7 @@ function WorkloadNodeImpl({ id }: NodeProps<WorkloadNodeType>) {
       <div className="wl-labels">
         {labels.length === 0 ? <span className="muted">no labels</span> : labels.map((l) => <span key={l} className="chip">{l}</span>)}
       </div>
-      <div className="wl-ports">{ports.length ? ports.join(' · ') : <span className="muted">no ports</span>}</div>
+      <div className="wl-ports" title={ports.join(' · ') || undefined}>{ports.length ? ports.join(' · ') : <span className="muted">no ports</span>}</div>
       <ConnectHandles />
     </div>
     <NodeBadges nodeId={id} />
