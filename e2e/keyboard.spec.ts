@@ -165,3 +165,59 @@ test('] and [ walk a node\'s connections: the focused one has a ring and a name,
   expect(await activeNodeId(page)).toBe(IDS.web);
   await expect(page.locator('.react-flow__edge.kb-focus')).toHaveCount(0);
 });
+
+// User test on the example design at 1280x800 (issue 9): a connection selected from the keyboard,
+// then a node selected (keyboard or mouse), must show the node in the Inspector, not the
+// connection's explanation.
+const PROMETHEUS = 'wl:monitoring/Deployment/prometheus';
+const POSTGRES = 'wl:data/StatefulSet/postgres';
+const PROM_TO_PG = (id: string | null | undefined) => !!id && id.includes('prometheus') && id.includes('postgres');
+
+test('example design: ] + Enter selects prometheus→postgres, Escape, arrow to postgres, Enter shows postgres in the Inspector', async ({ page, api, canvas }) => {
+  void api;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(canvas.node(PROMETHEUS)).toBeVisible();
+  await expect(canvas.node(POSTGRES)).toBeVisible();
+  await canvas.node(PROMETHEUS).focus();
+  // ] until the connection prometheus → postgres has focus, then Enter selects it.
+  for (let i = 0; i < 12 && !PROM_TO_PG((await activeEdge(page))?.id); i++) await page.keyboard.press(']');
+  const edgeId = (await activeEdge(page))!.id!;
+  expect(PROM_TO_PG(edgeId)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(canvas.edge(edgeId)).toHaveClass(/selected/);
+  await expect(page.getByRole('tab', { name: /Explain/ })).toHaveAttribute('aria-selected', 'true');
+  // Escape: back on prometheus; arrows to postgres; Enter selects it.
+  await page.keyboard.press('Escape');
+  expect(await activeNodeId(page)).toBe(PROMETHEUS);
+  // Up from prometheus: redis, then postgres.
+  for (let i = 0; i < 3 && (await activeNodeId(page)) !== POSTGRES; i++) await page.keyboard.press('ArrowUp');
+  expect(await activeNodeId(page)).toBe(POSTGRES);
+  await page.keyboard.press('Enter');
+  await expect(canvas.node(POSTGRES)).toHaveClass(/selected/);
+  await expect(canvas.edge(edgeId)).not.toHaveClass(/selected/);
+  await expect(page.getByRole('tab', { name: /Inspect/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#side-panel')).toContainText('postgres');
+  await expect(page.locator('#side-panel')).not.toContainText('monitoring/prometheus → data/postgres');
+});
+
+test('example design, mouse: click a connection (Explain), then click a node: the Inspector shows the node', async ({ page, api, canvas }) => {
+  void api;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(canvas.node(POSTGRES)).toBeVisible();
+  // The connection prometheus → postgres, clicked a third of the way from prometheus.
+  const edgeIds = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  const edgeId = edgeIds.find(PROM_TO_PG)!;
+  expect(edgeId).toBeTruthy();
+  const mid = await canvas.edge(edgeId).locator('.react-flow__edge-interaction').evaluate((p: SVGPathElement) => {
+    const pt = p.getPointAtLength(p.getTotalLength() / 3);
+    const m = p.getScreenCTM()!;
+    return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+  });
+  await page.mouse.click(mid.x, mid.y);
+  await expect(canvas.edge(edgeId)).toHaveClass(/selected/);
+  await expect(page.getByRole('tab', { name: /Explain/ })).toHaveAttribute('aria-selected', 'true');
+  await canvas.node(POSTGRES).click();
+  await expect(canvas.node(POSTGRES)).toHaveClass(/selected/);
+  await expect(canvas.edge(edgeId)).not.toHaveClass(/selected/);
+  await expect(page.getByRole('tab', { name: /Inspect/ })).toHaveAttribute('aria-selected', 'true');
+});

@@ -2,7 +2,7 @@
 // edges derived from the core's results (build-edges.ts). Every durable change goes through
 // route-changes.ts or a doc command, one undo step per gesture.
 
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore as useFlowStore,
   type Connection, type Edge, type Node, type OnDelete,
@@ -47,6 +47,7 @@ import { CanvasFilterControl } from './CanvasFilterControl.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
 import { fitOptions } from './fit-options.ts';
 import { useEdgeFocus, withEdgeFocus } from './edge-focus.ts';
+import { edgeSelectionPatch } from '../state/selection.ts';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -183,8 +184,8 @@ export function Canvas() {
     setSession({ selection: sessionStore.getState().selection.filter((id) => !gone.has(id)) });
   }, []);
 
-  const onEdgeClick = useCallback((_: unknown, e: FlowEdge) => {
-    if (e.data?.explain) setSession({ explain: e.data.explain, rightTab: 'explain' });
+  const onEdgeClick = useCallback((ev: ReactMouseEvent, e: FlowEdge) => {
+    setSession(edgeSelectionPatch(e.id, e.data?.explain, sessionStore.getState().selection, ev.ctrlKey || ev.metaKey));
   }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {

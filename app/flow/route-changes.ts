@@ -5,7 +5,7 @@
 //   dimensions, resizing: true    -> session.sizeOverrides (+ positions from top/left resizing)
 //   dimensions, resizing: false   -> one commit of size + positions
 //   dimensions (measurement)      -> session.measured
-//   select                        -> session.selection
+//   select                        -> session.selection (a node selected: app/state/selection.ts)
 //   remove                        -> ignored here: Canvas.onDelete commits one deleteEntities
 
 import type { EdgeChange, NodeChange } from '@xyflow/react';
@@ -16,6 +16,7 @@ import { commitDoc, docStore } from '../state/doc-store.ts';
 import { notify, sessionStore, type XY } from '../state/session-store.ts';
 import type { AppNode, FlowEdge } from './flow-types.ts';
 import { planDragEnd } from '../../src/doc/commands-drop.ts';
+import { nodeSelectionPatch } from '../state/selection.ts';
 
 let gestureOpen = false;
 
@@ -25,6 +26,7 @@ export function routeNodeChanges(changes: NodeChange<AppNode>[]): void {
   let sizes: Record<Id, { w: number; h: number }> | null = null;
   let measured: Record<Id, { width: number; height: number }> | null = null;
   let selection: Set<Id> | null = null;
+  let nodeSelected = false;
   const settled: Record<Id, XY> = {};
   let settle = false;
   let resizeEnd = false;
@@ -66,13 +68,15 @@ export function routeNodeChanges(changes: NodeChange<AppNode>[]): void {
       }
     } else if (c.type === 'select') {
       selection = selection ?? new Set(session.selection);
-      if (c.selected) selection.add(c.id);
-      else selection.delete(c.id);
+      if (c.selected) {
+        selection.add(c.id);
+        nodeSelected = true;
+      } else selection.delete(c.id);
     }
   }
 
-  const patch: Partial<ReturnType<typeof sessionStore.getState>> = {};
-  if (selection) patch.selection = [...selection];
+  let patch: Partial<ReturnType<typeof sessionStore.getState>> = {};
+  if (selection) patch = nodeSelected ? nodeSelectionPatch(session, [...selection]) : { selection: [...selection] };
   if (measured) patch.measured = measured;
 
   if (resizeEnd) {

@@ -16,6 +16,7 @@ import { notify, sessionStore, setSession, useSessionStore } from '../state/sess
 import type { AppNode, FlowEdge } from './flow-types.ts';
 import { navRects, nextExplainableEdge, RovingTabStops } from './roving.ts';
 import { edgeFocusStore, focusEdge, setEdgeFocus } from './edge-focus.ts';
+import { edgeSelectionPatch } from '../state/selection.ts';
 
 const DIRECTIONS: Record<string, NavDirection> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 
@@ -94,7 +95,7 @@ export function useCanvasKeys(nodes: AppNode[], selection: readonly Id[], edges:
       // What a click does: select it (the Inspector) and explain it.
       stop();
       const explain = edge.data?.explain;
-      setSession({ selection: [id], ...(explain ? { explain, rightTab: 'explain' as const } : {}) });
+      setSession(edgeSelectionPatch(id, explain));
       notify(`Selected. ${explain ? 'Its explanation is in the Explain tab. ' : ''}${edge.data && canDeleteEdge(edge.data, readOnlyRef.current) ? 'Delete removes this intent.' : ''}`.trim());
       return;
     }
