@@ -1,6 +1,6 @@
 // `npm run bench:ui`: loads a design of 500 workloads in 20 namespaces with 200 policies into
 // the production build in headless Chromium and prints time to first render and frames per
-// second while panning and zooming. Targets: first render < 2 s, >= 30 fps, no pan frame over
+// second while panning and zooming. Targets: first render <= 1 s and >= 50 fps at 500 workloads (>= 30 fps at 2,000), no pan frame over
 // 100 ms, click to selection <= 50 ms, an edit to updated edges <= 100 ms.
 //
 // How: `vite build` into a temporary directory, `vite preview` it on a free port, seed the
@@ -36,8 +36,11 @@ import { DOM_COUNTS, FIND_PANE_POINT, VIEWPORT_TRANSFORM, probeScript, type Mark
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const AUTOSAVE_KEY = 'netpol-designer:autosave'; // app/state/autosave.ts AUTOSAVE_KEY
-const TARGET_FIRST_RENDER_MS = 2000;
-const TARGET_FPS = 30;
+/**
+ * Issue 9's targets by design size: at 500 workloads first render <= 1 s and panning >= 50 fps;
+ * at 2,000 workloads panning >= 30 fps (first render there is printed against 2 s, for reference).
+ */
+const targetsFor = (workloads: number) => (workloads <= 500 ? { firstRenderMs: 1000, fps: 50 } : { firstRenderMs: 2000, fps: 30 });
 const TARGET_MAX_FRAME_MS = 100;
 const TARGET_CLICK_MS = 50;
 const TARGET_EDIT_MS = 100;
@@ -465,7 +468,8 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
 
-function report(results: RunResult[]): void {
+function report(results: RunResult[], workloads: number): void {
+  const { firstRenderMs: TARGET_FIRST_RENDER_MS, fps: TARGET_FPS } = targetsFor(workloads);
   const head = ['', ...results.map((_, i) => `run ${i + 1}`), 'median'];
   const row = (label: string, f: (r: RunResult) => number | undefined, fmt: (v: number | undefined) => string) => {
     const vs = results.map(f);
@@ -530,7 +534,7 @@ function report(results: RunResult[]): void {
   const zoomFps = median(results.map((r) => r.zoom.fps));
   const zoomWorst = median(results.map((r) => r.zoom.worst1s));
   console.log(`\ntargets (median of ${results.length} runs):`);
-  console.log(`  time to first render ${Math.round(firstRender)} ms (< ${TARGET_FIRST_RENDER_MS} ms): ${verdict(firstRender < TARGET_FIRST_RENDER_MS)}`);
+  console.log(`  time to first render ${Math.round(firstRender)} ms (<= ${TARGET_FIRST_RENDER_MS} ms): ${verdict(firstRender <= TARGET_FIRST_RENDER_MS)}`);
   console.log(`  pan fps ${panFps.toFixed(1)} avg, ${panWorst.toFixed(1)} worst 1 s (>= ${TARGET_FPS}): ${verdict(panFps >= TARGET_FPS && panWorst >= TARGET_FPS)}`);
   console.log(`  zoom fps ${zoomFps.toFixed(1)} avg, ${zoomWorst.toFixed(1)} worst 1 s (>= ${TARGET_FPS}): ${verdict(zoomFps >= TARGET_FPS && zoomWorst >= TARGET_FPS)}`);
   const panMax = median(results.map((r) => r.pan.maxGapMs));
@@ -584,7 +588,7 @@ async function main(): Promise<void> {
         results.push(await runOnce(browser, srv.url, design.text, expectedNodes, c.namespaces, i));
         process.stdout.write(`run ${i} done\n`);
       }
-      report(results);
+      report(results, c.workloads);
     }
   } finally {
     await browser?.close().catch(() => undefined);
