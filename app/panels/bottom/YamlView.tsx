@@ -1,18 +1,20 @@
 // The whole design as manifests (Namespaces, Services, NetworkPolicies) in a read-only
 // CodeMirror editor, with Copy and Download.
 
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { EditorView, basicSetup } from 'codemirror';
 import { EditorState } from '@codemirror/state';
 import { yaml } from '@codemirror/lang-yaml';
 import { exportManifests } from '../../../src/k8s/export.ts';
 import { useDocStore } from '../../state/doc-store.ts';
+import { useSettledModel } from '../../state/settled-model.ts';
 import { downloadText, yamlFileName } from '../../state/download.ts';
 
 export function YamlView() {
-  // Deferred: re-exporting every manifest (tens of ms on a 500-workload design) and replacing the
-  // editor's text must not hold up the canvas's answer to an edit; React renders it afterwards.
-  const model = useDeferredValue(useDocStore((s) => s.doc.model));
+  // Settled: re-exporting every manifest (tens of ms on a 500-workload design) and replacing the
+  // editor's text must not hold up the canvas's answer to an edit (nor the worker's reply that
+  // carries it): this view follows the model once its evaluation is on screen.
+  const model = useSettledModel();
   const name = useDocStore((s) => s.doc.name);
   const text = useMemo(() => exportManifests(model), [model]);
   const host = useRef<HTMLDivElement>(null);
