@@ -4,6 +4,7 @@
 import { synthetic } from '../bench/synthetic.ts';
 import { expect, test, toolbarAction } from './support/test.ts';
 import { importBig, shot, yamlOf } from './support/big-design.ts';
+import { boxes, type Box } from './support/boxes.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -25,14 +26,10 @@ test('Auto layout of 500 workloads runs off the main thread with progress, in on
   await expect.poll(() => api.undoDepth()).toBe(depth);
 });
 
-type Box = { x: number; y: number; width: number; height: number };
 async function union(page: import('@playwright/test').Page, selector: string): Promise<Box> {
-  const boxes = await page.locator(selector).evaluateAll((els) => els.map((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }));
-  const x0 = Math.min(...boxes.map((b) => b.x)); const y0 = Math.min(...boxes.map((b) => b.y));
-  return { x: x0, y: y0, width: Math.max(...boxes.map((b) => b.x + b.width)) - x0, height: Math.max(...boxes.map((b) => b.y + b.height)) - y0 };
+  const bs = await boxes(page, selector);
+  const x0 = Math.min(...bs.map((b) => b.x)); const y0 = Math.min(...bs.map((b) => b.y));
+  return { x: x0, y: y0, width: Math.max(...bs.map((b) => b.x + b.width)) - x0, height: Math.max(...bs.map((b) => b.y + b.height)) - y0 };
 }
 
 test('an imported design is laid out to the canvas shape: at fit it fills the canvas both ways', async ({ page, api }) => {

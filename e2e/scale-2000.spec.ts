@@ -7,23 +7,14 @@ import { synthetic } from '../bench/synthetic.ts';
 import { foldNamespaces } from '../bench/ui-design.ts';
 import { ALL_EXPORT_KINDS, exportManifests } from '../src/k8s/export.ts';
 import { expect, test } from './support/test.ts';
+import { boxes, overlap } from './support/boxes.ts';
 import { importBig, shot } from './support/big-design.ts';
-import type { Page } from '@playwright/test';
 
 test.describe.configure({ timeout: 90_000 });
 
 const NAMESPACES = 80;
 const YAML = exportManifests(foldNamespaces(synthetic(2000, 1000, 42).model, NAMESPACES), { kinds: ALL_EXPORT_KINDS });
 
-type Box = { x: number; y: number; width: number; height: number };
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
-
-async function boxes(page: Page, selector: string): Promise<Box[]> {
-  return page.locator(selector).evaluateAll((els) => els.map((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }));
-}
 
 test('a 2,000-workload import opens as a readable overview: few edges, whole titles, nothing dropped silently', async ({ page, api }) => {
   const doc = await importBig(page, api, YAML);

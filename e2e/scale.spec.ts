@@ -3,20 +3,11 @@
 // workloads and their edges, and search finds a workload and focuses it.
 import { synthetic } from '../bench/synthetic.ts';
 import { expect, test } from './support/test.ts';
+import { boxes, overlap } from './support/boxes.ts';
 import { importBig, shot, yamlOf } from './support/big-design.ts';
-import type { Page } from '@playwright/test';
 
 test.describe.configure({ timeout: 180_000 });
 
-type Box = { x: number; y: number; width: number; height: number };
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
-
-async function boxes(page: Page, selector: string): Promise<Box[]> {
-  return page.locator(selector).evaluateAll((els) => els.map((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  }));
-}
 
 test('a 500-workload import opens as a readable overview; expanding and search reach the workloads', async ({ page, api }) => {
   const doc = await importBig(page, api);

@@ -129,9 +129,7 @@ export function Toolbar() {
         { label: 'Leave live session', hint: 'Keep a local copy of the design', onSelect: leaveLiveSession },
       ]
       // A shared read-only design is someone else's: a live session starts from a copy of it.
-      : [locked
-        ? { label: 'Start live session', hint: 'Read-only: Edit a copy first to start a live session', disabled: true, onSelect: () => undefined }
-        : { label: 'Start live session', hint: 'Review this design together, live, with links for editors and reviewers', onSelect: () => void startLiveSession() }]),
+      : [edits({ label: 'Start live session', hint: 'Review this design together, live, with links for editors and reviewers', onSelect: () => void startLiveSession() })]),
   ];
 
   return (
