@@ -145,7 +145,7 @@ export function useCanvasKeys(nodes: AppNode[], selection: readonly Id[], edges:
       return;
     }
     const dir = DIRECTIONS[e.key];
-    if (dir && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    if (dir && plain(e)) {
       e.preventDefault();
       e.stopPropagation(); // not React Flow's move of the selected node (that is Alt+arrow)
       const next = nearestInDirection(rectsRef.current, id, dir);
@@ -155,7 +155,7 @@ export function useCanvasKeys(nodes: AppNode[], selection: readonly Id[], edges:
       return;
     }
     if (dir && e.altKey) return; // React Flow moves the selected nodes
-    if (e.key.toLowerCase() === 'e' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    if (e.key.toLowerCase() === 'e' && plain(e)) {
       e.preventDefault();
       e.stopPropagation();
       const next = nextExplainableEdge(edgesRef.current, id, explained.current);
