@@ -15,15 +15,16 @@
 // and prints the JS heap before and after. The same for 2,000 workloads / 1,000 policies.
 //
 // Options: --runs N (default 3), --sizes 500,2000 (default both), --ref REV (build a commit instead of the working tree),
-// --no-build (reuse --out-dir), --out-dir DIR, --no-minify
-// (readable names in --profile output), --profile (CPU profile of the pan: top functions by
-// self time), --trace FILE (Chrome trace of the pan), --css TEXT (extra CSS injected before the
-// gestures, to try a fix without editing app/), --headed.
+// --no-build (reuse --out-dir), --out-dir DIR, --no-minify, --profile-out DIR (also save the profiles),
+// (readable names in --profile output), --profile (CPU profile of the pan and of one edit: top functions by
+// self time; --profile-edit 0|1|2 picks the edit: label, policy rule, default-deny), --trace FILE (Chrome trace of the pan), --css TEXT (extra CSS injected before the
+// gestures, to try a fix without editing app/), --breakdown (run 1: the main thread's tasks of the
+// click and of each edit, with their input events, callbacks, style, layout and paint), --headed.
 // Exits non-zero only on errors (build, server, browser, the design never rendering), never
 // because a target was missed.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,14 @@ const opt = (name: string): string | undefined => {
 };
 const RUNS = Math.max(1, Number(opt('--runs') ?? 3));
 const PROFILE = flag('--profile');
+/** Which edit the --profile run profiles (0 label, 1 policy rule, 2 default-deny). */
+/** How many functions the --profile listing shows by inclusive time (--profile-lines N). */
+/** Print the main thread's tasks of the click and of each edit (run 1). */
+const BREAKDOWN = flag('--breakdown');
+/** Also write each profile as a .cpuprofile file into this directory (--profile-out DIR). */
+const PROFILE_OUT = opt('--profile-out');
+const PROFILE_LINES = Number(opt('--profile-lines') ?? 25);
+const PROFILE_EDIT = Number(opt('--profile-edit') ?? 0);
 const TRACE = opt('--trace');
 /** What-if experiments without touching app/: extra CSS added before the gestures. */
 const EXTRA_CSS = opt('--css');
@@ -156,7 +165,7 @@ interface RunResult {
   /** Main-thread CPU time from the click until the selected frame (ms, from a trace: load-independent). */
   clickCpu?: number;
   /** Per edit kind: ms until the new evaluation is in the store, and until the frame after it was rendered. */
-  edits: Record<string, { sync?: number; evalMs?: number; result?: number; frame?: number; cpu?: number; why?: string }>;
+  edits: Record<string, { sync?: number; evalMs?: number; result?: number; frame?: number; painted?: number; cpu?: number; why?: string }>;
   heapAfterMB: number;
   /** Main-thread long tasks (> 50 ms) from navigation until the canvas settled. */
   load: { longTasks: number; longTaskMs: number; longestMs: number; longestAt: number };
@@ -282,12 +291,30 @@ async function startProfile(cdp: CDPSession): Promise<void> {
   await cdp.send('Profiler.start');
 }
 
+type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+/** The next profile the page takes with console.profile() / console.profileEnd(). */
+async function consoleProfileOf(cdp: CDPSession): Promise<CpuProfile> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  return new Promise((resolve) => cdp.once('Profiler.consoleProfileFinished', (e) => resolve({ ...e.profile, samples: e.profile.samples ?? [], timeDeltas: e.profile.timeDeltas ?? [] })));
+}
+
 async function printProfile(cdp: CDPSession, what: string): Promise<void> {
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+  printProfileOf(profile, what);
+}
+
+function printProfileOf(profile: CpuProfile, what: string): void {
+  if (PROFILE_OUT) {
+    const file = join(PROFILE_OUT, `${what.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    console.log(`profile written to ${file} (open it in Chrome DevTools' Performance panel)`);
+  }
   console.log(`\nCPU profile of ${what} (run 1, main thread), top self time:`);
   for (const line of topSelfTime(profile)) console.log(`  ${line}`);
   console.log('top total (inclusive) time:');
-  for (const line of topTotalTime(profile)) console.log(`  ${line}`);
+  for (const line of topTotalTime(profile, PROFILE_LINES)) console.log(`  ${line}`);
 }
 
 async function runOnce(browser: Browser, url: string, designText: string, expectedNodes: number, expectedNamespaces: number, run: number): Promise<RunResult> {
@@ -333,19 +360,42 @@ async function runOnce(browser: Browser, url: string, designText: string, expect
     const zoomStats = await measureGesture(page, cdp, () => zoom(page, at));
     await sleep(500);
     const traceClick = !(PROFILE && run === 1) && !TRACE;
-    if (traceClick) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+    if (traceClick) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', ...(BREAKDOWN ? ['devtools.timeline'] : [])] });
+    if (PROFILE && run === 1) {
+      // Ten clicks on different namespaces in one profile: one 30 ms click is too few samples.
+      await startProfile(cdp);
+      for (let i = 1; i <= 10; i++) {
+        await clickSelect(page, i);
+        await page.keyboard.press('Escape');
+        await sleep(200);
+      }
+      await printProfile(cdp, 'ten clicks selecting a namespace (and Escape after each)');
+    }
     const clickToSelected = await clickSelect(page);
-    const clickCpu = traceClick ? mainThreadCpu(await browser.stopTracing(), 'bench-click-start', 'bench-click-end') : undefined;
+    const clickTrace = traceClick ? await browser.stopTracing() : null;
+    const clickCpu = clickTrace ? mainThreadCpu(clickTrace, 'bench-click-start', 'bench-click-end') : undefined;
+    if (clickTrace && BREAKDOWN && run === 1) console.log(['main-thread tasks of the click (start, length, parts of 1 ms or more):', ...taskBreakdown(clickTrace, 'bench-click-start', 'bench-click-end')].join('\n  '));
     await page.keyboard.press('Escape');
     await sleep(300);
     const edits: RunResult['edits'] = {};
     for (const kind of EDIT_KINDS) {
-      if (PROFILE && run === 1 && kind === EDIT_KINDS[0]) await startProfile(cdp);
+      const profiling = PROFILE && run === 1 && kind === EDIT_KINDS[PROFILE_EDIT];
+      // Profiled from the edit until its frame only (console.profile in the page), not the work after it.
+      const consoleProfile = profiling ? consoleProfileOf(cdp) : null;
+      if (profiling) await page.evaluate('window.__benchProfile = true');
       const traced = !(PROFILE && run === 1) && !TRACE;
-      if (traced) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+      if (traced) await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing', 'devtools.timeline'] });
       edits[kind] = (await page.evaluate(`(${EDIT_SCRIPT})(${JSON.stringify(kind)})`)) as RunResult['edits'][string];
-      if (traced) edits[kind].cpu = mainThreadCpu(await browser.stopTracing(), 'bench-edit-start', 'bench-edit-end');
-      if (PROFILE && run === 1 && kind === EDIT_KINDS[0]) await printProfile(cdp, `the edit (${kind}), main thread`);
+      if (traced) {
+        const trace = await browser.stopTracing();
+        edits[kind].cpu = mainThreadCpu(trace, 'bench-edit-start', 'bench-edit-end');
+        edits[kind].painted = paintedAfter(trace, 'bench-edit-start', 'bench-edit-end');
+        if (BREAKDOWN && run === 1) console.log([`main-thread tasks of the edit (${kind}):`, ...taskBreakdown(trace, 'bench-edit-start', 'bench-edit-end')].join('\n  '));
+      }
+      if (consoleProfile) {
+        printProfileOf(await consoleProfile, `the edit (${kind}) until its edges' frame`);
+        await page.evaluate('window.__benchProfile = false');
+      }
       if (edits[kind].why) console.log(`edit ${kind}: ${edits[kind].why}`);
       await sleep(800); // let lint and the canvas settle before the next edit
     }
@@ -357,6 +407,43 @@ async function runOnce(browser: Browser, url: string, designText: string, expect
   } finally {
     await context.close();
   }
+}
+
+/**
+ * ms from the `from` mark until the end of the main thread's first Paint after the `to` mark
+ * (a trace with `devtools.timeline`): the frame's style, layout and paint included.
+ */
+function paintedAfter(trace: Buffer, from: string, to: string): number | undefined {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const evs = Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
+  const a = evs.find((e) => e.name === from);
+  const b = evs.find((e) => e.name === to);
+  if (!a || !b) return undefined;
+  const paint = evs.filter((e) => e.pid === b.pid && e.tid === b.tid && e.name === 'Paint' && e.ph === 'X' && e.ts >= b.ts)
+    .sort((x, y) => x.ts - y.ts)[0];
+  return paint ? (paint.ts + (paint.dur ?? 0) - a.ts) / 1000 : undefined;
+}
+
+/**
+ * The renderer main thread's tasks between two marks (a trace with `devtools.timeline`), each
+ * with its start (ms after `from`), duration and what ran in it for 1 ms or more: an input
+ * event, a script callback, style, layout or paint. For --breakdown.
+ */
+function taskBreakdown(trace: Buffer, from: string, to: string): string[] {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const evs = Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
+  const a = evs.find((e) => e.name === from);
+  const b = evs.find((e) => e.name === to);
+  if (!a || !b) return ['(marks not in the trace)'];
+  const mine = evs.filter((e) => e.pid === a.pid && e.tid === a.tid && e.ph === 'X');
+  const tasks = mine.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ts + (e.dur ?? 0) >= a.ts && e.ts <= b.ts + 20_000);
+  const kinds = new Set(['EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'HitTest', 'MajorGC', 'MinorGC', 'v8.run', 'ParseHTML', 'RunMicrotasks', 'v8.callFunction']);
+  return tasks.sort((x, y) => x.ts - y.ts).map((t) => {
+    const end = t.ts + (t.dur ?? 0);
+    const parts = mine.filter((e) => e !== t && kinds.has(e.name) && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) >= 1000)
+      .map((e) => `${e.name}${(e.args as { data?: { type?: string } } | undefined)?.data?.type ? `(${(e.args as { data: { type: string } }).data.type})` : ''} ${((e.dur ?? 0) / 1000).toFixed(1)}`);
+    return `+${((t.ts - a.ts) / 1000).toFixed(1).padStart(6)} ms  ${((t.dur ?? 0) / 1000).toFixed(1).padStart(5)} ms  ${parts.join(', ')}`;
+  }).filter((line) => !/ {2}0\.\d ms {2}$/.test(line));
 }
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string } }
@@ -386,11 +473,11 @@ function mainThreadCpu(trace: Buffer, from: string, to: string): number | undefi
 // ---------------------------------------------------------------- click and edits
 
 /**
- * Clicks the top middle of a namespace node and returns ms from the pointerdown until the first
+ * Clicks the top middle of a namespace node (the first, or the `nth`) and returns ms from the pointerdown until the first
  * animation frame in which that node carries React Flow's `selected` class (undefined after 5 s).
  */
-async function clickSelect(page: Page): Promise<number | undefined> {
-  const box = await page.locator('.react-flow__node-namespace').first().boundingBox();
+async function clickSelect(page: Page, nth = 0): Promise<number | undefined> {
+  const box = await page.locator('.react-flow__node-namespace').nth(nth).boundingBox();
   if (!box) return undefined;
   await page.evaluate(`(() => {
     const st = window.__uiBench;
@@ -401,7 +488,11 @@ async function clickSelect(page: Page): Promise<number | undefined> {
       const node = e.target instanceof Element ? e.target.closest('.react-flow__node') : null;
       if (!node) { st.click = -1; return; }
       const tick = () => {
-        if (node.classList.contains('selected')) { st.click = performance.now() - t0; performance.mark('bench-click-end'); return; }
+        if (node.classList.contains('selected')) {
+          st.click = performance.now() - t0;
+          performance.mark('bench-click-end');
+          return;
+        }
         if (performance.now() - t0 < 5000) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -418,7 +509,7 @@ const EDIT_KINDS = ['a workload label', 'a policy rule (port)', 'a default-deny 
 /**
  * In the page: makes one edit through the test API (the same document command the Inspector
  * runs), then notes when the evaluation of the edited design is in the store and the first
- * animation frame after React rendered it (a macrotask later, where React commits).
+ * animation frame that paints it.
  */
 const EDIT_SCRIPT = `async (kind) => {
   const api = window.__netpol;
@@ -431,6 +522,7 @@ const EDIT_SCRIPT = `async (kind) => {
   // An older build (--ref) may lack a method: that row stays empty.
   if ((kind === 'a workload label' && !api.setPodLabels) || (kind === 'a default-deny switch' && !api.setNamespaceDefaults)) return { why: 'this build has no test API method for it' };
   const before = api.getReachability();
+  if (window.__benchProfile) console.profile('bench-edit');
   performance.mark('bench-edit-start');
   const t0 = performance.now();
   if (kind === 'a workload label') api.setPodLabels(w.id, { ...w.podLabels, app: (w.podLabels.app || 'x') + '-edited' });
@@ -443,14 +535,31 @@ const EDIT_SCRIPT = `async (kind) => {
     api.setNamespaceDefaults(w.namespaceId, cur && cur.denyIngress ? null : { denyIngress: true, denyEgress: false, allowDns: false });
   }
   const sync = performance.now() - t0;
+  // The canvas renders a new result synchronously, in the task that stores it (React's sync
+  // lane via useSyncExternalStore, effects included): the first animation frame that finds it
+  // in the store is the frame that paints the new edges. Time in that frame's callback, as for
+  // the click. (Waiting for a frame after the poll instead counted the work scheduled after
+  // that paint: the lint copy and the YAML view.)
+  let frameAt;
+  const watch = () => requestAnimationFrame(() => {
+    if (api.getReachability() !== before) {
+      frameAt = performance.now() - t0;
+      performance.mark('bench-edit-end');
+      if (window.__benchProfile) console.profileEnd('bench-edit');
+    }
+    else if (performance.now() - t0 < 30000) watch();
+  });
+  watch();
   const deadline = t0 + 30000;
   while (api.getReachability() === before && performance.now() < deadline) await new Promise((r) => setTimeout(r, 1));
-  if (api.getReachability() === before) return { why: 'no new evaluation within 30 s' };
+  if (api.getReachability() === before) {
+    if (window.__benchProfile) console.profileEnd('bench-edit');
+    return { why: 'no new evaluation within 30 s' };
+  }
   const result = performance.now() - t0;
   const evalMs = api.getReachability().stats.ms;
-  await new Promise((r) => setTimeout(r, 0));
-  const frame = (await new Promise((r) => requestAnimationFrame(r))) - t0;
-  performance.mark('bench-edit-end');
+  while (frameAt === undefined) await new Promise((r) => requestAnimationFrame(r));
+  const frame = frameAt;
   return { sync, evalMs, result, frame };
 }`;
 
@@ -513,6 +622,7 @@ function report(results: RunResult[], workloads: number): void {
       row(`edit ${k}: evaluation itself (stats.ms)`, (r) => r.edits[k]?.evalMs, ms),
       row(`edit ${k} -> new evaluation`, (r) => r.edits[k]?.result, ms),
       row(`edit ${k} -> edges rendered (frame)`, (r) => r.edits[k]?.frame, ms),
+      row(`edit ${k} -> that frame painted (trace)`, (r) => r.edits[k]?.painted, ms),
       row(`edit ${k}: main-thread CPU (trace)`, (r) => r.edits[k]?.cpu, ms),
     ]),
   ])}`);
