@@ -101,12 +101,22 @@ let linter: Worker | null = null;
 let linting = false;
 let lintSeq = 0;
 
-function requestLint(mine: number, model: Model, reach: Reachability): void {
-  if (typeof Worker === 'undefined') return;
+/**
+ * Stops a lint that is still running: its findings are of a design being replaced. Called as
+ * soon as an edit asks for a new evaluation, so on a 2-core machine the eval worker does not
+ * share the cores with a lint of the previous design (seconds at 500 workloads).
+ */
+function cancelLint(): void {
   if (linter && linting) {
     linter.terminate();
     linter = null;
+    linting = false;
   }
+}
+
+function requestLint(mine: number, model: Model, reach: Reachability): void {
+  if (typeof Worker === 'undefined') return;
+  cancelLint();
   try {
     if (!linter) {
       linter = new Worker(new URL('../worker/lint.worker.ts', import.meta.url), { type: 'module' });
@@ -160,6 +170,7 @@ export function requestEvaluation(model: Model): void {
     evaluateNow(model);
     return;
   }
+  cancelLint();
   seq++;
   pendingModels.set(seq, model);
   reachStore.setState({ pending: true });

@@ -7,6 +7,7 @@ import { hubPeersLong, hubPeersShort, type NodeTailInfo } from '../../../src/can
 import type { CompactNamespaceData, NamespaceNode as NamespaceNodeType } from '../flow-types.ts';
 import { NodeBadges } from '../../review/NodeBadges.tsx';
 import { collapseNamespace, openNamespace } from '../../state/overview-actions.ts';
+import { workloadCountsByNamespace } from '../../../src/model/counts.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -120,11 +121,7 @@ function CompactNamespace({ id, data }: { id: string; data: CompactNamespaceData
 
 function NamespaceNodeImpl({ id, selected, data }: NodeProps<NamespaceNodeType>) {
   const name = useDocStore((s) => s.doc.model.namespaces[id]?.name ?? '');
-  const count = useDocStore((s) => {
-    let n = 0;
-    for (const w of Object.values(s.doc.model.workloads)) if (w.namespaceId === id) n++;
-    return n;
-  });
+  const count = useDocStore((s) => workloadCountsByNamespace(s.doc.model).get(id) ?? 0);
   const defaults = useDocStore((s) => s.doc.model.namespaceDefaults[id]);
   if (data.compact) return <CompactNamespace id={id} data={data.compact} />;
   const deny = denyText({ ingress: !!defaults?.denyIngress, egress: !!defaults?.denyEgress });
