@@ -10,6 +10,7 @@ import { setNamespaceDefaults, updateWorkload, upsertPolicy } from '../src/doc/c
 import { reviewDocStore } from './state/review-doc-store.ts';
 import { loadSavedDesign } from './state/saved-design.ts';
 import { getReachability, reachStore } from './state/reachability.ts';
+import { lastDrawnDoc } from './flow/drawn-doc.ts';
 import { redo, undo } from './state/history-actions.ts';
 import { applyImportedModel } from './state/layout-actions.ts';
 import { initialSession, sessionStore } from './state/session-store.ts';
@@ -24,6 +25,8 @@ export interface NetpolTestApi {
   /** Replaces the design with the given manifests, laid out; resolves when evaluated. */
   loadYaml(text: string): Promise<void>;
   getReachability(): Reachability | null;
+  /** The design the canvas last committed to the DOM (null before its first render). */
+  drawnDoc(): Doc | null;
   undo(): void;
   redo(): void;
   /** An empty design, empty history, fresh session. */
@@ -68,6 +71,7 @@ export function installTestApi(): void {
       await whenEvaluated();
     },
     getReachability,
+    drawnDoc: lastDrawnDoc,
     undo,
     redo,
     reset: () => {

@@ -537,12 +537,15 @@ const EDIT_SCRIPT = `async (kind) => {
   const sync = performance.now() - t0;
   // The canvas renders a new result synchronously, in the task that stores it (React's sync
   // lane via useSyncExternalStore, effects included): the first animation frame that finds it
-  // in the store is the frame that paints the new edges. Time in that frame's callback, as for
+  // in the store, with the canvas drawing the edited design, is the frame that paints the new
+  // edges. Time in that frame's callback, as for
   // the click. (Waiting for a frame after the poll instead counted the work scheduled after
   // that paint: the lint copy and the YAML view.)
   let frameAt;
   const watch = () => requestAnimationFrame(() => {
-    if (api.getReachability() !== before) {
+    // The canvas draws the edited design (an older build without drawnDoc: the result alone).
+    const drawn = !api.drawnDoc || api.drawnDoc() === api.getDoc();
+    if (api.getReachability() !== before && drawn) {
       frameAt = performance.now() - t0;
       performance.mark('bench-edit-end');
       if (window.__benchProfile) console.profileEnd('bench-edit');

@@ -2,7 +2,7 @@
 // edges derived from the core's results (build-edges.ts). Every durable change goes through
 // route-changes.ts or a doc command, one undo step per gesture.
 
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background, BackgroundVariant, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, useStore as useFlowStore,
   type Connection, type Edge, type Node, type OnDelete,
@@ -48,6 +48,7 @@ import { LayoutProgress } from './LayoutProgress.tsx';
 import { fitOptions } from './fit-options.ts';
 import { useEdgeFocus, withEdgeFocus } from './edge-focus.ts';
 import { edgeSelectionPatch } from '../state/selection.ts';
+import { markDrawn } from './drawn-doc.ts';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -158,6 +159,8 @@ export function Canvas() {
   // The edge the keyboard is on (`]` / `[`): focusable, named and ringed (edge-focus.ts).
   const edgeFocus = useEdgeFocus();
   const drawnEdges = useMemo(() => withEdgeFocus(edges, edgeFocus), [edges, edgeFocus]);
+  // At commit, before the frame paints: which design's nodes and edges are on screen.
+  useLayoutEffect(() => markDrawn(doc), [doc]);
   // A new filter brings what is left into view.
   const filterKey = useSessionStore((x) => x.filter);
   const lastFilter = useRef(filterKey);
