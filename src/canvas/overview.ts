@@ -11,7 +11,7 @@
 //   closing never moves anything). On a small design everything is shown unless the user
 //   collapses a namespace.
 
-import type { Direction, Doc, Id, Model, NetworkPolicy } from '../model/types.ts';
+import type { Direction, Doc, Id, Model, NetworkPolicy, Workload } from '../model/types.ts';
 import type { Reachability } from '../policy/reachability-types.ts';
 import type { AssertionResult } from '../assertions/check.ts';
 import { effectiveTypes } from '../policy/np-rules.ts';
@@ -132,9 +132,13 @@ export function namespaceSummaries({ model, reach, reachModel = model, assertion
       fromExternals: [], loadBalancers: [], failingAssertions: 0,
     };
   }
+  const byNamespace = new Map<Id, Workload[]>();
   for (const w of Object.values(model.workloads)) {
     const s = out[w.namespaceId];
     if (s) s.workloads++;
+    const list = byNamespace.get(w.namespaceId);
+    if (list) list.push(w);
+    else byNamespace.set(w.namespaceId, [w]);
   }
   for (const p of Object.values(model.policies)) {
     const s = out[p.namespaceId];
@@ -158,7 +162,7 @@ export function namespaceSummaries({ model, reach, reachModel = model, assertion
     if (svc.type !== 'LoadBalancer') continue;
     const lb = loadBalancerNodeId(svc.id);
     // Backends are in the Service's own namespace.
-    if (Object.values(model.workloads).some((w) => selectsWorkload(svc, w))) out[svc.namespaceId]?.loadBalancers.push(lb);
+    if ((byNamespace.get(svc.namespaceId) ?? []).some((w) => selectsWorkload(svc, w))) out[svc.namespaceId]?.loadBalancers.push(lb);
   }
   for (const r of assertions) {
     if (r.ok) continue;
