@@ -409,16 +409,23 @@ async function runOnce(browser: Browser, url: string, designText: string, expect
   }
 }
 
+/** A trace's events and its two `performance.mark`s (undefined when either is missing). */
+function markedTrace(trace: Buffer, from: string, to: string): { evs: TraceEvent[]; a: TraceEvent; b: TraceEvent } | undefined {
+  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const evs = Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
+  const a = evs.find((e) => e.name === from);
+  const b = evs.find((e) => e.name === to);
+  return a && b ? { evs, a, b } : undefined;
+}
+
 /**
  * ms from the `from` mark until the end of the main thread's first Paint after the `to` mark
  * (a trace with `devtools.timeline`): the frame's style, layout and paint included.
  */
 function paintedAfter(trace: Buffer, from: string, to: string): number | undefined {
-  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const evs = Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
-  const a = evs.find((e) => e.name === from);
-  const b = evs.find((e) => e.name === to);
-  if (!a || !b) return undefined;
+  const marked = markedTrace(trace, from, to);
+  if (!marked) return undefined;
+  const { evs, a, b } = marked;
   const paint = evs.filter((e) => e.pid === b.pid && e.tid === b.tid && e.name === 'Paint' && e.ph === 'X' && e.ts >= b.ts)
     .sort((x, y) => x.ts - y.ts)[0];
   return paint ? (paint.ts + (paint.dur ?? 0) - a.ts) / 1000 : undefined;
@@ -430,11 +437,9 @@ function paintedAfter(trace: Buffer, from: string, to: string): number | undefin
  * event, a script callback, style, layout or paint. For --breakdown.
  */
 function taskBreakdown(trace: Buffer, from: string, to: string): string[] {
-  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const evs = Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
-  const a = evs.find((e) => e.name === from);
-  const b = evs.find((e) => e.name === to);
-  if (!a || !b) return ['(marks not in the trace)'];
+  const marked = markedTrace(trace, from, to);
+  if (!marked) return ['(marks not in the trace)'];
+  const { evs, a, b } = marked;
   const mine = evs.filter((e) => e.pid === a.pid && e.tid === a.tid && e.ph === 'X');
   const tasks = mine.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && e.ts + (e.dur ?? 0) >= a.ts && e.ts <= b.ts + 20_000);
   const kinds = new Set(['EventDispatch', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'HitTest', 'MajorGC', 'MinorGC', 'v8.run', 'ParseHTML', 'RunMicrotasks', 'v8.callFunction']);
@@ -453,11 +458,9 @@ interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: n
  * tasks between two `performance.mark`s, from a Chrome trace with the `toplevel` category.
  */
 function mainThreadCpu(trace: Buffer, from: string, to: string): number | undefined {
-  const parsed = JSON.parse(trace.toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const evs = Array.isArray(parsed) ? parsed : parsed.traceEvents ?? [];
-  const a = evs.find((e) => e.name === from);
-  const b = evs.find((e) => e.name === to);
-  if (!a || !b) return undefined;
+  const marked = markedTrace(trace, from, to);
+  if (!marked) return undefined;
+  const { evs, a, b } = marked;
   const tasks = evs.filter((e) => e.pid === a.pid && e.tid === a.tid && e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask'
     && e.ts + (e.dur ?? 0) >= a.ts && e.ts <= b.ts);
   let us = 0;
