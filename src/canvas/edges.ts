@@ -13,7 +13,7 @@
 // reached from most others says so on its node instead of drawing every edge, and past a budget
 // the lighter edges are counted on their nodes ("+N more"); selecting a node draws all of its own.
 
-import type { Id, Model, PolicyPort } from '../model/types.ts';
+import type { Id, Model, PolicyPort, Service, Workload } from '../model/types.ts';
 import { protocolOf } from '../model/ports.ts';
 import type { ConnSet, Endpoint, Reachability } from '../policy/reachability-types.ts';
 import { connBetween } from '../policy/reachability.ts';
@@ -116,6 +116,14 @@ export function formatIntentPorts(ports: readonly PolicyPort[]): string {
   }).join(', ');
 }
 
+/** A load balancer's ports at one backend, as its edge says: `80→8080, 443`. */
+export function servicePortsText(svc: Service, w: Workload): string {
+  return svc.ports.map((sp) => {
+    const tp = resolveTargetPort(sp, w);
+    return tp === undefined || tp === sp.port ? `${sp.port}` : `${sp.port}→${tp}`;
+  }).join(', ');
+}
+
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 const NONE: ReadonlySet<Id> = new Set();
@@ -165,12 +173,7 @@ function buildEdges(input: CanvasEdgeInput): CanvasEdgeOutput {
         grouped.set(at, (grouped.get(at) ?? 0) + 1);
         continue;
       }
-      const w = model.workloads[wid];
-      const ports = svc.ports.map((sp) => {
-        const tp = resolveTargetPort(sp, w);
-        return tp === undefined || tp === sp.port ? `${sp.port}` : `${sp.port}→${tp}`;
-      }).join(', ');
-      edges.push(makeEdge(formatEdgeId({ kind: 'svc', serviceId: svc.id, workloadId: wid }), lb, wid, 'service', ports));
+      edges.push(makeEdge(formatEdgeId({ kind: 'svc', serviceId: svc.id, workloadId: wid }), lb, wid, 'service', servicePortsText(svc, model.workloads[wid])));
     }
     for (const [ns, n] of grouped) {
       edges.push(makeEdge(formatEdgeId({ kind: 'nsreach', src: lb, dst: ns }), lb, ns, 'service', `${plural(n, 'backend')} · ${svc.ports.map((p) => p.port).join(', ')}`, { count: n }));

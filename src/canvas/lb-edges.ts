@@ -23,7 +23,7 @@ const TONE: Record<ReachSummary, string> = { reach: 'path-reach', 'no-reach': 'p
 const portText = (p: PathResult) => `${p.port.port}/${p.port.protocol}`;
 
 /** Load-balancer paths grouped per (external, LB). Only the load-balancer entry (not node ports). */
-function lbGroups(model: Model, paths: readonly PathResult[]): Map<string, PathResult[]> {
+export function lbGroups(model: Model, paths: readonly PathResult[]): Map<string, PathResult[]> {
   const out = new Map<string, PathResult[]>();
   for (const p of paths) {
     if (p.via !== 'loadbalancer' || !model.externals[p.sourceId] || model.services[p.serviceId]?.type !== 'LoadBalancer') continue;
@@ -56,6 +56,18 @@ export function unknownSettings(paths: readonly PathResult[]): string[] {
   return [...out];
 }
 
+/**
+ * What an external network -> load balancer edge says: the admitted ports, and the cluster
+ * settings a conditional path waits for (`80/TCP, 443/TCP ◐ if node CIDRs set`). Empty when the
+ * load balancer admits nothing from it.
+ */
+export function lbEntryLabel(group: readonly PathResult[]): string {
+  const ports = admittedPorts(group);
+  if (ports.length === 0) return '';
+  const needs = unknownSettings(group);
+  return `${ports.map((p) => p.port).join(', ')}${needs.length ? ` ◐ if ${needs.join(', ')} set` : ''}`;
+}
+
 export interface LbEdgeInput {
   base: CanvasEdgeOutput;
   model: Model;
@@ -85,7 +97,7 @@ export function lbEdges(input: LbEdgeInput): CanvasEdgeOutput {
     extra.push({
       // A folded load balancer (overview.ts) is drawn by its namespace's card: the path ends there.
       id: formatEdgeId({ kind: 'ext', externalId: sourceId, serviceId }), source: sourceId, target: drawn(loadBalancerNodeId(serviceId)),
-      kind: 'service', label: `${ports.map((p) => p.port).join(', ')}${needs.length ? ` ◐ if ${needs.join(', ')} set` : ''}`,
+      kind: 'service', label: lbEntryLabel(group),
       color: COLOR.external, className: needs.length ? 'lb-ext lb-conditional' : 'lb-ext',
       ...(needs.length ? { needs, state: 'conditional' as const } : {}),
     });
