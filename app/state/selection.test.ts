@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeSelectionPatch, nodeSelectionPatch } from './selection.ts';
+import { connectionOpenPatch, edgeSelectionPatch, nodeSelectionPatch } from './selection.ts';
 
 const explain = { src: 'wl:monitoring/Deployment/prometheus', dst: 'wl:data/StatefulSet/postgres' };
 
@@ -23,5 +23,16 @@ describe('nodeSelectionPatch', () => {
   it('keeps another open tab (Policies, Comments…) as it is', () => {
     expect(nodeSelectionPatch({ rightTab: 'comments', explain: null }, ['n'])).toEqual({ selection: ['n'] });
     expect(nodeSelectionPatch({ rightTab: 'policies', explain }, ['n'])).toEqual({ selection: ['n'], explain: null });
+  });
+});
+
+describe('connectionOpenPatch', () => {
+  it('a row of the Connections list opens its pair in the Explain tab and leaves the node selected', () => {
+    const patch = connectionOpenPatch({ kind: 'explain', ...explain });
+    expect(patch).toEqual({ explain, rightTab: 'explain' });
+    expect('selection' in patch).toBe(false);
+  });
+  it('a load-balancer path opens the Paths tab', () => {
+    expect(connectionOpenPatch({ kind: 'paths' })).toEqual({ rightTab: 'paths' });
   });
 });

@@ -7,6 +7,7 @@
 
 import type { Id } from '../../src/model/types.ts';
 import type { SessionState } from './session-store.ts';
+import type { ConnectionOpen } from '../../src/canvas/connections-of.ts';
 
 type Explain = SessionState['explain'];
 
@@ -30,4 +31,13 @@ export function nodeSelectionPatch(s: Pick<SessionState, 'rightTab' | 'explain'>
     ...(s.explain ? { explain: null } : {}),
     ...(s.rightTab === 'explain' ? { rightTab: 'inspect' as const } : {}),
   };
+}
+
+/**
+ * The session patch for a row of the Inspector's Connections list: the node stays selected (its
+ * list is there again on the Inspect tab) and the row's explanation opens, in the Explain tab for
+ * an allowed pair, in the Paths tab for a load-balancer path.
+ */
+export function connectionOpenPatch(open: ConnectionOpen): Partial<SessionState> {
+  return open.kind === 'explain' ? { explain: { src: open.src, dst: open.dst }, rightTab: 'explain' } : { rightTab: 'paths' };
 }

@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Doc, Id } from '../../../src/model/types.ts';
 import { serviceIdOfLoadBalancer } from '../../../src/layout/sizes.ts';
 import { deleteEntities } from '../../../src/doc/commands.ts';
-import { parseEdgeId } from '../../../src/canvas/ids.ts';
+import { loadBalancerNodeId, parseEdgeId } from '../../../src/canvas/ids.ts';
 import { commitDoc, useDocStore } from '../../state/doc-store.ts';
 import { setSession, useSessionStore } from '../../state/session-store.ts';
 import { useDesignLocked } from '../../collab/live-store.ts';
@@ -13,6 +13,7 @@ import { IntentForm } from './IntentForm.tsx';
 import { NamespaceForm } from './NamespaceForm.tsx';
 import { ServiceForm } from './ServiceForm.tsx';
 import { WorkloadForm } from './WorkloadForm.tsx';
+import { Connections } from './Connections.tsx';
 import { EditingPeers } from '../../collab/EditingPeers.tsx';
 import { startConnect } from '../../state/connect-actions.ts';
 import { shortcutKeys } from '../../state/shortcuts.ts';
@@ -84,6 +85,7 @@ export function Inspector() {
   }
 
   const one = resolved[0];
+  const connectionsNode = connectionsNodeOf(doc, one);
   return (
     <>
       <EditingPeers id={one.id} />
@@ -97,8 +99,17 @@ export function Inspector() {
         )}
         <SelectedForm doc={doc} one={one} />
       </fieldset>
+      {/* Outside the read-only fieldset: opening an explanation is no edit. */}
+      {connectionsNode && <Connections nodeId={connectionsNode} />}
     </>
   );
+}
+
+/** The canvas node whose connections the Inspector lists, or null (intents, policies, other Services). */
+export function connectionsNodeOf(doc: Doc, one: Selected): Id | null {
+  if (one.kind === 'namespace' || one.kind === 'workload' || one.kind === 'external') return one.id;
+  if (one.kind === 'service' && doc.model.services[one.id]?.type === 'LoadBalancer') return loadBalancerNodeId(one.id);
+  return null;
 }
 
 function SelectedForm({ doc, one }: { doc: Doc; one: Selected }) {
