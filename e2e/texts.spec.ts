@@ -3,7 +3,8 @@
 // line at 1280x800, words true for what is drawn: "on the cards" only when connections are bundled).
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/test.ts';
-import { importBig } from './support/big-design.ts';
+import { importBig, openDesign } from './support/big-design.ts';
+import { uiDesign } from '../bench/ui-design.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -82,5 +83,29 @@ test('a 500-workload import: the status line is one line at 1280x800 and says wh
     const cut = await page.getByTestId('canvas-status').evaluate((el) => el.scrollWidth > el.clientWidth + 1);
     if (cut) expect(s.title.replace(/\n/g, ' ')).toContain('endpoints');
     await shot(page, '500');
+  }
+});
+
+test('the 2,000-workload bench design: an external network\'s summary stays inside its node (1280x800 and 1920x1080)', async ({ page }) => {
+  await openDesign(page, (await uiDesign(2000, 80, 1000)).text);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await fit(page);
+    await expect(page.getByTestId('ext-tail').first()).toBeVisible();
+    // Nothing of a node's text runs past the node (it wrapped below its bottom, cut there).
+    const out = await page.locator('.ext-node').evaluateAll((nodes) => nodes.flatMap((n) => {
+      const r = n.getBoundingClientRect();
+      return Array.from(n.querySelectorAll('div, span')).filter((c) => (c.textContent ?? '').trim() && !c.classList.contains('react-flow__handle')).filter((c) => {
+        const q = c.getBoundingClientRect();
+        return q.width > 0 && (q.right > r.right + 1 || q.bottom > r.bottom + 1);
+      }).map((c) => `"${c.textContent}" ends at ${Math.round(c.getBoundingClientRect().right)},${Math.round(c.getBoundingClientRect().bottom)} past ${Math.round(r.right)},${Math.round(r.bottom)}`);
+    }));
+    expect(out).toEqual([]);
+    expect(await cutTexts(page, '.ext-node')).toEqual([]);
+    // A part cut to an ellipsis keeps the whole line as the tail's title.
+    for (const t of await page.getByTestId('ext-tail').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', title: e.getAttribute('title') ?? '' })))) {
+      for (const part of t.text.split(/(?=[⇠⇢]|LB |\+\d)/).map((x) => x.trim()).filter(Boolean)) expect(t.title).toContain(part);
+    }
+    await shot(page, 'bench-2000-external');
   }
 });

@@ -35,3 +35,15 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.locator('.react-flow__controls-fitview').click();
 }
+
+/**
+ * Opens a design file (serializeDoc text, e.g. bench/ui-design.ts uiDesign(...).text, with its
+ * external networks and layout) as the app restores an autosaved design on start, and waits
+ * until the canvas shows it evaluated.
+ */
+export async function openDesign(page: Page, text: string): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem('netpol-designer:autosave', t), text);
+  await page.goto('/');
+  await expect(page.getByTestId('ns-card').first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('canvas-status')).toContainText('endpoints', { timeout: 60_000 });
+}

@@ -10,8 +10,15 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** Crowded overview: what this network reaches or is reached from that is not drawn (src/canvas/overview-bundles.ts). */
 function ExternalTail({ tail }: { tail: NodeTailInfo }) {
+  // The whole line as the tail's title: on one line in the node, a part may end in an ellipsis.
+  const whole = [
+    tail.to ? `⇢ ${hubPeersShort(tail.to)}` : '',
+    tail.from ? `⇠ ${hubPeersShort(tail.from)}` : '',
+    tail.viaLoadBalancers ? `LB ${tail.viaLoadBalancers}` : '',
+    tail.more > 0 ? `+${tail.more} more` : '',
+  ].filter(Boolean).join(' · ');
   return (
-    <div className="ext-tail" data-testid="ext-tail">
+    <div className="ext-tail" data-testid="ext-tail" title={whole}>
       {tail.to && <span className="ns-hub" title={`Reaches ${hubPeersLong(tail.to)} on ${tail.to.ports}: select to draw them`}>⇢ {hubPeersShort(tail.to)}</span>}
       {tail.from && <span className="ns-hub" title={`Reached from ${hubPeersLong(tail.from)} on ${tail.from.ports}: select to draw them`}>⇠ {hubPeersShort(tail.from)}</span>}
       {tail.viaLoadBalancers ? (
