@@ -93,3 +93,27 @@ test('a 2,000-workload import opens as a readable overview: few edges, whole tit
     return after.length - hubbed;
   }).toBe(before + more);
 });
+
+test('the 2,000 overview at fit: every text line a card draws is at least 9 px on screen (1280x800 and 1920x1080)', async ({ page, api }) => {
+  await importBig(page, api, YAML);
+  for (const size of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+    await page.setViewportSize(size);
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(800);
+    // Text drawn on a card (leaf elements with text, not display:none), in screen px.
+    const small = await page.locator('[data-testid="ns-card"]').evaluateAll((cards) => cards.flatMap((card) => Array.from(card.querySelectorAll('*')).filter((el) => {
+      const e = el as HTMLElement;
+      return e.children.length === 0 && (e.textContent ?? '').trim() !== '' && e.getClientRects().length > 0 && e.offsetHeight > 0;
+    }).map((el) => {
+      const e = el as HTMLElement;
+      const px = parseFloat(getComputedStyle(e).fontSize) * (e.getBoundingClientRect().height / e.offsetHeight);
+      return { text: e.textContent ?? '', px };
+    }).filter((t) => t.px < 9).map((t) => `${card.getAttribute('data-namespace')}: "${t.text}" ${t.px.toFixed(1)} px`)));
+    expect(small.slice(0, 10), `${small.length} texts under 9 px at ${size.width}x${size.height}`).toEqual([]);
+    // What a card says stays inside it (nothing cut mid-line except a hub's ellipsis).
+    const cut = await page.locator('[data-testid="ns-card"] .ns-name').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+    expect(cut).toEqual([]);
+    await expect(page.locator('[data-testid="ns-card"] [data-testid="ns-hub-from"]').first()).toBeVisible();
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/issue9-readable-2000-overview-${size.width}x${size.height}.png` });
+  }
+});

@@ -36,6 +36,7 @@ import { namespaceBoxes } from '../../src/canvas/geometry.ts';
 import { drawnRects } from '../../src/canvas/drawn.ts';
 import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
 import { steppedLabelScale } from '../../src/canvas/label-steps.ts';
+import { denseCardDetail } from '../../src/canvas/card-detail.ts';
 import { Router } from '../../src/canvas/routing.ts';
 import { routeCanvasEdges } from '../../src/canvas/edge-routes.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
@@ -126,6 +127,8 @@ export function Canvas() {
   // Labels never cover each other or a node (src/canvas/labels.ts), placed for the settled zoom
   // in steps (src/canvas/label-steps.ts): a zoom gesture re-places them only when a step is crossed.
   const scale = useSessionStore((x) => steppedLabelScale(x.view?.zoom ?? 1));
+  // Dense overview cards drop the lines that would be under 9 px at the settled zoom (src/canvas/card-detail.ts).
+  const cardDetail = useSessionStore((x) => denseCardDetail(x.view?.zoom ?? 1));
   // What is drawn where (canvas units): the obstacles edges are routed around and labels avoid.
   const rects = useMemo(() => {
     const boxes = namespaceBoxes(doc, s.dragOverrides, s.sizeOverrides);
@@ -267,7 +270,7 @@ export function Canvas() {
       id="canvas" tabIndex={-1} onKeyDownCapture={keys.onKeyDownCapture} onFocusCapture={keys.onFocusCapture} onBlurCapture={keys.onBlurCapture}>
       {edgeFocus && <style>{edgeLabelRing(edgeFocus.id)}</style>}
       <ReadOnlyBanner />
-      <div className="canvas-flow">
+      <div className="canvas-flow" data-card-detail={cardDetail}>
         <ReactFlow<AppNode, FlowEdge>
           nodes={nodes}
           edges={drawnEdges}
