@@ -204,15 +204,25 @@ test('example design, mouse: click a connection (Explain), then click a node: th
   void api;
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(canvas.node(POSTGRES)).toBeVisible();
-  // The connection prometheus → postgres, clicked a third of the way from prometheus.
+  // The connection prometheus → postgres, clicked where it runs farthest from every other edge
+  // (near prometheus it leaves beside prometheus → redis).
   const edgeIds = await page.locator('.react-flow__edge').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
   const edgeId = edgeIds.find(PROM_TO_PG)!;
   expect(edgeId).toBeTruthy();
-  const mid = await canvas.edge(edgeId).locator('.react-flow__edge-interaction').evaluate((p: SVGPathElement) => {
-    const pt = p.getPointAtLength(p.getTotalLength() / 3);
-    const m = p.getScreenCTM()!;
-    return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
-  });
+  const mid = await page.evaluate((id) => {
+    const screen = (p: SVGPathElement, at: number) => {
+      const pt = p.getPointAtLength(at);
+      const m = p.getScreenCTM()!;
+      return { x: pt.x * m.a + pt.y * m.c + m.e, y: pt.x * m.b + pt.y * m.d + m.f };
+    };
+    const samples = (p: SVGPathElement, n: number) => Array.from({ length: n + 1 }, (_, i) => screen(p, (p.getTotalLength() * i) / n));
+    const paths = Array.from(document.querySelectorAll<SVGPathElement>('.react-flow__edge path.react-flow__edge-path'));
+    const own = paths.find((p) => p.closest('.react-flow__edge')?.getAttribute('data-id') === id)!;
+    const others = paths.filter((p) => p !== own).flatMap((p) => samples(p, 80));
+    const candidates = samples(own, 40).slice(8, 33);
+    const clearance = (q: { x: number; y: number }) => Math.min(...others.map((o) => Math.hypot(o.x - q.x, o.y - q.y)));
+    return candidates.reduce((best, q) => (clearance(q) > clearance(best) ? q : best));
+  }, edgeId);
   await page.mouse.click(mid.x, mid.y);
   await expect(canvas.edge(edgeId)).toHaveClass(/selected/);
   await expect(page.getByRole('tab', { name: /Explain/ })).toHaveAttribute('aria-selected', 'true');

@@ -1,30 +1,27 @@
 // Which design the app opens with: a shared link (URL fragment, read-only) -> the autosave -> the example.
 
 import type { Doc } from '../../src/model/types.ts';
-import { addExternal } from '../../src/doc/commands.ts';
-import { emptyDoc, emptyReview } from '../../src/model/factory.ts';
-import { importManifests } from '../../src/k8s/import.ts';
+import { emptyReview } from '../../src/model/factory.ts';
+import { parseDesignFile } from '../../src/doc/file-format.ts';
 import { loadSavedDesign } from './saved-design.ts';
 import { rememberExample } from './design-files.ts';
 import { readAutosave } from './autosave.ts';
-import { computeLayout } from './layout-actions.ts';
 import { notify } from './session-store.ts';
-import { importIntoDoc } from '../../src/doc/commands.ts';
 import { openShareFragment } from '../share/read-only.ts';
 import { joinFromFragment } from '../collab/live-session.ts';
 
-export const EXAMPLE_URL = `${import.meta.env.BASE_URL}samples/example-shop.yaml`;
+export const EXAMPLE_URL = `${import.meta.env.BASE_URL}samples/example-shop.netpol.json`;
 
-/** The three-tier shop example: manifests from public/samples plus an "Internet" network. */
+/**
+ * The three-tier shop example: a design file (the manifests of public/samples/example-shop.yaml
+ * plus an "Internet" network, laid out by hand so its labels have room: src/doc/example-design.ts).
+ */
 export async function loadExampleDoc(): Promise<Doc> {
   const res = await fetch(EXAMPLE_URL);
   if (!res.ok) throw new Error(`example design not found (${res.status})`);
-  const text = await res.text();
-  const result = importManifests([{ name: 'example-shop.yaml', text }]);
-  let doc: Doc = { ...emptyDoc('Example: three-tier shop'), model: result.model };
-  doc = addExternal(doc, { id: 'ext:internet', name: 'Internet', cidrs: ['0.0.0.0/0', '::/0'], at: { x: 0, y: 0 } });
-  const layout = await computeLayout(doc);
-  return importIntoDoc(doc, doc.model, layout);
+  const parsed = parseDesignFile(await res.text());
+  if (!parsed.ok) throw new Error(`example design unreadable: ${parsed.error}`);
+  return parsed.doc;
 }
 
 export async function loadInitialDesign(): Promise<void> {
