@@ -1,14 +1,14 @@
 // The whole design as manifests (Namespaces, Services, NetworkPolicies) in a read-only
-// CodeMirror editor, with Copy and Download.
+// CodeMirror editor, with Copy and Download. The editor is loaded on demand (YamlEditor.tsx):
+// the tab is open at start, and CodeMirror in the main bundle delayed the first paint.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { EditorView, basicSetup } from 'codemirror';
-import { EditorState } from '@codemirror/state';
-import { yaml } from '@codemirror/lang-yaml';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { exportManifests } from '../../../src/k8s/export.ts';
 import { useDocStore } from '../../state/doc-store.ts';
 import { useSettledModel } from '../../state/settled-model.ts';
 import { downloadText, yamlFileName } from '../../state/download.ts';
+
+const YamlEditor = lazy(() => import('./YamlEditor.tsx'));
 
 export function YamlView() {
   // Settled: re-exporting every manifest (tens of ms on a 500-workload design) and replacing the
@@ -17,32 +17,7 @@ export function YamlView() {
   const model = useSettledModel();
   const name = useDocStore((s) => s.doc.name);
   const text = useMemo(() => exportManifests(model), [model]);
-  const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
   const [copied, setCopied] = useState<'idle' | 'ok' | 'failed'>('idle');
-
-  useEffect(() => {
-    if (!host.current) return;
-    view.current = new EditorView({
-      parent: host.current,
-      state: EditorState.create({
-        doc: text,
-        extensions: [basicSetup, yaml(), EditorState.readOnly.of(true), EditorView.editable.of(false), EditorView.contentAttributes.of({ 'aria-label': 'Design manifests (read-only)', tabindex: '0' })],
-      }),
-    });
-    return () => {
-      view.current?.destroy();
-      view.current = null;
-    };
-    // Created once; later texts are dispatched below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  useEffect(() => {
-    const v = view.current;
-    if (!v || v.state.doc.toString() === text) return;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
-  }, [text]);
 
   const copy = async () => {
     try {
@@ -68,7 +43,9 @@ export function YamlView() {
           Download .yaml
         </button>
       </div>
-      <div className="cm-host" ref={host} data-testid="yaml-view" />
+      <Suspense fallback={<p className="hint cm-host">Opening the YAML viewer…</p>}>
+        <YamlEditor text={text} />
+      </Suspense>
     </div>
   );
 }
