@@ -10,7 +10,7 @@ import { setNamespaceDefaults, updateWorkload, upsertPolicy } from '../src/doc/c
 import { reviewDocStore } from './state/review-doc-store.ts';
 import { loadSavedDesign } from './state/saved-design.ts';
 import { getReachability, reachStore } from './state/reachability.ts';
-import { lastDrawnDoc } from './flow/drawn-doc.ts';
+import { lastDrawnDoc, lastDrawnFocus } from './flow/drawn-doc.ts';
 import { redo, undo } from './state/history-actions.ts';
 import { applyImportedModel } from './state/layout-actions.ts';
 import { initialSession, sessionStore } from './state/session-store.ts';
@@ -27,6 +27,8 @@ export interface NetpolTestApi {
   getReachability(): Reachability | null;
   /** The design the canvas last committed to the DOM (null before its first render). */
   drawnDoc(): Doc | null;
+  /** The selection whose neighbourhood (edges, fading) the canvas last committed. */
+  drawnFocus(): string[];
   undo(): void;
   redo(): void;
   /** An empty design, empty history, fresh session. */
@@ -72,6 +74,7 @@ export function installTestApi(): void {
     },
     getReachability,
     drawnDoc: lastDrawnDoc,
+    drawnFocus: lastDrawnFocus,
     undo,
     redo,
     reset: () => {

@@ -162,6 +162,8 @@ interface RunResult {
   panMoved: boolean;
   /** Click on a namespace node until a frame shows it selected (ms). */
   clickToSelected?: number;
+  /** From the click until the frame that drew the selection's neighbourhood (its edges, the rest faded). */
+  clickToFocus?: number;
   /** Main-thread CPU time from the click until the selected frame (ms, from a trace: load-independent). */
   clickCpu?: number;
   /** Per edit kind: ms until the new evaluation is in the store, and until the frame after it was rendered. */
@@ -372,6 +374,7 @@ async function runOnce(browser: Browser, url: string, designText: string, expect
       await printProfile(cdp, 'ten clicks selecting a namespace (and Escape after each)');
     }
     const clickToSelected = await clickSelect(page);
+    const clickToFocus = await clickFocusTime(page);
     const clickTrace = traceClick ? await browser.stopTracing() : null;
     const clickCpu = clickTrace ? mainThreadCpu(clickTrace, 'bench-click-start', 'bench-click-end') : undefined;
     if (clickTrace && BREAKDOWN && run === 1) console.log(['main-thread tasks of the click (start, length, parts of 1 ms or more):', ...taskBreakdown(clickTrace, 'bench-click-start', 'bench-click-end')].join('\n  '));
@@ -402,7 +405,7 @@ async function runOnce(browser: Browser, url: string, designText: string, expect
     const heapAfterMB = ((await cdpMetrics(cdp)).JSHeapUsedSize ?? 0) / 2 ** 20;
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     const loadLongest = loadTasks.reduce((a, t) => (t[1] > a[1] ? t : a), [0, 0]);
-    return { marks, counts, heapMB, heapAfterMB, clickToSelected, clickCpu, edits, pan: panStats, zoom: zoomStats, panMoved: before !== after,
+    return { marks, counts, heapMB, heapAfterMB, clickToSelected, clickToFocus, clickCpu, edits, pan: panStats, zoom: zoomStats, panMoved: before !== after,
       load: { longTasks: loadTasks.length, longTaskMs: loadTasks.reduce((a, [, d]) => a + d, 0), longestMs: loadLongest[1], longestAt: loadLongest[0] } };
   } finally {
     await context.close();
@@ -477,7 +480,9 @@ function mainThreadCpu(trace: Buffer, from: string, to: string): number | undefi
 
 /**
  * Clicks the top middle of a namespace node (the first, or the `nth`) and returns ms from the pointerdown until the first
- * animation frame in which that node carries React Flow's `selected` class (undefined after 5 s).
+ * animation frame in which that node carries React Flow's `selected` class (undefined after 5 s). Also notes
+ * (window.__uiBench.focus) the first frame in which the canvas has committed that selection's neighbourhood (its
+ * edges and the fading of the rest: the test API's drawnFocus; an older build without it leaves it empty).
  */
 async function clickSelect(page: Page, nth = 0): Promise<number | undefined> {
   const box = await page.locator('.react-flow__node-namespace').nth(nth).boundingBox();
@@ -485,18 +490,23 @@ async function clickSelect(page: Page, nth = 0): Promise<number | undefined> {
   await page.evaluate(`(() => {
     const st = window.__uiBench;
     st.click = undefined;
+    st.focus = undefined;
     document.addEventListener('pointerdown', (e) => {
       const t0 = performance.now();
       performance.mark('bench-click-start');
       const node = e.target instanceof Element ? e.target.closest('.react-flow__node') : null;
       if (!node) { st.click = -1; return; }
+      const id = node.getAttribute('data-id');
+      const api = window.__netpol;
       const tick = () => {
-        if (node.classList.contains('selected')) {
-          st.click = performance.now() - t0;
+        const now = performance.now() - t0;
+        if (st.click === undefined && node.classList.contains('selected')) {
+          st.click = now;
           performance.mark('bench-click-end');
-          return;
         }
-        if (performance.now() - t0 < 5000) requestAnimationFrame(tick);
+        if (st.focus === undefined && api && api.drawnFocus && api.drawnFocus().includes(id)) st.focus = now;
+        const done = st.click !== undefined && (st.focus !== undefined || !api || !api.drawnFocus);
+        if (!done && now < 5000) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     }, { capture: true, once: true });
@@ -505,6 +515,12 @@ async function clickSelect(page: Page, nth = 0): Promise<number | undefined> {
   await page.waitForFunction('window.__uiBench.click !== undefined', undefined, { timeout: 6000 }).catch(() => undefined);
   const v = (await page.evaluate('window.__uiBench.click')) as number | undefined;
   return v === undefined || v < 0 ? undefined : v;
+}
+
+/** ms from the last clickSelect's pointerdown to the frame that drew the selection's neighbourhood. */
+async function clickFocusTime(page: Page): Promise<number | undefined> {
+  await page.waitForFunction('window.__uiBench.focus !== undefined', undefined, { timeout: 6000 }).catch(() => undefined);
+  return (await page.evaluate('window.__uiBench.focus')) as number | undefined;
 }
 
 const EDIT_KINDS = ['a workload label', 'a policy rule (port)', 'a default-deny switch'] as const;
@@ -622,6 +638,7 @@ function report(results: RunResult[], workloads: number): void {
     row('JS heap used (MB)', (r) => r.heapMB, (v) => (v === undefined ? '-' : v.toFixed(1))),
     row('JS heap used after the edits (MB)', (r) => r.heapAfterMB, (v) => (v === undefined ? '-' : v.toFixed(1))),
     row('click -> node selected (frame)', (r) => r.clickToSelected, ms),
+    row('click -> its neighbourhood drawn (frame)', (r) => r.clickToFocus, ms),
     row('click: main-thread CPU (trace)', (r) => r.clickCpu, ms),
     ...EDIT_KINDS.flatMap((k) => [
       row(`edit ${k} -> document updated (sync part)`, (r) => r.edits[k]?.sync, ms),
@@ -657,6 +674,8 @@ function report(results: RunResult[], workloads: number): void {
   console.log(`  pan longest frame ${Math.round(panMax)} ms (<= ${TARGET_MAX_FRAME_MS} ms): ${verdict(panMax <= TARGET_MAX_FRAME_MS)}`);
   const click = median(results.map((r) => r.clickToSelected ?? Infinity));
   console.log(`  click -> selected ${Math.round(click)} ms (<= ${TARGET_CLICK_MS} ms): ${verdict(click <= TARGET_CLICK_MS)}`);
+  const focus = median(results.map((r) => r.clickToFocus ?? Infinity));
+  if (Number.isFinite(focus)) console.log(`  click -> its neighbourhood drawn ${Math.round(focus)} ms (the selection's edges, the rest faded; a render just after the selected frame)`);
   for (const k of EDIT_KINDS) {
     const v = median(results.map((r) => r.edits[k]?.frame ?? Infinity));
     console.log(`  edit ${k} -> edges ${Math.round(v)} ms (<= ${TARGET_EDIT_MS} ms): ${verdict(v <= TARGET_EDIT_MS)}`);

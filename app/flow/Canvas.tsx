@@ -49,7 +49,7 @@ import { LayoutProgress } from './LayoutProgress.tsx';
 import { fitOptions } from './fit-options.ts';
 import { useEdgeFocus, withEdgeFocus } from './edge-focus.ts';
 import { edgeSelectionPatch } from '../state/selection.ts';
-import { markDrawn } from './drawn-doc.ts';
+import { markDrawn, markDrawnFocus } from './drawn-doc.ts';
 
 const EMPTY: ReadonlySet<Id> = new Set();
 const DELETE_KEYS = ['Delete', 'Backspace'];
@@ -164,6 +164,7 @@ export function Canvas() {
   const drawnEdges = useMemo(() => withEdgeFocus(edges, edgeFocus), [edges, edgeFocus]);
   // At commit, before the frame paints: which design's nodes and edges are on screen.
   useLayoutEffect(() => markDrawn(doc), [doc]);
+  useLayoutEffect(() => markDrawnFocus(selection), [selection]);
   // A new filter brings what is left into view.
   const filterKey = useSessionStore((x) => x.filter);
   const lastFilter = useRef(filterKey);
