@@ -7,7 +7,7 @@ import { synthetic } from '../bench/synthetic.ts';
 import { foldNamespaces } from '../bench/ui-design.ts';
 import { ALL_EXPORT_KINDS, exportManifests } from '../src/k8s/export.ts';
 import { expect, test } from './support/test.ts';
-import { boxes, overlap } from './support/boxes.ts';
+import { boxes, overlap, smallTexts } from './support/boxes.ts';
 import { importBig, shot } from './support/big-design.ts';
 
 test.describe.configure({ timeout: 90_000 });
@@ -101,14 +101,7 @@ test('the 2,000 overview at fit: every text line a card draws is at least 9 px o
     await page.locator('.react-flow__controls-fitview').click();
     await page.waitForTimeout(800);
     // Text drawn on a card (leaf elements with text, not display:none), in screen px.
-    const small = await page.locator('[data-testid="ns-card"]').evaluateAll((cards) => cards.flatMap((card) => Array.from(card.querySelectorAll('*')).filter((el) => {
-      const e = el as HTMLElement;
-      return e.children.length === 0 && (e.textContent ?? '').trim() !== '' && e.getClientRects().length > 0 && e.offsetHeight > 0;
-    }).map((el) => {
-      const e = el as HTMLElement;
-      const px = parseFloat(getComputedStyle(e).fontSize) * (e.getBoundingClientRect().height / e.offsetHeight);
-      return { text: e.textContent ?? '', px };
-    }).filter((t) => t.px < 9).map((t) => `${card.getAttribute('data-namespace')}: "${t.text}" ${t.px.toFixed(1)} px`)));
+    const small = await smallTexts(page, '[data-testid="ns-card"]');
     expect(small.slice(0, 10), `${small.length} texts under 9 px at ${size.width}x${size.height}`).toEqual([]);
     // What a card says stays inside it (nothing cut mid-line except a hub's ellipsis).
     const cut = await page.locator('[data-testid="ns-card"] .ns-name').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));

@@ -31,12 +31,12 @@ import { useDesignLocked } from '../collab/live-store.ts';
 import { useOverview } from './use-overview.ts';
 import { useCanvasKeys } from './use-canvas-keys.ts';
 import { setCanvasMode } from '../state/overview-actions.ts';
-import { isLargeDesign } from '../../src/canvas/overview.ts';
+import { isDenseOverview, isLargeDesign } from '../../src/canvas/overview.ts';
 import { namespaceBoxes } from '../../src/canvas/geometry.ts';
 import { drawnRects } from '../../src/canvas/drawn.ts';
 import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
 import { steppedLabelScale } from '../../src/canvas/label-steps.ts';
-import { denseCardDetail } from '../../src/canvas/card-detail.ts';
+import { cardDetail as cardDetailAt, sideNodeDetail } from '../../src/canvas/card-detail.ts';
 import { Router } from '../../src/canvas/routing.ts';
 import { routeCanvasEdges } from '../../src/canvas/edge-routes.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
@@ -127,8 +127,11 @@ export function Canvas() {
   // Labels never cover each other or a node (src/canvas/labels.ts), placed for the settled zoom
   // in steps (src/canvas/label-steps.ts): a zoom gesture re-places them only when a step is crossed.
   const scale = useSessionStore((x) => steppedLabelScale(x.view?.zoom ?? 1));
-  // Dense overview cards drop the lines that would be under 9 px at the settled zoom (src/canvas/card-detail.ts).
-  const cardDetail = useSessionStore((x) => denseCardDetail(x.view?.zoom ?? 1));
+  // Overview cards, and the load balancers and external networks of a large design, drop the
+  // lines that would be under 9 px at the settled zoom (src/canvas/card-detail.ts).
+  const dense = isDenseOverview(doc.model);
+  const cardDetail = useSessionStore((x) => cardDetailAt(x.view?.zoom ?? 1, dense));
+  const sideDetail = useSessionStore((x) => (large ? sideNodeDetail(x.view?.zoom ?? 1) : undefined));
   // What is drawn where (canvas units): the obstacles edges are routed around and labels avoid.
   const rects = useMemo(() => {
     const boxes = namespaceBoxes(doc, s.dragOverrides, s.sizeOverrides);
@@ -271,7 +274,7 @@ export function Canvas() {
       id="canvas" tabIndex={-1} onKeyDownCapture={keys.onKeyDownCapture} onFocusCapture={keys.onFocusCapture} onBlurCapture={keys.onBlurCapture}>
       {edgeFocus && <style>{edgeLabelRing(edgeFocus.id)}</style>}
       <ReadOnlyBanner />
-      <div className="canvas-flow" data-card-detail={cardDetail}>
+      <div className="canvas-flow" data-card-detail={cardDetail} data-side-detail={sideDetail}>
         <ReactFlow<AppNode, FlowEdge>
           nodes={nodes}
           edges={drawnEdges}

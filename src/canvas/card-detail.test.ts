@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSE_FONT, MIN_TEXT_PX, denseCardDetail } from './card-detail.ts';
+import { CARD_FONT, DENSE_FONT, MIN_TEXT_PX, SIDE_NODE_FONT, cardDetail, denseCardDetail, normalCardDetail, sideNodeDetail } from './card-detail.ts';
 
 describe('denseCardDetail', () => {
   it('draws every line at zoom 1 and drops the small lines when they would be under 9 px', () => {
@@ -16,5 +16,38 @@ describe('denseCardDetail', () => {
       if (d === 'full') expect(DENSE_FONT.line * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
       if (d === 'summary') expect(DENSE_FONT.summary * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
     }
+  });
+});
+
+describe('normalCardDetail (an overview of up to 40 namespaces)', () => {
+  it('draws every line from 12 px on screen, else the name and one larger line, else the name', () => {
+    expect(normalCardDetail(1)).toBe('full');
+    expect(normalCardDetail(0.75)).toBe('full');
+    // The 500-workload overview's fit at 1280x800 with the panels open (~0.47).
+    expect(normalCardDetail(0.47)).toBe('summary');
+    expect(normalCardDetail(0.4)).toBe('title');
+  });
+  it('never draws a line under MIN_TEXT_PX on screen', () => {
+    for (let z = 0.05; z <= 2; z += 0.01) {
+      const d = normalCardDetail(z);
+      if (d === 'full') expect(CARD_FONT.line * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+      if (d === 'summary') {
+        expect(CARD_FONT.summary * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+        expect(CARD_FONT.summaryTitle * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+      }
+    }
+  });
+  it('cardDetail picks the dense or the normal rule', () => {
+    expect(cardDetail(0.7, true)).toBe(denseCardDetail(0.7));
+    expect(cardDetail(0.7, false)).toBe('summary');
+  });
+});
+
+describe('sideNodeDetail (load balancers and external networks of a large design)', () => {
+  it('drops the 11 px lines below 9 px on screen and keeps a brief node readable down to 0.45', () => {
+    expect(sideNodeDetail(0.82)).toBe('full');
+    expect(sideNodeDetail(0.6)).toBe('brief');
+    expect(SIDE_NODE_FONT.briefTitle * 0.45).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+    for (let z = 0.05; z <= 2; z += 0.01) if (sideNodeDetail(z) === 'full') expect(SIDE_NODE_FONT.line * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
   });
 });

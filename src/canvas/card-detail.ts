@@ -20,3 +20,38 @@ export function denseCardDetail(zoom: number): CardDetail {
   if (DENSE_FONT.summary * zoom >= MIN_TEXT_PX) return 'summary';
   return 'title';
 }
+
+/**
+ * Font sizes (CSS px at zoom 1) of a normal overview card (fewer than DENSE_MIN_NAMESPACES
+ * namespaces; styles.css .ns-card): full detail draws the name at `title` and two lines
+ * (count and deny; badges and connections) at `line`; summary draws the name at
+ * `summaryTitle` and one line at `summary` (deny state, exposure badges, connections).
+ */
+export const CARD_FONT = { title: 17, line: 12, summaryTitle: 20, summary: 20 } as const;
+
+/** How much a normal overview card says at `zoom` (same levels and rule as denseCardDetail). */
+export function normalCardDetail(zoom: number): CardDetail {
+  if (CARD_FONT.line * zoom >= MIN_TEXT_PX) return 'full';
+  if (CARD_FONT.summary * zoom >= MIN_TEXT_PX) return 'summary';
+  return 'title';
+}
+
+/** The detail of the overview's cards, dense or not, at `zoom`. */
+export function cardDetail(zoom: number, dense: boolean): CardDetail {
+  return dense ? denseCardDetail(zoom) : normalCardDetail(zoom);
+}
+
+/**
+ * Font sizes of a load balancer or external network node of a large design (styles.css
+ * .lb-node, .ext-node): full detail has a 13 px title over 11 px lines (namespace and ports,
+ * addresses, connections not drawn); brief detail a `briefTitle` name over, for an external
+ * network, its connections line at `briefLine` (the addresses and the load balancer's ports are
+ * in the Inspector and the node's title).
+ */
+export const SIDE_NODE_FONT = { title: 13, line: 11, briefTitle: 20, briefLine: 20 } as const;
+
+export type SideNodeDetail = 'full' | 'brief';
+
+export function sideNodeDetail(zoom: number): SideNodeDetail {
+  return SIDE_NODE_FONT.line * zoom >= MIN_TEXT_PX ? 'full' : 'brief';
+}

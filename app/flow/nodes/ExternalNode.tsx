@@ -37,7 +37,7 @@ function ExternalNodeImpl({ id, data }: NodeProps<ExternalNodeType>) {
   return (
     <>
     <div className="ext-node" title={e.description ?? e.cidrs.join(', ')}>
-      <div className="ext-title"><span className="ext-icon">◍</span> {e.name}</div>
+      <div className="ext-title"><span className="ext-icon">◍</span> <span className="ext-name">{e.name}</span></div>
       <div className="ext-cidrs">{e.cidrs.length ? e.cidrs.join(', ') : <span className="muted">no addresses</span>}</div>
       {data.tail && <ExternalTail tail={data.tail} />}
       <ConnectHandles />

@@ -14,7 +14,7 @@ function LoadBalancerNodeImpl({ id, data }: NodeProps<LoadBalancerNodeType>) {
   return (
     <>
     <div className="lb-node" title={`Service ${nsName}/${svc.name} (type LoadBalancer)`}>
-      <div className="lb-title"><span className="lb-icon">⇶</span> {svc.name}</div>
+      <div className="lb-title"><span className="lb-icon">⇶</span> <span className="lb-name">{svc.name}</span></div>
       {/* "LB": the full "LoadBalancer" does not fit beside the namespace and ports in the node's width. */}
       <div className="lb-sub" title={`LoadBalancer · ${nsName} · ${ports || 'no ports'}`}>LB · {nsName} · {ports || 'no ports'}</div>
       <ConnectHandles />

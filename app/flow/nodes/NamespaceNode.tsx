@@ -75,6 +75,23 @@ function CompactNamespace({ id, data }: { id: string; data: CompactNamespaceData
       {failing > 0 && <span className="ns-badge ns-badge-fail" data-testid="ns-badge-assert" title="Assertions this design breaks">✗ {failing}</span>}
     </>
   );
+  // The summary line's short forms (as a dense card has them): the titles say it in full.
+  const shortDenyBadge = deny ? <span className="ns-deny">{shortDeny(s?.deny)}</span> : <span className="ns-open">open</span>;
+  const shortBadges = (
+    <>
+      {ext.length > 0 && <span className="ns-badge ns-badge-ext">⇠ {ext.length} ext</span>}
+      {lbs > 0 && <span className="ns-badge ns-badge-lb">LB {lbs}</span>}
+      {failing > 0 && <span className="ns-badge ns-badge-fail">✗ {failing}</span>}
+    </>
+  );
+  const summaryTitles = [
+    ext.length ? `reachable from ${ext.join(', ')}` : '',
+    lbs ? `${plural(lbs, 'load balancer')} in front` : '',
+    failing ? `${plural(failing, 'assertion')} broken` : '',
+    tail?.from ? `reached from ${hubPeersLong(tail.from)} on ${tail.from.ports}` : '',
+    tail?.to ? `reaches ${hubPeersLong(tail.to)} on ${tail.to.ports}` : '',
+    tail && tail.more > 0 ? `${plural(tail.more, 'more connection')} not drawn: select it to draw them` : '',
+  ].filter(Boolean);
   return (
     <div
       className={`ns-card${dense ? ' dense' : ''}`}
@@ -110,6 +127,14 @@ function CompactNamespace({ id, data }: { id: string; data: CompactNamespaceData
             {badges}
             {data.innerFlows > 0 && <span className="ns-inner" title="Connections between its own workloads">{plural(data.innerFlows, 'flow')} inside</span>}
             {tail && <NodeTail tail={tail} />}
+          </div>
+          {/* Zoomed out (src/canvas/card-detail.ts): the two lines above give way to this one, larger. */}
+          <div className="ns-card-summary" data-testid="ns-card-summary" title={[plural(s?.workloads ?? 0, 'workload'), deny ? `default deny ${deny}` : 'no default deny', ...summaryTitles].join(' · ')}>
+            {shortDenyBadge}
+            {shortBadges}
+            {tail?.from && <span className="ns-hub">⇠ {hubPeersShort(tail.from)}</span>}
+            {tail?.to && <span className="ns-hub">⇢ {hubPeersShort(tail.to)}</span>}
+            {tail && tail.more > 0 && <span className="ns-more">+{tail.more} more</span>}
           </div>
         </>
       )}
