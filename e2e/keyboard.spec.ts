@@ -146,8 +146,13 @@ test('] and [ walk a node\'s connections: the focused one has a ring and a name,
   await page.keyboard.press('Enter');
   await expect(canvas.edge(`intent:${intentId}`)).toHaveClass(/selected/);
   await expect(page.getByRole('tab', { name: /Explain/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('notice')).toContainText('Selected. Its explanation is in the Explain tab.');
   await page.getByRole('tab', { name: /Inspect/ }).click();
   await expect(page.locator('#side-panel').getByRole('button', { name: 'Delete intent' })).toBeVisible();
+  // The notice is about that selection: selecting a node instead takes it away (not 6 s later).
+  await canvas.node(IDS.db).click();
+  await expect(page.getByTestId('notice')).toHaveCount(0, { timeout: 1000 });
+  await page.keyboard.press('Escape');
   // Back on the edge, Delete removes the intent (one undo step) and focus returns to web.
   await canvas.node(IDS.web).focus();
   for (let i = 0; i < seen.length + 1 && (await activeEdge(page))?.id !== `intent:${intentId}`; i++) await page.keyboard.press(']');

@@ -12,7 +12,7 @@ import { canDeleteEdge, describeEdge, stepEdge } from '../../src/canvas/edge-nav
 import { deleteEntities } from '../../src/doc/commands.ts';
 import type { Id, Model } from '../../src/model/types.ts';
 import { commitDoc } from '../state/doc-store.ts';
-import { notify, sessionStore, setSession, useSessionStore } from '../state/session-store.ts';
+import { notify, notifyAboutSelection, sessionStore, setSession, useSessionStore } from '../state/session-store.ts';
 import type { AppNode, FlowEdge } from './flow-types.ts';
 import { navRects, nextExplainableEdge, RovingTabStops } from './roving.ts';
 import { edgeFocusStore, focusEdge, setEdgeFocus } from './edge-focus.ts';
@@ -96,7 +96,7 @@ export function useCanvasKeys(nodes: AppNode[], selection: readonly Id[], edges:
       stop();
       const explain = edge.data?.explain;
       setSession(edgeSelectionPatch(id, explain));
-      notify(`Selected. ${explain ? 'Its explanation is in the Explain tab. ' : ''}${edge.data && canDeleteEdge(edge.data, readOnlyRef.current) ? 'Delete removes this intent.' : ''}`.trim());
+      notifyAboutSelection(`Selected. ${explain ? 'Its explanation is in the Explain tab. ' : ''}${edge.data && canDeleteEdge(edge.data, readOnlyRef.current) ? 'Delete removes this intent.' : ''}`.trim());
       return;
     }
     if (e.key === 'Delete' || e.key === 'Backspace') {

@@ -5,6 +5,7 @@ import { createStore, useStore } from 'zustand';
 import type { Id, PolicyPort } from '../../src/model/types.ts';
 import type { CanvasMode } from '../../src/canvas/overview.ts';
 import { NO_FILTER, type CanvasFilter } from '../../src/canvas/filters.ts';
+import { noticeOutlived, type Notice } from './notice.ts';
 
 export type BottomTab = 'yaml' | 'matrix' | 'problems' | 'review' | 'diff';
 export type RightTab = 'inspect' | 'policies' | 'cluster' | 'explain' | 'comments' | 'paths' | 'assertions';
@@ -44,7 +45,7 @@ export interface SessionState {
   /** Sizes React Flow measured in the DOM (needed to keep a controlled flow initialised). */
   measured: Record<Id, { width: number; height: number }>;
   /** A short message for the user (toast), e.g. why a drop was refused. */
-  notice: { text: string; kind: 'info' | 'error' } | null;
+  notice: Notice | null;
   /** Workloads dragged into another namespace, waiting for the user's confirmation. */
   pendingMove: PendingMove | null;
   /** The search box (/ or Ctrl+K) is open. */
@@ -122,3 +123,13 @@ export function setSession(patch: Partial<SessionState>): void {
 export function notify(text: string, kind: 'info' | 'error' = 'info'): void {
   sessionStore.setState({ notice: { text, kind } });
 }
+
+/** Shows a toast message about the current selection: it goes when the selection changes. */
+export function notifyAboutSelection(text: string): void {
+  sessionStore.setState({ notice: { text, kind: 'info', about: sessionStore.getState().selection } });
+}
+
+// However the selection changes (click, keyboard, a panel), a notice about the old one goes.
+sessionStore.subscribe((s, prev) => {
+  if (s.selection !== prev.selection && noticeOutlived(s.notice, s.selection)) sessionStore.setState({ notice: null });
+});
