@@ -33,11 +33,12 @@ import { useCanvasKeys } from './use-canvas-keys.ts';
 import { setCanvasMode } from '../state/overview-actions.ts';
 import { isDenseOverview, isLargeDesign } from '../../src/canvas/overview.ts';
 import { namespaceBoxes } from '../../src/canvas/geometry.ts';
-import { drawnRects } from '../../src/canvas/drawn.ts';
-import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
+import { drawnRects, type DrawnRects } from '../../src/canvas/drawn.ts';
+import { drawnExtras, overhang, withOverhang, type FitPadding } from '../../src/canvas/fit-padding.ts';
+import { labelScale, placeLabels, type LabelPlacement } from '../../src/canvas/labels.ts';
 import { steppedLabelScale } from '../../src/canvas/label-steps.ts';
 import { cardDetail as cardDetailAt, sideNodeDetail } from '../../src/canvas/card-detail.ts';
-import { Router } from '../../src/canvas/routing.ts';
+import { Router, type Route } from '../../src/canvas/routing.ts';
 import { routeCanvasEdges } from '../../src/canvas/edge-routes.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 import { useShareState } from '../share/read-only.ts';
@@ -92,9 +93,14 @@ export function Canvas() {
   // Fit leaves room for the panels over the canvas, measured now (fit-options.ts).
   const canvasRef = useRef<HTMLDivElement>(null);
   const flowEl = () => canvasRef.current?.querySelector<HTMLElement>('.react-flow');
+  // What the edges draw past the nodes (routes around the outer rows, labels): fit keeps it in
+  // view and clear of the panels too (fit-padding.ts overhang), not only the nodes.
+  const drawnRef = useRef<{ rects: DrawnRects; routes: ReadonlyMap<string, Route>; placements: ReadonlyMap<string, LabelPlacement> } | null>(null);
   const fitAll = useCallback(() => {
-    void fitView(fitOptions(canvasRef.current?.querySelector<HTMLElement>('.react-flow'))).then(() => syncView());
-  }, [fitView, syncView]);
+    const d = drawnRef.current;
+    const grow = d ? (p: FitPadding) => withOverhang(p, overhang([...d.rects.nodes.values(), ...d.rects.containers.values()], drawnExtras(d.routes.values(), d.placements.values())), getViewport().zoom) : undefined;
+    void fitView(fitOptions(canvasRef.current?.querySelector<HTMLElement>('.react-flow'), {}, grow)).then(() => syncView());
+  }, [fitView, syncView, getViewport]);
   useFitViewRequests(fitAll);
   // An opened namespace is brought into view whole (never zoomed in past 1).
   useFitNodeRequests((ids) => {
@@ -152,6 +158,7 @@ export function Canvas() {
     [built.edges, rects, scale, routes],
   );
   const edges = useMemo(() => edgeProjector.current.project(built.edges, selection, placements, scale, routes), [built.edges, selection, placements, scale, routes]);
+  drawnRef.current = { rects, routes, placements };
   const projected = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
     focus: built.focus, highlight, highlightPeers, inner: built.inner, tails: built.tails,

@@ -26,7 +26,9 @@ export function overlayPadding(flow: HTMLElement | null | undefined): FitPadding
 /** Room for the panels when they cannot be measured (before the first paint). */
 const FALLBACK: FitPadding = { top: 48, bottom: 40, left: 58, right: 20 };
 
-export function fitOptions(flow: HTMLElement | null | undefined, extra: Partial<FitViewOptions> = {}): FitViewOptions {
-  const p = overlayPadding(flow) ?? FALLBACK;
+/** `grow`: more room for what is drawn past the nodes (edge routes and labels: fit-padding.ts overhang). */
+export function fitOptions(flow: HTMLElement | null | undefined, extra: Partial<FitViewOptions> = {}, grow?: (p: FitPadding) => FitPadding): FitViewOptions {
+  const measured = overlayPadding(flow) ?? FALLBACK;
+  const p = grow ? grow(measured) : measured;
   return { padding: { top: `${p.top}px`, right: `${p.right}px`, bottom: `${p.bottom}px`, left: `${p.left}px` }, duration: 0, maxZoom: 1, ...extra };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearance, FIT_GAP, FIT_MIN, fitPadding } from './fit-padding.ts';
+import { clearance, drawnExtras, FIT_GAP, FIT_MIN, fitPadding, overhang, withOverhang } from './fit-padding.ts';
 
 // A 772 x 530 canvas (1280x800 with the panels and the bottom drawer open).
 const canvas = { w: 772, h: 530 };
@@ -41,5 +41,28 @@ describe('fitPadding', () => {
     const small = { w: 300, h: 200 };
     const p = fitPadding(small, [{ x: 0, y: 0, w: 300, h: 90 }, { x: 0, y: 110, w: 300, h: 90 }]);
     expect(small.h - p.top - p.bottom).toBeGreaterThanOrEqual(small.h / 3 - 1);
+  });
+});
+
+describe('overhang', () => {
+  const nodes = [{ x: 0, y: 0, w: 100, h: 50 }, { x: 300, y: 200, w: 100, h: 50 }];
+  it('is how far routes and labels reach past the nodes, per side', () => {
+    // A route climbing 20 above the top row, a label 12 past the right column.
+    expect(overhang(nodes, [{ x: 50, y: -20, w: 300, h: 10 }, { x: 380, y: 100, w: 32, h: 14 }])).toEqual({ top: 20, right: 12, bottom: 0, left: 0 });
+  });
+  it('is nothing for what stays inside the nodes\' box, or without nodes', () => {
+    expect(overhang(nodes, [{ x: 10, y: 10, w: 300, h: 100 }])).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
+    expect(overhang([], [{ x: -50, y: -50, w: 10, h: 10 }])).toEqual({ top: 0, right: 0, bottom: 0, left: 0 });
+  });
+  it('adds to the overlays\' padding at the zoom it is drawn at', () => {
+    expect(withOverhang({ top: 40, right: 12, bottom: 30, left: 60 }, { top: 20, right: 12, bottom: 0, left: 0 }, 0.5)).toEqual({ top: 50, right: 18, bottom: 30, left: 60 });
+  });
+});
+
+describe('drawnExtras', () => {
+  it('takes each route\'s bounding box and each placed label\'s box (hidden labels have none)', () => {
+    const routes = [{ points: [{ x: 0, y: 10 }, { x: 0, y: -30 }, { x: 200, y: -30 }, { x: 200, y: 10 }] }];
+    const labels = [{ box: { x: 80, y: -40, w: 40, h: 14 } }, {}];
+    expect(drawnExtras(routes, labels)).toEqual([{ x: 0, y: -30, w: 200, h: 40 }, { x: 80, y: -40, w: 40, h: 14 }]);
   });
 });

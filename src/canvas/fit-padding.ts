@@ -62,3 +62,57 @@ export function fitPadding(canvas: { w: number; h: number }, overlays: readonly 
   fitInside('left', 'right', canvas.w);
   return pad;
 }
+
+/**
+ * How far (canvas units) the `drawn` rectangles (edge routes, labels) reach past the bounding box
+ * of the `nodes`, per side: fit view fits the nodes, so this much more padding keeps an edge
+ * routed around the top row, or its label, from ending up under the toolbar or outside the canvas.
+ */
+export function overhang(nodes: Iterable<Rect>, drawn: Iterable<Rect>): FitPadding {
+  const out: FitPadding = { top: 0, right: 0, bottom: 0, left: 0 };
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const r of nodes) {
+    x0 = Math.min(x0, r.x);
+    y0 = Math.min(y0, r.y);
+    x1 = Math.max(x1, r.x + r.w);
+    y1 = Math.max(y1, r.y + r.h);
+  }
+  if (!(x1 > x0)) return out;
+  for (const r of drawn) {
+    out.top = Math.max(out.top, y0 - r.y);
+    out.left = Math.max(out.left, x0 - r.x);
+    out.bottom = Math.max(out.bottom, r.y + r.h - y1);
+    out.right = Math.max(out.right, r.x + r.w - x1);
+  }
+  return out;
+}
+
+/** `pad` (screen px) grown by `extra` (canvas units) drawn at `zoom`. */
+export function withOverhang(pad: FitPadding, extra: FitPadding, zoom: number): FitPadding {
+  const px = (v: number) => Math.ceil(v * zoom);
+  return { top: pad.top + px(extra.top), right: pad.right + px(extra.right), bottom: pad.bottom + px(extra.bottom), left: pad.left + px(extra.left) };
+}
+
+/** The rectangles edges take beyond their nodes: each route's bounding box and each placed label's box. */
+export function drawnExtras(routes: Iterable<{ points: readonly { x: number; y: number }[] }>, labels: Iterable<{ box?: Rect }>): Rect[] {
+  const out: Rect[] = [];
+  for (const r of routes) {
+    if (!r.points.length) continue;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const p of r.points) {
+      x0 = Math.min(x0, p.x);
+      y0 = Math.min(y0, p.y);
+      x1 = Math.max(x1, p.x);
+      y1 = Math.max(y1, p.y);
+    }
+    out.push({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+  }
+  for (const l of labels) if (l.box) out.push(l.box);
+  return out;
+}

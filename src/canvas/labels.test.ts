@@ -12,7 +12,15 @@ describe('placeLabels', () => {
   it('puts a label in the middle of an edge with room around it', () => {
     const nodes = new Map([['a', box(0, 0)], ['b', box(600, 0)]]);
     const out = placeLabels({ edges: [makeEdge('reach:a>b', 'a', 'b', 'allow', 'TCP 8080')], nodes, scale: 1 });
-    expect(out.get('reach:a>b')).toEqual({ mode: 'label', t: 0.5 });
+    expect(out.get('reach:a>b')).toMatchObject({ mode: 'label', t: 0.5 });
+    expect(out.get('reach:a>b')?.dx).toBeUndefined();
+    // The box it takes is centred on the edge's middle.
+    const b = out.get('reach:a>b')!.box!;
+    const size = labelSize('TCP 8080', 1);
+    const mid = pointAt(edgeCurve(nodes.get('a')!, nodes.get('b')!), 0.5);
+    expect(b).toMatchObject({ w: size.w, h: size.h });
+    expect(b.x + b.w / 2).toBeCloseTo(mid.x, 3);
+    expect(b.y + b.h / 2).toBeCloseTo(mid.y, 3);
   });
 
   it('never lets two labels or a label and a node overlap: crowded labels become badges or are left off', () => {

@@ -41,6 +41,8 @@ export interface LabelPlacement {
   dy?: number;
   /** Badge text (a count, or empty for a dot). */
   badge?: string;
+  /** The rectangle the label or badge takes (canvas units): fitting the view keeps it in view. */
+  box?: Rect;
 }
 
 /** How much larger than at zoom 1 labels are drawn, so they keep their screen size zoomed out. */
@@ -158,20 +160,20 @@ export function placeLabels({ edges, nodes, containers, scale, bounds, routes }:
     const offsets = (size: { w: number; h: number }): [number, number][] => [
       [0, 0], [size.w / 2 + m, 0], [-size.w / 2 - m, 0], [0, -size.h / 2 - m], [0, size.h / 2 + m],
     ];
-    const tryPlace = (size: { w: number; h: number }): { t: number; dx: number; dy: number } | null => {
+    const tryPlace = (size: { w: number; h: number }): { t: number; dx: number; dy: number; box: Rect } | null => {
       for (const [dx, dy] of offsets(size)) {
         for (const t of SPOTS) {
           const c = at(t);
           const r = { x: c.x + dx - size.w / 2 - m, y: c.y + dy - size.h / 2 - m, w: size.w + 2 * m, h: size.h + 2 * m };
           if (inFrame(r) && !index.hits(r)) {
             index.add(r);
-            return { t, dx, dy };
+            return { t, dx, dy, box: { x: r.x + m, y: r.y + m, w: size.w, h: size.h } };
           }
         }
       }
       return null;
     };
-    const where = (p: { t: number; dx: number; dy: number }) => ({ t: p.t, ...(p.dx ? { dx: p.dx } : {}), ...(p.dy ? { dy: p.dy } : {}) });
+    const where = (p: { t: number; dx: number; dy: number; box: Rect }) => ({ t: p.t, ...(p.dx ? { dx: p.dx } : {}), ...(p.dy ? { dy: p.dy } : {}), box: p.box });
     const size = labelSize(e.label, scale);
     // Review marks (+ / − / ±) take a little room before the text.
     const full = tryPlace(e.review ? { w: size.w + REVIEW_MARK_W * scale, h: size.h } : size);
