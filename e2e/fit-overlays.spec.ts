@@ -86,6 +86,62 @@ test('the 2,000 overview at fit: the edges climbing over the top row and their l
   for (const size of SIZES) {
     await fitAt(page, size);
     expect(await underOverlays(page), `at ${size.width}x${size.height}`).toEqual([]);
-    if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/issue9-fit-overlays-2000-overview-${size.width}x${size.height}.png` });
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/issue9-cards500-2000-overview-${size.width}x${size.height}.png` });
   }
+});
+
+/** The flow's viewport as drawn (x, y, zoom from .react-flow__viewport's transform). */
+function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  return page.locator('.react-flow__viewport').evaluate((el) => {
+    const m = new DOMMatrixReadOnly(getComputedStyle(el).transform);
+    return { x: m.e, y: m.f, zoom: m.a };
+  });
+}
+
+/** Whether two viewports are the same view (within a pixel and rounding of the zoom). */
+function sameView(a: { x: number; y: number; zoom: number }, b: { x: number; y: number; zoom: number }): boolean {
+  return Math.abs(a.x - b.x) <= 1 && Math.abs(a.y - b.y) <= 1 && Math.abs(a.zoom - b.zoom) <= 1e-3;
+}
+
+/** The view a press on Fit view gives now (pressed twice: a second press must not move it). */
+async function fittedView(page: Page) {
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(600);
+  return viewport(page);
+}
+
+test('the 500 overview at fit stays at fit when the bottom panel closes or opens; a view the user moved stays put', async ({ page, api }) => {
+  await importBig(page, api);
+  for (const size of SIZES) {
+    await fitAt(page, size);
+    const at = `at ${size.width}x${size.height}`;
+    const open = await viewport(page);
+    // One press settles: a second press does not move the view (labels placed for the fit's zoom).
+    expect(sameView(await fittedView(page), open), `second press moves the view ${at}`).toBe(true);
+    await page.getByRole('button', { name: 'Collapse bottom panel' }).click();
+    await page.waitForTimeout(800);
+    const closed = await viewport(page);
+    expect(sameView(closed, open), `the view changed for the larger canvas ${at}`).toBe(false);
+    expect(await underOverlays(page), `panel closed ${at}`).toEqual([]);
+    expect(sameView(closed, await fittedView(page)), `still at fit with the panel closed ${at}`).toBe(true);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/issue9-cards500-500-overview-panel-closed-${size.width}x${size.height}.png` });
+    await page.getByRole('button', { name: /YAML · Matrix/ }).click();
+    await page.waitForTimeout(800);
+    const reopened = await viewport(page);
+    expect(await underOverlays(page), `panel opened again ${at}`).toEqual([]);
+    expect(sameView(reopened, await fittedView(page)), `still at fit with the panel open again ${at}`).toBe(true);
+    expect(sameView(reopened, open), `back to the fit it had with the panel open ${at}`).toBe(true);
+    if (process.env.SCREENSHOTS) await page.screenshot({ path: `docs/screenshots/issue9-cards500-500-overview-${size.width}x${size.height}.png` });
+  }
+  // Panned away from the fit: closing the panel leaves the view where the user put it.
+  const box = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.move(box.x + box.width - 40, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 140, box.y + box.height / 2 - 30, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(400);
+  const panned = await viewport(page);
+  await page.getByRole('button', { name: 'Collapse bottom panel' }).click();
+  await page.waitForTimeout(800);
+  expect(sameView(await viewport(page), panned), 'a panned view moved when the panel closed').toBe(true);
 });

@@ -48,6 +48,7 @@ import { useCanvasFilter } from './use-canvas-filter.ts';
 import { CanvasFilterControl } from './CanvasFilterControl.tsx';
 import { LayoutProgress } from './LayoutProgress.tsx';
 import { fitOptions } from './fit-options.ts';
+import { refitOnResize, stillAtFit, type Viewport } from '../../src/canvas/fit-hold.ts';
 import { useEdgeFocus, withEdgeFocus } from './edge-focus.ts';
 import { edgeSelectionPatch } from '../state/selection.ts';
 import { markDrawn, markDrawnFocus } from './drawn-doc.ts';
@@ -96,10 +97,25 @@ export function Canvas() {
   // What the edges draw past the nodes (routes around the outer rows, labels): fit keeps it in
   // view and clear of the panels too (fit-padding.ts overhang), not only the nodes.
   const drawnRef = useRef<{ rects: DrawnRects; routes: ReadonlyMap<string, Route>; placements: ReadonlyMap<string, LabelPlacement> } | null>(null);
+  // The viewport the last fit set: while the view is still that one, a resize of the canvas (the
+  // bottom drawer opening or closing) fits again (src/canvas/fit-hold.ts).
+  const fitViewport = useRef<Viewport | null>(null);
   const fitAll = useCallback(() => {
-    const d = drawnRef.current;
-    const grow = d ? (p: FitPadding) => withOverhang(p, overhang([...d.rects.nodes.values(), ...d.rects.containers.values()], drawnExtras(d.routes.values(), d.placements.values())), getViewport().zoom) : undefined;
-    void fitView(fitOptions(canvasRef.current?.querySelector<HTMLElement>('.react-flow'), {}, grow)).then(() => syncView());
+    const fitOnce = (settle: boolean) => {
+      const d = drawnRef.current;
+      const before = getViewport().zoom;
+      const grow = d ? (p: FitPadding) => withOverhang(p, overhang([...d.rects.nodes.values(), ...d.rects.containers.values()], drawnExtras(d.routes.values(), d.placements.values())), getViewport().zoom) : undefined;
+      void fitView(fitOptions(canvasRef.current?.querySelector<HTMLElement>('.react-flow'), {}, grow)).then(() => {
+        fitViewport.current = getViewport();
+        syncView();
+        // Labels are placed for the zoom's label step: a fit that crossed a step fits once more
+        // for the labels (and their overhang) drawn at the new step, as a second press would.
+        if (settle && steppedLabelScale(before) !== steppedLabelScale(getViewport().zoom)) {
+          requestAnimationFrame(() => requestAnimationFrame(() => { if (stillAtFit(fitViewport.current, getViewport())) fitOnce(false); }));
+        }
+      });
+    };
+    fitOnce(true);
   }, [fitView, syncView, getViewport]);
   useFitViewRequests(fitAll);
   // An opened namespace is brought into view whole (never zoomed in past 1).
@@ -250,6 +266,17 @@ export function Canvas() {
     let h = requestAnimationFrame(() => { h = requestAnimationFrame(() => fitRef.current()); });
     return () => cancelAnimationFrame(h);
   }, [banner]);
+
+  // A design at fit stays at fit when the canvas changes size (bottom drawer, window), unless the
+  // user panned or zoomed since; after two frames, so the overview has re-packed for the new shape.
+  const lastSize = useRef({ w: flowSize.w, h: flowSize.h });
+  useEffect(() => {
+    const before = lastSize.current;
+    lastSize.current = { w: flowSize.w, h: flowSize.h };
+    if (!refitOnResize(before, lastSize.current, fitViewport.current, getViewport())) return;
+    let h = requestAnimationFrame(() => { h = requestAnimationFrame(() => fitRef.current()); });
+    return () => cancelAnimationFrame(h);
+  }, [flowSize.w, flowSize.h, getViewport]);
 
   // Fit once when the first design arrives (the autosave or sample loads after mount).
   const fitted = useRef(false);
