@@ -4,8 +4,10 @@ import type { Doc } from '../model/types.ts';
 import {
   addExternal, addIntent, addLoadBalancer, addNamespace, addWorkload, copyEntities, deleteEntities,
   deleteIntent, deletePolicy, duplicateEntities, importIntoDoc, moveWorkloadToNamespace, pasteEntities,
-  setNamespaceDefaults, setPositions, uniqueName, updateService, updateWorkload, upsertPolicy,
+  setNamespaceDefaults, setPositions, uniqueName, updateNamespace, updateService, updateWorkload, upsertPolicy,
 } from './commands.ts';
+import { namespaceHeaderWidth } from '../canvas/namespace-header.ts';
+import { namespaceRect } from '../canvas/geometry.ts';
 
 /** shop: web, api; data: db; an external; an LB in shop; a policy in data; intents web->api, ext->web. */
 function shopDoc(): Doc {
@@ -236,5 +238,30 @@ describe('synthesised policies follow intents in the same step', () => {
     d = deleteIntent(d, 'i-1');
     expect(allowsApi(d)).toBe(false);
     expect(d.model.policies['np-deny']).toBeDefined();
+  });
+});
+
+describe('a namespace is as wide in the layout as its header is drawn', () => {
+  const small = () => addNamespace(emptyDoc('t'), { id: 'ns', name: 'shop', at: { x: 0, y: 0 }, size: { w: 300, h: 200 } });
+  it('renaming to a long name widens it in the same step; the saved width is the drawn width', () => {
+    const long = 'payments-processing-eu-west-1';
+    const d = updateNamespace(small(), 'ns', { name: long });
+    expect(d.layout.ns.w).toBeGreaterThan(300);
+    expect(d.layout.ns.w).toBe(Math.max(300, Math.min(namespaceHeaderWidth(long, { ingress: false, egress: false }), d.layout.ns.w!)));
+    expect(namespaceRect(d, 'ns')!.w).toBe(d.layout.ns.w);
+    expect(d.layout.ns.h).toBe(200);
+  });
+  it('a short name never narrows it, and nothing else moves', () => {
+    const base = addNamespace(small(), { id: 'other', name: 'data', at: { x: 320, y: 0 } });
+    const d = updateNamespace(base, 'ns', { name: 'a' });
+    expect(d.layout.ns).toEqual(base.layout.ns);
+    const wide = updateNamespace(base, 'ns', { name: 'payments-processing-eu-west-1' });
+    expect(wide.layout.other).toBe(base.layout.other);
+  });
+  it('switching default deny on (a wider badge) widens it too', () => {
+    const named = updateNamespace(small(), 'ns', { name: 'checkout-service-a' });
+    const d = setNamespaceDefaults(named, 'ns', { denyIngress: true, denyEgress: true, allowDns: false });
+    expect(namespaceRect(d, 'ns')!.w).toBe(d.layout.ns.w);
+    expect(d.layout.ns.w).toBeGreaterThanOrEqual(named.layout.ns.w!);
   });
 });

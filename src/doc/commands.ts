@@ -13,6 +13,7 @@ import {
 import { fillMissingLayout } from '../layout/grid.ts';
 import { resynthesize } from './commands-resynth.ts';
 import { applyServePlan, servePlan } from './commands-serve.ts';
+import { fitHeaderWidth } from '../canvas/namespace-header.ts';
 
 export interface Point {
   x: number;
@@ -61,6 +62,19 @@ function growNamespaceToFit(layout: Layout, nsId: Id, at: Point): Layout {
 
 const toLayout = (p: Point): NodeLayout => ({ x: Math.round(p.x), y: Math.round(p.y) });
 
+/**
+ * Namespace `nsId` widened in the layout to fit its header (name, count, default-deny badge), as
+ * the canvas draws it: the saved layout holds the drawn width, so what a file says, what layout
+ * checks see and what is on screen agree. Part of the edit that changed the header (one undo step).
+ */
+function withHeaderWidth(doc: Doc, nsId: Id): Doc {
+  const l = doc.layout[nsId];
+  if (!l) return doc;
+  const w = l.w ?? MIN_NAMESPACE_SIZE.w;
+  const fit = fitHeaderWidth(doc, nsId, w);
+  return fit === w ? doc : { ...doc, layout: { ...doc.layout, [nsId]: { ...l, w: fit } } };
+}
+
 // ---------------------------------------------------------------- creating
 
 export function addNamespace(doc: Doc, args: { at: Point; name?: string; id?: Id; size?: { w: number; h: number } }): Doc {
@@ -68,11 +82,11 @@ export function addNamespace(doc: Doc, args: { at: Point; name?: string; id?: Id
   const name = uniqueName(args.name ?? 'namespace', Object.values(doc.model.namespaces).map((n) => n.name));
   const ns: Namespace = { id, name, labels: {} };
   const size = args.size ?? { w: MIN_NAMESPACE_SIZE.w + 240, h: MIN_NAMESPACE_SIZE.h + 60 };
-  return {
+  return withHeaderWidth({
     ...doc,
     model: { ...doc.model, namespaces: { ...doc.model.namespaces, [id]: ns } },
     layout: { ...doc.layout, [id]: { ...toLayout(args.at), w: size.w, h: size.h } },
-  };
+  }, id);
 }
 
 export interface NewWorkload {
@@ -417,7 +431,7 @@ export function updateNamespace(doc: Doc, id: Id, patch: Patch<Namespace>): Doc 
   const old = doc.model.namespaces[id];
   if (!old || !changed(old, patch)) return doc;
   const model = { ...doc.model, namespaces: { ...doc.model.namespaces, [id]: { ...old, ...patch, id } } };
-  return withModel(doc, model, { resynth: true });
+  return withHeaderWidth(withModel(doc, model, { resynth: true }), id);
 }
 
 /** Updates a Service; switching to or from LoadBalancer adds or removes its canvas node. */
@@ -485,7 +499,7 @@ export function setNamespaceDefaults(doc: Doc, namespaceId: Id, defaults: Namesp
   const namespaceDefaults = defaults === null
     ? omitKeys(doc.model.namespaceDefaults, new Set([namespaceId]))
     : { ...doc.model.namespaceDefaults, [namespaceId]: defaults };
-  return withModel(doc, { ...doc.model, namespaceDefaults }, { resynth: true });
+  return withHeaderWidth(withModel(doc, { ...doc.model, namespaceDefaults }, { resynth: true }), namespaceId);
 }
 
 export function renameDoc(doc: Doc, name: string): Doc {
