@@ -33,12 +33,12 @@ import { useCanvasKeys } from './use-canvas-keys.ts';
 import { setCanvasMode } from '../state/overview-actions.ts';
 import { isDenseOverview, isLargeDesign } from '../../src/canvas/overview.ts';
 import { namespaceBoxes } from '../../src/canvas/geometry.ts';
-import { drawnRects, type DrawnRects } from '../../src/canvas/drawn.ts';
-import { drawnExtras, overhang, withOverhang, type FitPadding } from '../../src/canvas/fit-padding.ts';
-import { labelScale, placeLabels, type LabelPlacement } from '../../src/canvas/labels.ts';
+import { drawnRects } from '../../src/canvas/drawn.ts';
+import { fitPaddingFor, type DrawnForFit, type FitPadding } from '../../src/canvas/fit-padding.ts';
+import { labelScale, placeLabels } from '../../src/canvas/labels.ts';
 import { steppedLabelScale } from '../../src/canvas/label-steps.ts';
 import { cardDetail as cardDetailAt, sideNodeDetail } from '../../src/canvas/card-detail.ts';
-import { Router, type Route } from '../../src/canvas/routing.ts';
+import { Router } from '../../src/canvas/routing.ts';
 import { routeCanvasEdges } from '../../src/canvas/edge-routes.ts';
 import { ReadOnlyBanner } from '../share/ReadOnlyBanner.tsx';
 import { useShareState } from '../share/read-only.ts';
@@ -96,7 +96,7 @@ export function Canvas() {
   const flowEl = () => canvasRef.current?.querySelector<HTMLElement>('.react-flow');
   // What the edges draw past the nodes (routes around the outer rows, labels): fit keeps it in
   // view and clear of the panels too (fit-padding.ts overhang), not only the nodes.
-  const drawnRef = useRef<{ rects: DrawnRects; routes: ReadonlyMap<string, Route>; placements: ReadonlyMap<string, LabelPlacement> } | null>(null);
+  const drawnRef = useRef<DrawnForFit | null>(null);
   // The viewport the last fit set: while the view is still that one, a resize of the canvas (the
   // bottom drawer opening or closing) fits again (src/canvas/fit-hold.ts).
   const fitViewport = useRef<Viewport | null>(null);
@@ -104,7 +104,7 @@ export function Canvas() {
     const fitOnce = (settle: boolean) => {
       const d = drawnRef.current;
       const before = getViewport().zoom;
-      const grow = d ? (p: FitPadding) => withOverhang(p, overhang([...d.rects.nodes.values(), ...d.rects.containers.values()], drawnExtras(d.routes.values(), d.placements.values())), getViewport().zoom) : undefined;
+      const grow = d ? (p: FitPadding) => fitPaddingFor(p, d, getViewport().zoom) : undefined;
       void fitView(fitOptions(canvasRef.current?.querySelector<HTMLElement>('.react-flow'), {}, grow)).then(() => {
         fitViewport.current = getViewport();
         syncView();
@@ -174,7 +174,6 @@ export function Canvas() {
     [built.edges, rects, scale, routes],
   );
   const edges = useMemo(() => edgeProjector.current.project(built.edges, selection, placements, scale, routes), [built.edges, selection, placements, scale, routes]);
-  drawnRef.current = { rects, routes, placements };
   const projected = useMemo(() => projector.current.project({
     doc, selection, dragOverrides: s.dragOverrides, sizeOverrides: s.sizeOverrides, measured: s.measured,
     focus: built.focus, highlight, highlightPeers, inner: built.inner, tails: built.tails,
@@ -191,6 +190,9 @@ export function Canvas() {
   // At commit, before the frame paints: which design's nodes and edges are on screen.
   useLayoutEffect(() => markDrawn(doc), [doc]);
   useLayoutEffect(() => markDrawnFocus(selection), [selection]);
+  useLayoutEffect(() => {
+    drawnRef.current = { nodes: rects.nodes, containers: rects.containers, routes, placements };
+  }, [rects, routes, placements]);
   // A new filter brings what is left into view.
   const filterKey = useSessionStore((x) => x.filter);
   const lastFilter = useRef(filterKey);

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_FONT, DENSE_FONT, MIN_TEXT_PX, SIDE_NODE_FONT, cardDetail, denseCardDetail, normalCardDetail, sideNodeDetail } from './card-detail.ts';
 
+describe.each([
+  { rule: 'denseCardDetail', detail: denseCardDetail, font: { line: DENSE_FONT.line, summary: [DENSE_FONT.summary] } },
+  { rule: 'normalCardDetail', detail: normalCardDetail, font: { line: CARD_FONT.line, summary: [CARD_FONT.summary, CARD_FONT.summaryTitle] } },
+])('$rule', ({ detail, font }) => {
+  it('never draws a line under MIN_TEXT_PX on screen', () => {
+    for (let z = 0.05; z <= 2; z += 0.01) {
+      const d = detail(z);
+      if (d === 'full') expect(font.line * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+      if (d === 'summary') for (const px of font.summary) expect(px * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+    }
+  });
+});
+
 describe('denseCardDetail', () => {
   it('draws every line at zoom 1 and drops the small lines when they would be under 9 px', () => {
     expect(denseCardDetail(1)).toBe('full');
@@ -9,13 +22,6 @@ describe('denseCardDetail', () => {
     expect(denseCardDetail(0.67)).toBe('summary');
     expect(denseCardDetail(0.4)).toBe('summary');
     expect(denseCardDetail(0.3)).toBe('title');
-  });
-  it('never draws a line under MIN_TEXT_PX on screen', () => {
-    for (let z = 0.05; z <= 2; z += 0.01) {
-      const d = denseCardDetail(z);
-      if (d === 'full') expect(DENSE_FONT.line * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-      if (d === 'summary') expect(DENSE_FONT.summary * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-    }
   });
 });
 
@@ -26,16 +32,6 @@ describe('normalCardDetail (an overview of up to 40 namespaces)', () => {
     // The 500-workload overview's fit at 1280x800 with the panels open (~0.47).
     expect(normalCardDetail(0.47)).toBe('summary');
     expect(normalCardDetail(0.4)).toBe('title');
-  });
-  it('never draws a line under MIN_TEXT_PX on screen', () => {
-    for (let z = 0.05; z <= 2; z += 0.01) {
-      const d = normalCardDetail(z);
-      if (d === 'full') expect(CARD_FONT.line * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-      if (d === 'summary') {
-        expect(CARD_FONT.summary * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-        expect(CARD_FONT.summaryTitle * z).toBeGreaterThanOrEqual(MIN_TEXT_PX);
-      }
-    }
   });
   it('cardDetail picks the dense or the normal rule', () => {
     expect(cardDetail(0.7, true)).toBe(denseCardDetail(0.7));

@@ -15,10 +15,15 @@ export const DENSE_FONT = { title: 22, line: 11, summary: 23 } as const;
 
 export type CardDetail = 'full' | 'summary' | 'title';
 
-export function denseCardDetail(zoom: number): CardDetail {
-  if (DENSE_FONT.line * zoom >= MIN_TEXT_PX) return 'full';
-  if (DENSE_FONT.summary * zoom >= MIN_TEXT_PX) return 'summary';
+/** The level whose smallest line is still MIN_TEXT_PX on screen at `zoom`, for a card's fonts. */
+function detailFor(font: { readonly line: number; readonly summary: number }, zoom: number): CardDetail {
+  if (font.line * zoom >= MIN_TEXT_PX) return 'full';
+  if (font.summary * zoom >= MIN_TEXT_PX) return 'summary';
   return 'title';
+}
+
+export function denseCardDetail(zoom: number): CardDetail {
+  return detailFor(DENSE_FONT, zoom);
 }
 
 /**
@@ -31,9 +36,7 @@ export const CARD_FONT = { title: 17, line: 12, summaryTitle: 20, summary: 20 } 
 
 /** How much a normal overview card says at `zoom` (same levels and rule as denseCardDetail). */
 export function normalCardDetail(zoom: number): CardDetail {
-  if (CARD_FONT.line * zoom >= MIN_TEXT_PX) return 'full';
-  if (CARD_FONT.summary * zoom >= MIN_TEXT_PX) return 'summary';
-  return 'title';
+  return detailFor(CARD_FONT, zoom);
 }
 
 /** The detail of the overview's cards, dense or not, at `zoom`. */

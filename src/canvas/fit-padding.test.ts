@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearance, drawnExtras, FIT_GAP, FIT_MIN, fitPadding, overhang, withOverhang } from './fit-padding.ts';
+import { clearance, drawnExtras, FIT_GAP, FIT_MIN, fitPadding, fitPaddingFor, overhang, withOverhang } from './fit-padding.ts';
 
 // A 772 x 530 canvas (1280x800 with the panels and the bottom drawer open).
 const canvas = { w: 772, h: 530 };
@@ -64,5 +64,18 @@ describe('drawnExtras', () => {
     const routes = [{ points: [{ x: 0, y: 10 }, { x: 0, y: -30 }, { x: 200, y: -30 }, { x: 200, y: 10 }] }];
     const labels = [{ box: { x: 80, y: -40, w: 40, h: 14 } }, {}];
     expect(drawnExtras(routes, labels)).toEqual([{ x: 0, y: -30, w: 200, h: 40 }, { x: 80, y: -40, w: 40, h: 14 }]);
+  });
+});
+
+describe('fitPaddingFor', () => {
+  it('grows the overlays\' padding by what routes and labels draw past the nodes and open namespaces', () => {
+    const drawn = {
+      nodes: new Map([['a', { x: 0, y: 0, w: 100, h: 50 }]]),
+      containers: new Map([['ns', { x: 200, y: 0, w: 300, h: 200 }]]),
+      // A route climbing 40 above the row; a label past the namespace's right side by 20.
+      routes: new Map([['e', { points: [{ x: 50, y: 0 }, { x: 50, y: -40 }, { x: 300, y: -40 }, { x: 300, y: 0 }] }]]),
+      placements: new Map([['e', { box: { x: 480, y: 100, w: 40, h: 14 } }], ['f', {}]]),
+    };
+    expect(fitPaddingFor({ top: 40, right: 12, bottom: 30, left: 60 }, drawn, 0.5)).toEqual({ top: 60, right: 22, bottom: 30, left: 60 });
   });
 });

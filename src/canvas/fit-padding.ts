@@ -3,7 +3,7 @@
 // where that costs the least of the canvas, so no node is drawn under any of them at fit. The
 // app measures the overlays (their rectangles relative to the canvas) and passes them in.
 
-import type { Rect } from './geometry.ts';
+import { boundsOf, type Rect, type XY } from './geometry.ts';
 
 export interface FitPadding {
   top: number;
@@ -70,22 +70,13 @@ export function fitPadding(canvas: { w: number; h: number }, overlays: readonly 
  */
 export function overhang(nodes: Iterable<Rect>, drawn: Iterable<Rect>): FitPadding {
   const out: FitPadding = { top: 0, right: 0, bottom: 0, left: 0 };
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const r of nodes) {
-    x0 = Math.min(x0, r.x);
-    y0 = Math.min(y0, r.y);
-    x1 = Math.max(x1, r.x + r.w);
-    y1 = Math.max(y1, r.y + r.h);
-  }
-  if (!(x1 > x0)) return out;
+  const b = boundsOf(nodes);
+  if (!b || !(b.w > 0)) return out;
   for (const r of drawn) {
-    out.top = Math.max(out.top, y0 - r.y);
-    out.left = Math.max(out.left, x0 - r.x);
-    out.bottom = Math.max(out.bottom, r.y + r.h - y1);
-    out.right = Math.max(out.right, r.x + r.w - x1);
+    out.top = Math.max(out.top, b.y - r.y);
+    out.left = Math.max(out.left, b.x - r.x);
+    out.bottom = Math.max(out.bottom, r.y + r.h - (b.y + b.h));
+    out.right = Math.max(out.right, r.x + r.w - (b.x + b.w));
   }
   return out;
 }
@@ -97,22 +88,26 @@ export function withOverhang(pad: FitPadding, extra: FitPadding, zoom: number): 
 }
 
 /** The rectangles edges take beyond their nodes: each route's bounding box and each placed label's box. */
-export function drawnExtras(routes: Iterable<{ points: readonly { x: number; y: number }[] }>, labels: Iterable<{ box?: Rect }>): Rect[] {
+export function drawnExtras(routes: Iterable<{ points: readonly XY[] }>, labels: Iterable<{ box?: Rect }>): Rect[] {
   const out: Rect[] = [];
   for (const r of routes) {
-    if (!r.points.length) continue;
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (const p of r.points) {
-      x0 = Math.min(x0, p.x);
-      y0 = Math.min(y0, p.y);
-      x1 = Math.max(x1, p.x);
-      y1 = Math.max(y1, p.y);
-    }
-    out.push({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+    const b = boundsOf(r.points);
+    if (b) out.push(b);
   }
   for (const l of labels) if (l.box) out.push(l.box);
   return out;
+}
+
+/** What the canvas draws, as fit needs it: node and open-namespace rectangles, routes, placed labels. */
+export interface DrawnForFit {
+  nodes: ReadonlyMap<string, Rect>;
+  containers: ReadonlyMap<string, Rect>;
+  routes: ReadonlyMap<string, { points: readonly XY[] }>;
+  placements: ReadonlyMap<string, { box?: Rect }>;
+}
+
+/** The overlays' padding `pad` (screen px) grown by how far routes and labels reach past the nodes, drawn at `zoom`. */
+export function fitPaddingFor(pad: FitPadding, drawn: DrawnForFit, zoom: number): FitPadding {
+  const extra = overhang([...drawn.nodes.values(), ...drawn.containers.values()], drawnExtras(drawn.routes.values(), drawn.placements.values()));
+  return withOverhang(pad, extra, zoom);
 }

@@ -17,6 +17,18 @@ export interface Rect {
   h: number;
 }
 
+/** The smallest rectangle around `rects` (a point is a rectangle of no size); undefined for none. */
+export function boundsOf(rects: Iterable<Rect | XY>): Rect | undefined {
+  let b: { x0: number; y0: number; x1: number; y1: number } | undefined;
+  for (const r of rects) {
+    const w = 'w' in r ? r.w : 0;
+    const h = 'h' in r ? r.h : 0;
+    if (!b) b = { x0: r.x, y0: r.y, x1: r.x + w, y1: r.y + h };
+    else b = { x0: Math.min(b.x0, r.x), y0: Math.min(b.y0, r.y), x1: Math.max(b.x1, r.x + w), y1: Math.max(b.y1, r.y + h) };
+  }
+  return b && { x: b.x0, y: b.y0, w: b.x1 - b.x0, h: b.y1 - b.y0 };
+}
+
 /** A namespace's rectangle as drawn: its layout, at least as wide as its header (namespace-header.ts). */
 export function namespaceRect(doc: Doc, nsId: Id, override?: XY): Rect | null {
   const l = doc.layout[nsId];

@@ -10,7 +10,7 @@
 // on screen (scale = 1 / zoom, see labelScale).
 
 import type { Id } from '../model/types.ts';
-import type { Rect } from './geometry.ts';
+import { boundsOf, type Rect } from './geometry.ts';
 import { edgeCurve, pointAt } from './edge-geometry.ts';
 import { pointOnRoute, type Route } from './routing.ts';
 import type { CanvasEdge } from './types.ts';
@@ -119,19 +119,10 @@ export interface LabelInput {
   routes?: ReadonlyMap<string, Route>;
 }
 
-function around(rects: Iterable<Rect>): Rect | undefined {
-  let b: { x0: number; y0: number; x1: number; y1: number } | undefined;
-  for (const r of rects) {
-    if (!b) b = { x0: r.x, y0: r.y, x1: r.x + r.w, y1: r.y + r.h };
-    else b = { x0: Math.min(b.x0, r.x), y0: Math.min(b.y0, r.y), x1: Math.max(b.x1, r.x + r.w), y1: Math.max(b.y1, r.y + r.h) };
-  }
-  return b && { x: b.x0, y: b.y0, w: b.x1 - b.x0, h: b.y1 - b.y0 };
-}
-
 /** Placement of every labelled edge, by edge id. */
 export function placeLabels({ edges, nodes, containers, scale, bounds, routes }: LabelInput): Map<string, LabelPlacement> {
   const out = new Map<string, LabelPlacement>();
-  const near = around([...nodes.values(), ...(containers?.values() ?? [])]);
+  const near = boundsOf([...nodes.values(), ...(containers?.values() ?? [])]);
   // A little room around the nodes: the fitted view has some padding.
   const pad = FRAME_PAD * scale;
   const frame = bounds ?? (near && { x: near.x - pad, y: near.y - pad, w: near.w + 2 * pad, h: near.h + 2 * pad });
